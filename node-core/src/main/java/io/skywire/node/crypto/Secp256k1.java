@@ -1,0 +1,52 @@
+package io.skywire.node.crypto;
+
+/**
+ * The secp256k1 operations Skywire needs, with Skycoin's conventions: compressed 33-byte public keys,
+ * 65-byte compact recoverable signatures (r || s || recovery id) with low S, and ECDH as
+ * SHA-256 of the compressed shared point.
+ *
+ * <p>Implementations are thread-safe. Every method refuses malformed input with a
+ * {@link CryptoException}; none returns a result for an invalid key.
+ */
+public interface Secp256k1 {
+
+    /** Length of a secret key in bytes. */
+    int SECRET_KEY_BYTES = 32;
+    /** Length of a compressed public key in bytes. */
+    int PUBLIC_KEY_BYTES = 33;
+    /** Length of a compact recoverable signature in bytes. */
+    int SIGNATURE_BYTES = 65;
+
+    /** A short name for logs and benchmarks, such as "libsecp256k1 (JNI)". */
+    String name();
+
+    /** True when {@code secret} is 32 bytes encoding an integer in [1, n-1]. */
+    boolean isValidSecretKey(byte[] secret);
+
+    /** The compressed public key of a valid secret key. */
+    byte[] publicKey(byte[] secret);
+
+    /**
+     * Parses a public key in compressed (33 bytes) or uncompressed (65 bytes) SEC1 form, checks that
+     * the point is on the curve and not infinity, and returns it compressed.
+     */
+    byte[] parsePublicKey(byte[] encoded);
+
+    /** SHA-256 of the compressed point {@code secret * publicKey}, as libsecp256k1 and Skycoin compute it. */
+    byte[] ecdh(byte[] secret, byte[] publicKey);
+
+    /** Deterministic (RFC 6979) low-S signature of a 32-byte hash: r || s || recovery id. */
+    byte[] sign(byte[] secret, byte[] hash32);
+
+    /**
+     * Verifies a signature of a 32-byte hash: 64 bytes (r || s) or 65 bytes (r || s || recovery id,
+     * the id ignored). A high-S signature is refused (returns false).
+     */
+    boolean verify(byte[] signature, byte[] hash32, byte[] publicKey);
+
+    /** Verifies a strict-DER signature with the same rules as {@link #verify}; malformed DER returns false. */
+    boolean verifyDer(byte[] derSignature, byte[] hash32, byte[] publicKey);
+
+    /** Recovers the compressed public key from a 65-byte compact recoverable signature. */
+    byte[] recover(byte[] signature65, byte[] hash32);
+}
