@@ -36,6 +36,15 @@ final class BouncyCastleSecp256k1 implements Secp256k1 {
     }
 
     @Override
+    public byte[] multiply(byte[] publicKey, byte[] scalar) {
+        ECPoint product = decodePoint(publicKey).multiply(secretScalar(scalar)).normalize();
+        if (product.isInfinity()) {
+            throw new CryptoException("point multiplication produced the point at infinity");
+        }
+        return product.getEncoded(true);
+    }
+
+    @Override
     public byte[] ecdh(byte[] secret, byte[] publicKey) {
         ECPoint shared = decodePoint(publicKey).multiply(secretScalar(secret)).normalize();
         if (shared.isInfinity()) {

@@ -32,6 +32,9 @@ public interface Secp256k1 {
      */
     byte[] parsePublicKey(byte[] encoded);
 
+    /** The compressed point {@code scalar * publicKey}; the scalar must be a valid secret key. */
+    byte[] multiply(byte[] publicKey, byte[] scalar);
+
     /** SHA-256 of the compressed point {@code secret * publicKey}, as libsecp256k1 and Skycoin compute it. */
     byte[] ecdh(byte[] secret, byte[] publicKey);
 

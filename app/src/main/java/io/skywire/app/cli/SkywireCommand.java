@@ -1,0 +1,54 @@
+package io.skywire.app.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** The top-level {@code skywire} command. */
+@Command(name = "skywire",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Skywire meshnet node and wallet.",
+        subcommands = {WalletCommand.class, CommandLine.HelpCommand.class})
+public final class SkywireCommand implements Runnable {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Override
+    public void run() {
+        // With no subcommand there is nothing to do yet but to say what there is.
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /**
+     * Runs the command line and returns the exit code: 0 on success, 2 for a usage error (usage on
+     * stderr), 1 for any other failure (one line on stderr, no stack trace).
+     */
+    public static int run(String[] args) {
+        return run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+    }
+
+    /** As {@link #run(String[])}, writing to the given streams (for tests). */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine commandLine = new CommandLine(new SkywireCommand());
+        commandLine.setOut(out);
+        commandLine.setErr(err);
+        commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) -> {
+            cmd.getErr().println("skywire: " + oneLine(exception));
+            cmd.getErr().flush();
+            return 1;
+        });
+        return commandLine.execute(args);
+    }
+
+    private static String oneLine(Throwable exception) {
+        String message = exception.getMessage();
+        if (message == null || message.isBlank()) {
+            message = exception.getClass().getSimpleName();
+        }
+        return message.replace('\n', ' ');
+    }
+}

@@ -1,0 +1,100 @@
+package io.skywire.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SkywireCommandTest {
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        return SkywireCommand.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+    }
+
+    @Test
+    void printsAVersion() {
+        assertThat(run("--version")).isZero();
+        assertThat(out.toString()).startsWith("skywire ").doesNotContain("${");
+    }
+
+    @Test
+    void helpListsTheSubcommands() {
+        assertThat(run("--help")).isZero();
+        assertThat(out.toString()).contains("wallet");
+    }
+
+    @Test
+    void anUnknownCommandIsAUsageError() {
+        assertThat(run("frobnicate")).isEqualTo(2);
+        assertThat(err.toString()).contains("Usage:").contains("frobnicate");
+        assertThat(out.toString()).isEmpty();
+    }
+
+    @Test
+    void aBadOptionIsAUsageError() {
+        assertThat(run("wallet", "derive", "--seed", "x", "--no-such-option")).isEqualTo(2);
+        assertThat(err.toString()).contains("Usage:");
+    }
+
+    @Test
+    void deriveNeedsExactlyOneSeed() {
+        assertThat(run("wallet", "derive")).isEqualTo(2);
+        assertThat(run("wallet", "derive", "--seed", "a", "--seed-hex", "00")).isEqualTo(2);
+    }
+
+    @Test
+    void aMalformedSeedIsAUsageErrorWithTheReason() {
+        assertThat(run("wallet", "derive", "--seed-hex", "zz")).isEqualTo(2);
+        assertThat(err.toString()).contains("invalid seed");
+        assertThat(run("wallet", "derive", "--seed-base64", "***")).isEqualTo(2);
+    }
+
+    @Test
+    void deriveRefusesAnAbsurdCount() {
+        assertThat(run("wallet", "derive", "--seed", "abc", "-n", "0")).isEqualTo(2);
+        assertThat(run("wallet", "derive", "--seed", "abc", "-n", "100001")).isEqualTo(2);
+    }
+
+    @Test
+    void derivePrintsTheReferenceWalletsFirstFiveAddresses() throws IOException {
+        JsonNode golden = new ObjectMapper().readTree(goldenFile("seed-0001.golden").toFile());
+        assertThat(run("wallet", "derive", "--seed-base64", golden.get("seed").asText(), "-n", "5")).isZero();
+        List<String> expected = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            JsonNode key = golden.get("keys").get(i);
+            expected.add(key.get("address").asText() + " " + key.get("public").asText());
+        }
+        assertThat(out.toString().lines()).containsExactlyElementsOf(expected);
+        assertThat(out.toString()).doesNotContain(golden.get("keys").get(0).get("secret").asText());
+    }
+
+    @Test
+    void secretsOnlyWhenAskedAndJsonWhenAsked() throws IOException {
+        assertThat(run("wallet", "derive", "--seed", "correct horse", "-n", "2", "--json", "--show-secrets")).isZero();
+        JsonNode array = new ObjectMapper().readTree(out.toString());
+        assertThat(array).hasSize(2);
+        assertThat(array.get(1).get("index").asInt()).isEqualTo(1);
+        assertThat(array.get(0).get("secret").asText()).hasSize(64);
+    }
+
+    private static Path goldenFile(String name) {
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            Path candidate = dir.resolve("shared/testvectors/skycoin").resolve(name);
+            if (Files.isRegularFile(candidate)) {
+                return candidate;
+            }
+        }
+        throw new AssertionError("shared/testvectors/skycoin/" + name + " not found beside the project");
+    }
+}
