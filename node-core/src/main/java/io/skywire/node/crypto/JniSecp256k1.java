@@ -107,15 +107,15 @@ final class JniSecp256k1 implements Secp256k1 {
     public boolean verify(byte[] signature, byte[] hash32, byte[] publicKey) {
         SignatureFormat.checkHash(hash32);
         SignatureFormat.checkPublicKeyEncoding(publicKey);
-        byte[] parsedKey = call("public key parsing", () -> lib.pubkeyParse(publicKey));
         if (signature == null || (signature.length != 64 && signature.length != 65)
                 || !SignatureFormat.isCanonicalCompact(signature)) {
+            parsePublicKey(publicKey); // a bad key throws whatever the signature, as in the BC path
             return false;
         }
         byte[] compact = signature.length == 64 ? signature : Arrays.copyOf(signature, SignatureFormat.COMPACT_BYTES);
         // libsecp256k1 refuses high S itself too; the shared check above makes the two implementations agree
-        // by construction rather than by coincidence.
-        return call("verification", () -> lib.verify(compact, hash32, parsedKey));
+        // by construction rather than by coincidence. It parses the key itself and throws if it is invalid.
+        return call("verification", () -> lib.verify(compact, hash32, publicKey));
     }
 
     @Override

@@ -36,8 +36,10 @@ final class TestVectors {
     }
 
     static Path locate(String relative) {
-        String override = System.getProperty(PROPERTY);
-        Path start = Path.of("").toAbsolutePath();
+        return locate(relative, System.getProperty(PROPERTY), Path.of("").toAbsolutePath());
+    }
+
+    static Path locate(String relative, String override, Path start) {
         Path file = null;
         if (override != null && !override.isBlank()) {
             file = Path.of(override).resolve(relative);
