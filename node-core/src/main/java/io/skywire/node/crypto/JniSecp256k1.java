@@ -17,9 +17,9 @@ final class JniSecp256k1 implements Secp256k1 {
     }
 
     /**
-     * Loads the native library and checks that it computes 1*G correctly.
-     *
-     * @throws Throwable whatever loading throws (LinkageError, IllegalStateException, ...); callers catch it
+     * Loads the native library and checks that it computes 1*G correctly. Whatever loading throws (a LinkageError
+     * for a missing or incompatible .so, an IllegalStateException, an extraction I/O failure) propagates; the
+     * provider catches it and falls back to Bouncy Castle.
      */
     static JniSecp256k1 load() {
         JniSecp256k1 jni = new JniSecp256k1(fr.acinq.secp256k1.Secp256k1.get());
