@@ -4,11 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.skywire.node.testing.TestVectors;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -68,7 +67,7 @@ class SkywireCommandTest {
 
     @Test
     void derivePrintsTheReferenceWalletsFirstFiveAddresses() throws IOException {
-        JsonNode golden = new ObjectMapper().readTree(goldenFile("seed-0001.golden").toFile());
+        JsonNode golden = TestVectors.read("skycoin/seed-0001.golden");
         assertThat(run("wallet", "derive", "--seed-base64", golden.get("seed").asText(), "-n", "5")).isZero();
         List<String> expected = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
@@ -86,15 +85,5 @@ class SkywireCommandTest {
         assertThat(array).hasSize(2);
         assertThat(array.get(1).get("index").asInt()).isEqualTo(1);
         assertThat(array.get(0).get("secret").asText()).hasSize(64);
-    }
-
-    private static Path goldenFile(String name) {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve("shared/testvectors/skycoin").resolve(name);
-            if (Files.isRegularFile(candidate)) {
-                return candidate;
-            }
-        }
-        throw new AssertionError("shared/testvectors/skycoin/" + name + " not found beside the project");
     }
 }

@@ -44,12 +44,19 @@ public interface Secp256k1 {
     /**
      * Verifies a signature of a 32-byte hash: 64 bytes (r || s) or 65 bytes (r || s || recovery id,
      * the id ignored). A high-S signature is refused (returns false).
+     *
+     * <p>Anything wrong with the signature (length, r or s zero or not below n, high S) returns false; an invalid
+     * public key or a hash that is not 32 bytes throws {@link CryptoException}.
      */
     boolean verify(byte[] signature, byte[] hash32, byte[] publicKey);
 
     /** Verifies a strict-DER signature with the same rules as {@link #verify}; malformed DER returns false. */
     boolean verifyDer(byte[] derSignature, byte[] hash32, byte[] publicKey);
 
-    /** Recovers the compressed public key from a 65-byte compact recoverable signature. */
+    /**
+     * Recovers the compressed public key from a 65-byte compact recoverable signature; a signature that
+     * {@link #verify} would refuse (high S, r or s out of range) or a recovery id above 3 throws
+     * {@link CryptoException}.
+     */
     byte[] recover(byte[] signature65, byte[] hash32);
 }

@@ -3,9 +3,9 @@ package io.skywire.wallet.skycoin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.skywire.node.crypto.Secp256k1;
-import io.skywire.node.crypto.Secp256k1Provider;
+import io.skywire.node.testing.Implementations;
+import io.skywire.node.testing.TestVectors;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,11 +24,10 @@ import org.slf4j.LoggerFactory;
 class SkycoinGoldenTest {
 
     private static final Logger LOG = LoggerFactory.getLogger(SkycoinGoldenTest.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final HexFormat HEX = HexFormat.of();
 
     static Stream<Arguments> goldenFiles() throws IOException {
-        Path dir = SharedTestVectors.dir("skycoin");
+        Path dir = TestVectors.locate("skycoin/input-hashes.golden").getParent();
         List<Path> files = new ArrayList<>();
         try (Stream<Path> list = Files.list(dir)) {
             list.filter(p -> p.getFileName().toString().matches("seed-\\d{4}\\.golden|many-addresses\\.golden"))
@@ -37,27 +36,20 @@ class SkycoinGoldenTest {
         }
         assertThat(files).as("golden files in %s", dir).hasSizeGreaterThanOrEqualTo(12);
         List<Arguments> arguments = new ArrayList<>();
-        for (Secp256k1 implementation : implementations()) {
+        Implementations.all().forEach(implementation -> {
             for (Path file : files) {
-                arguments.add(Arguments.of(implementation.name(), implementation, file.getFileName().toString()));
+                arguments.add(Arguments.of(implementation.toString(), implementation, file.getFileName().toString()));
             }
-        }
+        });
         return arguments.stream();
-    }
-
-    static List<Secp256k1> implementations() {
-        List<Secp256k1> implementations = new ArrayList<>();
-        implementations.add(Secp256k1Provider.bouncyCastle());
-        Secp256k1Provider.jni().ifPresent(implementations::add);
-        return implementations;
     }
 
     @ParameterizedTest(name = "{0}: {2}")
     @MethodSource("goldenFiles")
-    void derivesTheReferenceKeysAndSignatures(String name, Secp256k1 secp, String fileName) throws IOException {
-        JsonNode golden = JSON.readTree(SharedTestVectors.dir("skycoin").resolve(fileName).toFile());
-        JsonNode hashes = JSON.readTree(SharedTestVectors.dir("skycoin").resolve("input-hashes.golden").toFile())
-                .get("hashes");
+    void derivesTheReferenceKeysAndSignatures(String name, Implementations.Impl implementation, String fileName) {
+        Secp256k1 secp = implementation.get();
+        JsonNode golden = TestVectors.read("skycoin/" + fileName);
+        JsonNode hashes = TestVectors.read("skycoin/input-hashes.golden").get("hashes");
         byte[] seed = Base64.getDecoder().decode(golden.get("seed").asText());
         JsonNode expectedKeys = golden.get("keys");
         List<SkycoinKeyPair> derived = DeterministicKeyChain.derive(secp, seed, expectedKeys.size());
