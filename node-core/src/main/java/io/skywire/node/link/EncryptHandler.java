@@ -63,6 +63,8 @@ final class EncryptHandler extends ChannelOutboundHandlerAdapter {
 
     @Override
     public void flush(ChannelHandlerContext ctx) {
+        // Draining a long backlog can reach the next rekey threshold; the offer must go out with it.
+        sendDueControl(ctx);
         while (!backlog.isEmpty() && cipher.canSend()) {
             Waiting waiting = backlog.poll();
             ctx.write(Unpooled.wrappedBuffer(cipher.seal(waiting.payload())), waiting.promise());

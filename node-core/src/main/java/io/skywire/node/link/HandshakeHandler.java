@@ -113,6 +113,7 @@ final class HandshakeHandler extends ChannelInboundHandlerAdapter {
         pipeline.addAfter(LinkChannelInitializer.REKEY, LinkChannelInitializer.ENCRYPT,
                 new EncryptHandler(cipher, settings.maxPayload(), settings.nanoClock()));
         pipeline.addAfter(LinkChannelInitializer.ENCRYPT, LinkChannelInitializer.APPLICATION, application.get());
+        ctx.channel().attr(LinkChannelInitializer.COUNTERS).set(cipher::counters);
         metrics.recordEstablished();
         LOG.debug("link {} established with {}", ctx.channel().remoteAddress(), result.remoteStatic());
         pipeline.context(LinkChannelInitializer.DECRYPT)

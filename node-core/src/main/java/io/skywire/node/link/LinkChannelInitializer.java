@@ -5,6 +5,7 @@ import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.LengthFieldPrepender;
+import io.netty.util.AttributeKey;
 import java.util.Objects;
 import java.util.function.Supplier;
 
@@ -33,6 +34,12 @@ public final class LinkChannelInitializer extends ChannelInitializer<Channel> {
     public static final String APPLICATION = "application";
     /** Logs, counts and closes on breaches; logs routine I/O errors. */
     public static final String FAILURE = "failure";
+
+    /**
+     * Set on the channel when the link is established: reads the link's transport counters. Call it on the
+     * channel's event loop, like everything else that touches the link's state.
+     */
+    public static final AttributeKey<Supplier<LinkCounters>> COUNTERS = AttributeKey.valueOf("skywire.link.counters");
 
     private final byte[] localSecret;
     private final PeerKey remote;
