@@ -11,7 +11,7 @@ import java.util.Arrays;
  */
 final class ReceiveDirection {
 
-    private Aead aead = new Aead();
+    private final Aead aead = new Aead();
     private final RekeyPolicy policy;
     private final EphemeralKeySource ephemeralKeys;
     private Slot previous;
@@ -82,9 +82,8 @@ final class ReceiveDirection {
             aead.open(slot.key, Nonces.of(counter), header, frame, TransportFrame.HEADER_BYTES,
                     frame.length - TransportFrame.HEADER_BYTES, plaintext, 0);
         } catch (CryptoException e) {
-            // The JDK's ChaCha20-Poly1305 refuses to be initialised twice in a row with the same key and nonce,
-            // even to decrypt; without a fresh instance a forged frame would block the genuine one it imitates.
-            aead = new Aead();
+            // Aead copes with the JDK's refusal to re-init with the same key and nonce, so the genuine frame that
+            // a forged one imitated still opens afterwards (LinkCipherTest checks it).
             throw new LinkProtocolException(LinkBreach.BAD_TAG, "counter " + counter + " in epoch " + slot.epoch);
         }
         slot.window.mark(counter);
