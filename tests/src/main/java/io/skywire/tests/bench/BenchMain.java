@@ -39,9 +39,9 @@ public final class BenchMain {
                     "RawCipherBenchmark.seal[frameBytes=1400]"),
             new Ratio("link seal 16 KiB / raw cipher", "LinkSealBenchmark.seal[frameBytes=16384]",
                     "RawCipherBenchmark.seal[frameBytes=16384]"),
-            new Ratio("link open 1400 B / raw cipher", "LinkSealBenchmark.open[frameBytes=1400]",
+            new Ratio("link seal+open 1400 B / raw cipher", "LinkSealBenchmark.sealAndOpen[frameBytes=1400]",
                     "RawCipherBenchmark.seal[frameBytes=1400]"),
-            new Ratio("link open 16 KiB / raw cipher", "LinkSealBenchmark.open[frameBytes=16384]",
+            new Ratio("link seal+open 16 KiB / raw cipher", "LinkSealBenchmark.sealAndOpen[frameBytes=16384]",
                     "RawCipherBenchmark.seal[frameBytes=16384]"));
 
     private BenchMain() {
