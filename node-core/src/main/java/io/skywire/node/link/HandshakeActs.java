@@ -1,5 +1,7 @@
 package io.skywire.node.link;
 
+import io.skywire.node.identity.NodeId;
+
 import io.skywire.node.crypto.CryptoException;
 import io.skywire.node.crypto.Secp256k1;
 import io.skywire.node.crypto.Secp256k1Provider;
@@ -39,7 +41,7 @@ final class HandshakeActs {
 
     /** Reads and validates the 33-byte compressed key at {@code offset}. */
     static byte[] publicKeyAt(byte[] act, int offset, String name) {
-        byte[] key = Arrays.copyOfRange(act, offset, offset + PeerKey.BYTES);
+        byte[] key = Arrays.copyOfRange(act, offset, offset + NodeId.BYTES);
         validatePublicKey(key, name);
         return key;
     }

@@ -1,5 +1,7 @@
 package io.skywire.node.link;
 
+import io.skywire.node.identity.NodeId;
+
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
@@ -39,7 +41,7 @@ final class HandshakeHandler extends ChannelInboundHandlerAdapter {
         this.metrics = metrics;
     }
 
-    static HandshakeHandler initiator(byte[] localSecret, PeerKey remote, LinkSettings settings,
+    static HandshakeHandler initiator(byte[] localSecret, NodeId remote, LinkSettings settings,
                                       Supplier<? extends ChannelHandler> application, LinkMetrics metrics) {
         return new HandshakeHandler(new InitiatorHandshake(settings.profile(), localSecret, remote,
                 settings.ephemeralKeys()), null, settings, application, metrics);

@@ -1,5 +1,7 @@
 package io.skywire.node.link;
 
+import io.skywire.node.identity.NodeId;
+
 /**
  * What a completed handshake yields: the authenticated peer and the first transport keys.
  *
@@ -10,6 +12,6 @@ package io.skywire.node.link;
  * @param handshakeHash  the final transcript hash, usable for channel binding
  * @param initiator      true on the side that sent act one
  */
-public record HandshakeResult(PeerKey remoteStatic, byte[] sendKey, byte[] receiveKey, byte[] chainingKey,
+public record HandshakeResult(NodeId remoteStatic, byte[] sendKey, byte[] receiveKey, byte[] chainingKey,
                               byte[] handshakeHash, boolean initiator) {
 }

@@ -1,5 +1,7 @@
 package io.skywire.node.link;
 
+import io.skywire.node.identity.NodeId;
+
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -26,11 +28,11 @@ public final class InitiatorHandshake {
      * @param localSecret   this node's static secret key
      * @param remoteStatic  the responder's static public key
      */
-    public InitiatorHandshake(NoiseProfile profile, byte[] localSecret, PeerKey remoteStatic,
+    public InitiatorHandshake(NoiseProfile profile, byte[] localSecret, NodeId remoteStatic,
                               EphemeralKeySource ephemeralKeys) {
         this.localSecret = localSecret.clone();
         this.localPublic = HandshakeActs.curve().publicKey(this.localSecret);
-        this.remoteStatic = remoteStatic.toBytes();
+        this.remoteStatic = remoteStatic.key();
         this.ephemeralKeys = Objects.requireNonNull(ephemeralKeys, "ephemeralKeys");
         this.state = new NoiseSymmetricState(profile, this.remoteStatic);
     }
@@ -66,7 +68,7 @@ public final class InitiatorHandshake {
             byte[] tempKey3 = state.mixKey(HandshakeActs.ecdh(localSecret, remoteEphemeral));
             byte[] tag = state.encryptAndHash(tempKey3, 0, HandshakeActs.EMPTY);
             byte[][] keys = state.split();
-            result = new HandshakeResult(PeerKey.of(remoteStatic), keys[0], keys[1], state.chainingKey(),
+            result = new HandshakeResult(new NodeId(remoteStatic), keys[0], keys[1], state.chainingKey(),
                     state.hash(), true);
             step = Step.DONE;
             return HandshakeActs.concat(HandshakeActs.VERSION, sealedStatic, tag);

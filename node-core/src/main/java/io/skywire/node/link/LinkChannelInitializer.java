@@ -1,5 +1,7 @@
 package io.skywire.node.link;
 
+import io.skywire.node.identity.NodeId;
+
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelInitializer;
@@ -42,12 +44,12 @@ public final class LinkChannelInitializer extends ChannelInitializer<Channel> {
     public static final AttributeKey<Supplier<LinkCounters>> COUNTERS = AttributeKey.valueOf("skywire.link.counters");
 
     private final byte[] localSecret;
-    private final PeerKey remote;
+    private final NodeId remote;
     private final LinkSettings settings;
     private final Supplier<? extends ChannelHandler> application;
     private final LinkMetrics metrics;
 
-    private LinkChannelInitializer(byte[] localSecret, PeerKey remote, LinkSettings settings,
+    private LinkChannelInitializer(byte[] localSecret, NodeId remote, LinkSettings settings,
                                    Supplier<? extends ChannelHandler> application, LinkMetrics metrics) {
         this.localSecret = localSecret.clone();
         this.remote = remote;
@@ -57,7 +59,7 @@ public final class LinkChannelInitializer extends ChannelInitializer<Channel> {
     }
 
     /** For outgoing connections to a neighbour whose static key is known. */
-    public static LinkChannelInitializer initiator(byte[] localSecret, PeerKey remote, LinkSettings settings,
+    public static LinkChannelInitializer initiator(byte[] localSecret, NodeId remote, LinkSettings settings,
                                                    Supplier<? extends ChannelHandler> application,
                                                    LinkMetrics metrics) {
         return new LinkChannelInitializer(localSecret, Objects.requireNonNull(remote, "remote"), settings,

@@ -1,5 +1,7 @@
 package io.skywire.node.link;
 
+import io.skywire.node.identity.NodeId;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -14,7 +16,7 @@ public final class LinkCipher {
 
     private final SendDirection send;
     private final ReceiveDirection receive;
-    private final PeerKey peer;
+    private final NodeId peer;
     private final long[] rejected = new long[LinkBreach.values().length];
     private long framesOpened;
 
@@ -35,7 +37,7 @@ public final class LinkCipher {
     }
 
     /** The authenticated peer. */
-    public PeerKey peer() {
+    public NodeId peer() {
         return peer;
     }
 

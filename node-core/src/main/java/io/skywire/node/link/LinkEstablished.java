@@ -1,5 +1,7 @@
 package io.skywire.node.link;
 
+import io.skywire.node.identity.NodeId;
+
 /**
  * User event fired through a link's pipeline once the handshake succeeded and the steady-state handlers
  * are installed; from then on the application handler reads and writes plaintext {@code ByteBuf}s.
@@ -7,5 +9,5 @@ package io.skywire.node.link;
  * @param peer      the authenticated static key of the neighbour
  * @param initiator true when this side opened the link
  */
-public record LinkEstablished(PeerKey peer, boolean initiator) {
+public record LinkEstablished(NodeId peer, boolean initiator) {
 }

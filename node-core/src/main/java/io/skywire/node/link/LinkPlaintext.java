@@ -1,5 +1,7 @@
 package io.skywire.node.link;
 
+import io.skywire.node.identity.NodeId;
+
 import java.util.Arrays;
 
 /** The decrypted body of a transport frame: application data or a rekey control message. */
@@ -37,7 +39,7 @@ sealed interface LinkPlaintext permits LinkPlaintext.Data, LinkPlaintext.RekeyOf
         out[2] = (byte) (epoch >>> 16);
         out[3] = (byte) (epoch >>> 8);
         out[4] = (byte) epoch;
-        System.arraycopy(ephemeralKey, 0, out, 5, PeerKey.BYTES);
+        System.arraycopy(ephemeralKey, 0, out, 5, NodeId.BYTES);
         return out;
     }
 

@@ -1,5 +1,7 @@
 package io.skywire.node.link;
 
+import io.skywire.node.identity.NodeId;
+
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -70,7 +72,7 @@ public final class ResponderHandshake {
             byte[][] keys = state.split();
             step = Step.DONE;
             // keys[0] protects initiator-to-responder traffic, which this side receives.
-            return new HandshakeResult(PeerKey.of(remoteStatic), keys[1], keys[0], state.chainingKey(),
+            return new HandshakeResult(new NodeId(remoteStatic), keys[1], keys[0], state.chainingKey(),
                     state.hash(), false);
         } catch (HandshakeException e) {
             step = Step.FAILED;

@@ -1,5 +1,7 @@
 package io.skywire.node.link;
 
+import io.skywire.node.identity.NodeId;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netty.buffer.ByteBuf;
@@ -23,7 +25,7 @@ class HandshakeHandlerTest {
     EmbeddedChannel client;
     EmbeddedChannel server;
 
-    void connect(PeerKey serverKeyAsSeenByClient) {
+    void connect(NodeId serverKeyAsSeenByClient) {
         client = new EmbeddedChannel(LinkChannelInitializer.initiator(LinkPair.INITIATOR_SECRET,
                 serverKeyAsSeenByClient, settings, () -> clientApp, clientMetrics));
         server = new EmbeddedChannel(LinkChannelInitializer.responder(LinkPair.RESPONDER_SECRET, settings,

@@ -65,7 +65,7 @@ class HandshakeTest {
             assertThat(hex(result.receiveKey())).isEqualTo(INITIATOR_SEND);
             assertThat(hex(result.sendKey())).isEqualTo(INITIATOR_RECEIVE);
             assertThat(hex(result.chainingKey())).isEqualTo(CHAINING_KEY);
-            assertThat(result.remoteStatic().toHex())
+            assertThat(result.remoteStatic().hex())
                     .isEqualTo("034f355bdcb7cc0af728ef3cceb9615d90684bb5b2ca5f859ab0f0b704075871aa");
         }
 

@@ -1,5 +1,7 @@
 package io.skywire.node.link;
 
+import io.skywire.node.identity.NodeId;
+
 import io.skywire.node.crypto.Secp256k1Provider;
 import java.util.HexFormat;
 import java.util.SplittableRandom;
@@ -24,8 +26,8 @@ final class TestKeys {
         return key;
     }
 
-    static PeerKey publicOf(byte[] secret) {
-        return PeerKey.of(Secp256k1Provider.get().publicKey(secret));
+    static NodeId publicOf(byte[] secret) {
+        return new NodeId(Secp256k1Provider.get().publicKey(secret));
     }
 
     /** A seeded source, so every run of a test sees the same ephemeral keys. */

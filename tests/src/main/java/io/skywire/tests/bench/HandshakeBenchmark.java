@@ -6,7 +6,7 @@ import io.skywire.node.link.EphemeralKeySource;
 import io.skywire.node.link.HandshakeResult;
 import io.skywire.node.link.InitiatorHandshake;
 import io.skywire.node.link.NoiseProfile;
-import io.skywire.node.link.PeerKey;
+import io.skywire.node.identity.NodeId;
 import io.skywire.node.link.ResponderHandshake;
 import java.security.SecureRandom;
 import java.util.concurrent.TimeUnit;
@@ -27,7 +27,7 @@ public class HandshakeBenchmark {
 
     private byte[] initiatorSecret;
     private byte[] responderSecret;
-    private PeerKey responderKey;
+    private NodeId responderKey;
     private EphemeralKeySource keys;
 
     @Setup(Level.Trial)
@@ -36,7 +36,7 @@ public class HandshakeBenchmark {
         SecureRandom random = new SecureRandom();
         initiatorSecret = LinkSealBenchmark.secret(secp, random);
         responderSecret = LinkSealBenchmark.secret(secp, random);
-        responderKey = PeerKey.of(secp.publicKey(responderSecret));
+        responderKey = new NodeId(secp.publicKey(responderSecret));
         keys = EphemeralKeySource.secure();
     }
 

@@ -8,7 +8,7 @@ import io.skywire.node.link.InitiatorHandshake;
 import io.skywire.node.link.LinkCipher;
 import io.skywire.node.link.NoiseProfile;
 import io.skywire.node.link.Opened;
-import io.skywire.node.link.PeerKey;
+import io.skywire.node.identity.NodeId;
 import io.skywire.node.link.RekeyPolicy;
 import io.skywire.node.link.ResponderHandshake;
 import java.security.SecureRandom;
@@ -52,7 +52,7 @@ public class LinkSealBenchmark {
         byte[] responderSecret = secret(secp, random);
         EphemeralKeySource keys = EphemeralKeySource.secure();
         InitiatorHandshake initiator = new InitiatorHandshake(NoiseProfile.SKYWIRE_LINK_V1, initiatorSecret,
-                PeerKey.of(secp.publicKey(responderSecret)), keys);
+                new NodeId(secp.publicKey(responderSecret)), keys);
         ResponderHandshake responder = new ResponderHandshake(NoiseProfile.SKYWIRE_LINK_V1, responderSecret, keys);
         byte[] actThree = initiator.actThree(responder.actTwo(initiator.actOne()));
         HandshakeResult responderResult = responder.actThree(actThree);
