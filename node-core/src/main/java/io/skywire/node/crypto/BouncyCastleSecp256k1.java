@@ -114,17 +114,6 @@ final class BouncyCastleSecp256k1 implements Secp256k1 {
     }
 
     @Override
-    public boolean verifyDer(byte[] derSignature, byte[] hash32, byte[] publicKey) {
-        byte[] compact = SignatureFormat.derToCompact(derSignature);
-        if (compact == null) {
-            SignatureFormat.checkHash(hash32);
-            decodePoint(publicKey);
-            return false;
-        }
-        return verify(compact, hash32, publicKey);
-    }
-
-    @Override
     public byte[] recover(byte[] signature65, byte[] hash32) {
         SignatureFormat.checkHash(hash32);
         int recoveryId = SignatureFormat.checkRecoverable(signature65);

@@ -126,18 +126,6 @@ final class JniSecp256k1 implements Secp256k1 {
     }
 
     @Override
-    public boolean verifyDer(byte[] derSignature, byte[] hash32, byte[] publicKey) {
-        // Our strict parser, not the library's, so that BC and JNI share one definition of strict DER.
-        byte[] compact = SignatureFormat.derToCompact(derSignature);
-        if (compact == null) {
-            SignatureFormat.checkHash(hash32);
-            parsePublicKey(publicKey);
-            return false;
-        }
-        return verify(compact, hash32, publicKey);
-    }
-
-    @Override
     public byte[] recover(byte[] signature65, byte[] hash32) {
         SignatureFormat.checkHash(hash32);
         int recoveryId = SignatureFormat.checkRecoverable(signature65);

@@ -51,7 +51,17 @@ public interface Secp256k1 {
     boolean verify(byte[] signature, byte[] hash32, byte[] publicKey);
 
     /** Verifies a strict-DER signature with the same rules as {@link #verify}; malformed DER returns false. */
-    boolean verifyDer(byte[] derSignature, byte[] hash32, byte[] publicKey);
+    default boolean verifyDer(byte[] derSignature, byte[] hash32, byte[] publicKey) {
+        // One strict DER parser for every implementation, so that they agree on what is strict.
+        byte[] compact = SignatureFormat.derToCompact(derSignature);
+        if (compact == null) {
+            // Still refuse a malformed hash or key with an exception, as verify does.
+            SignatureFormat.checkHash(hash32);
+            parsePublicKey(publicKey);
+            return false;
+        }
+        return verify(compact, hash32, publicKey);
+    }
 
     /**
      * Recovers the compressed public key from a 65-byte compact recoverable signature; a signature that
