@@ -17,7 +17,7 @@ final class StreamTransfer {
     private final long seed;
     private final Simulator simulator;
     private RouteHandle route;
-    private long written;
+    long written;
     long delivered;
     boolean intact = true;
     long completedAt = -1;
