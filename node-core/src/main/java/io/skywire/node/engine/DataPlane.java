@@ -1,0 +1,209 @@
+package io.skywire.node.engine;
+
+import io.skywire.node.crypto.Aead;
+import io.skywire.node.crypto.CryptoException;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Route payloads: end-to-end sealing at the ends, per-hop reassembly in offset order, forwarding within
+ * the next hop's credit, and credit given back upstream as the next hop acknowledges what it received.
+ */
+final class DataPlane implements LinkState.Releaser {
+
+    /** Bytes end-to-end sealing adds to a payload: the 64-bit counter and the tag. */
+    static final int E2E_OVERHEAD = 8 + Aead.TAG_BYTES;
+
+    private final EngineState state;
+    private final byte[] nonce = new byte[Aead.NONCE_BYTES];
+
+    DataPlane(EngineState state) {
+        this.state = state;
+    }
+
+    int maxPayload(Route route) {
+        return route.endLeg().link.maxDataPayload() - E2E_OVERHEAD;
+    }
+
+    SendResult send(long now, Route route, byte[] payload) {
+        if (route.closed) {
+            return SendResult.CLOSED;
+        }
+        if (!route.established) {
+            return SendResult.NOT_ESTABLISHED;
+        }
+        if (payload.length > maxPayload(route)) {
+            return SendResult.TOO_LARGE;
+        }
+        RouteLeg leg = route.endLeg();
+        int sealedLength = payload.length + E2E_OVERHEAD;
+        if (leg.heldBytes + sealedLength > route.bufferBytes) {
+            route.blocked = true;
+            return SendResult.WOULD_BLOCK;
+        }
+        byte[] sealed = new byte[sealedLength];
+        long counter = route.sendCounter++;
+        DatagramCodec.putLong(sealed, 0, counter);
+        DatagramCodec.putLong(nonce, 4, counter);
+        state.aead.seal(route.sendKey, nonce, null, payload, 0, payload.length, sealed, 8);
+        route.lastSent = now;
+        enqueue(leg, null, sealed);
+        return SendResult.ACCEPTED;
+    }
+
+    private void enqueue(RouteLeg out, RouteLeg source, byte[] payload) {
+        QueuedMessage message = new QueuedMessage(out, source, payload, out.enqueueOffset);
+        out.enqueueOffset += payload.length;
+        out.queue.addLast(message);
+        out.heldBytes += payload.length;
+        state.addBuffered(payload.length);
+        out.link.schedule(out);
+    }
+
+    void onData(long now, RouteLeg leg, Frame.Data data) {
+        Route route = leg.route;
+        route.lastActivity = now;
+        byte[] payload = data.payload();
+        if (route.cutThrough()) {
+            accept(now, leg, payload);
+            return;
+        }
+        long end = data.offset() + payload.length;
+        if (end > leg.advertisedLimit || end < 0) {
+            state.counters.increment(Counter.DATA_OVER_CREDIT);
+            return;
+        }
+        if (data.offset() < leg.receiveNext) {
+            state.counters.increment(Counter.DATA_DUPLICATE);
+            return;
+        }
+        if (data.offset() > leg.receiveNext) {
+            holdOutOfOrder(leg, data.offset(), payload);
+            return;
+        }
+        leg.receiveNext = end;
+        accept(now, leg, payload);
+        drainReorder(now, leg);
+    }
+
+    private void holdOutOfOrder(RouteLeg leg, long offset, byte[] payload) {
+        if (leg.reorder == null) {
+            leg.reorder = new TreeMap<>();
+        }
+        if (leg.reorder.containsKey(offset)) {
+            state.counters.increment(Counter.DATA_DUPLICATE);
+            return;
+        }
+        if (leg.reorderBytes + payload.length > leg.route.bufferBytes) {
+            // Only overlapping (hostile) offsets can get here: honest ones stay inside the credit window.
+            state.counters.increment(Counter.DATA_REORDER_OVERFLOW);
+            return;
+        }
+        leg.reorder.put(offset, payload);
+        leg.reorderBytes += payload.length;
+        state.addBuffered(payload.length);
+    }
+
+    private void drainReorder(long now, RouteLeg leg) {
+        while (leg.reorder != null && !leg.reorder.isEmpty() && !leg.closed) {
+            Map.Entry<Long, byte[]> first = leg.reorder.firstEntry();
+            long offset = first.getKey();
+            if (offset > leg.receiveNext) {
+                return;
+            }
+            byte[] payload = first.getValue();
+            leg.reorder.pollFirstEntry();
+            leg.reorderBytes -= payload.length;
+            state.addBuffered(-payload.length);
+            if (offset < leg.receiveNext) {
+                state.counters.increment(Counter.DATA_DUPLICATE);
+                continue;
+            }
+            leg.receiveNext += payload.length;
+            accept(now, leg, payload);
+        }
+    }
+
+    private void accept(long now, RouteLeg leg, byte[] payload) {
+        Route route = leg.route;
+        RouteLeg out = route.other(leg);
+        if (out == null) {
+            deliver(route, payload);
+            free(leg, payload.length);
+            return;
+        }
+        if (route.cutThrough() && out.heldBytes + payload.length > route.bufferBytes) {
+            state.counters.increment(Counter.CUT_THROUGH_DROPPED);
+            return;
+        }
+        enqueue(out, leg, payload);
+    }
+
+    private void deliver(Route route, byte[] sealed) {
+        if (sealed.length < E2E_OVERHEAD) {
+            state.counters.increment(Counter.E2E_AUTH_FAILED);
+            return;
+        }
+        long counter = DatagramCodec.getLong(sealed, 0);
+        DatagramCodec.putLong(nonce, 4, counter);
+        byte[] plain = new byte[sealed.length - E2E_OVERHEAD];
+        try {
+            state.aead.open(route.receiveKey, nonce, null, sealed, 8, sealed.length - 8, plain, 0);
+        } catch (CryptoException e) {
+            state.counters.increment(Counter.E2E_AUTH_FAILED);
+            return;
+        }
+        route.bytesReceived += plain.length;
+        state.emit(new NodeEvent.Delivered(route.handle, plain));
+    }
+
+    /** Gives buffer space back to the neighbour that sent on {@code leg}, in steps of an eighth of the buffer. */
+    private void free(RouteLeg leg, int bytes) {
+        if (leg.route.cutThrough() || leg.closed) {
+            return;
+        }
+        leg.freed += bytes;
+        long limit = leg.freed + leg.route.bufferBytes;
+        if (limit - leg.advertisedLimit >= leg.route.bufferBytes / 8) {
+            leg.advertisedLimit = limit;
+            leg.link.queueCredit(leg);
+        }
+    }
+
+    void onCredit(long now, RouteLeg leg, Frame.Credit credit) {
+        leg.route.lastActivity = now;
+        if (leg.route.cutThrough() || credit.limit() <= leg.peerLimit) {
+            state.counters.increment(Counter.CREDIT_STALE);
+            return;
+        }
+        // The peer can have freed at most what it was sent, so more than that plus its buffer is a lie.
+        if (credit.limit() > leg.enqueueOffset + leg.route.bufferBytes) {
+            state.counters.increment(Counter.CREDIT_OVERFLOW);
+            return;
+        }
+        leg.peerLimit = credit.limit();
+        leg.link.schedule(leg);
+    }
+
+    @Override
+    public void released(QueuedMessage message, long now) {
+        RouteLeg leg = message.leg;
+        if (leg.closed) {
+            return;
+        }
+        int length = message.payload.length;
+        leg.heldBytes -= length;
+        state.addBuffered(-length);
+        Route route = leg.route;
+        if (message.source != null) {
+            route.bytesForwarded += length;
+            free(message.source, length);
+            return;
+        }
+        route.bytesSent += length;
+        if (route.blocked && leg.heldBytes <= route.bufferBytes / 2) {
+            route.blocked = false;
+            state.emit(new NodeEvent.Writable(route.handle));
+        }
+    }
+}

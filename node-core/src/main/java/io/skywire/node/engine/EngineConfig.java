@@ -1,0 +1,58 @@
+package io.skywire.node.engine;
+
+/**
+ * Tunables of one node's engine; times in nanoseconds, sizes in bytes.
+ *
+ * @param maxInFlightPackets     ack-eliciting datagrams unacknowledged per link before bulk waits (at most 200,
+ *                               so every one stays inside the 256-packet acknowledgement bitmap)
+ * @param minRtoNanos            floor of the retransmission timeout
+ * @param initialRtoNanos        retransmission timeout before the first RTT sample
+ * @param linkDeadNanos          floor of the time without acknowledgement progress after which a busy link is dead
+ * @param maxRouteBufferBytes    the largest per-direction buffer a hop grants one route
+ * @param maxNodeBufferBytes     the total buffer a node reserves for all its routes
+ * @param setupTimeoutNanos      an origin gives up on a route not confirmed within this
+ * @param keepaliveNanos         an origin sends a keep-alive on a route idle for this long
+ * @param routeExpiryNanos       a hop forgets a route silent for this long
+ * @param housekeepingNanos      period of the expiry, keep-alive and metering sweep
+ * @param maxRoutes              routes a node holds at most
+ * @param replayMemory           setup ephemeral keys remembered to refuse replayed setups
+ */
+public record EngineConfig(
+        int maxInFlightPackets,
+        long minRtoNanos,
+        long initialRtoNanos,
+        long linkDeadNanos,
+        int maxRouteBufferBytes,
+        long maxNodeBufferBytes,
+        long setupTimeoutNanos,
+        long keepaliveNanos,
+        long routeExpiryNanos,
+        long housekeepingNanos,
+        int maxRoutes,
+        int replayMemory) {
+
+    /** The smallest route buffer: eight full datagrams, so a credit step always fits a message. */
+    public static final int MIN_ROUTE_BUFFER_BYTES = 16 * 1024;
+    /** Default link MTU on UDP links. */
+    public static final int DEFAULT_MTU = 1280;
+    /** The largest in-flight window the acknowledgement bitmap supports. */
+    public static final int MAX_IN_FLIGHT_LIMIT = 200;
+
+    public EngineConfig {
+        if (maxInFlightPackets < 1 || maxInFlightPackets > MAX_IN_FLIGHT_LIMIT) {
+            throw new IllegalArgumentException("maxInFlightPackets must be 1.." + MAX_IN_FLIGHT_LIMIT);
+        }
+        if (maxRouteBufferBytes < MIN_ROUTE_BUFFER_BYTES) {
+            throw new IllegalArgumentException("maxRouteBufferBytes below " + MIN_ROUTE_BUFFER_BYTES);
+        }
+        if (minRtoNanos <= 0 || initialRtoNanos <= 0 || linkDeadNanos <= 0 || housekeepingNanos <= 0) {
+            throw new IllegalArgumentException("timeouts must be positive");
+        }
+    }
+
+    /** Defaults for a node: 96 datagrams in flight, 4 MiB per route, 256 MiB per node. */
+    public static EngineConfig defaults() {
+        return new EngineConfig(96, 10_000_000L, 500_000_000L, 300_000_000L, 4 << 20, 256L << 20,
+                10_000_000_000L, 10_000_000_000L, 35_000_000_000L, 1_000_000_000L, 1_000_000, 65_536);
+    }
+}

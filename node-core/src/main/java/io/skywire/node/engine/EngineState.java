@@ -1,0 +1,113 @@
+package io.skywire.node.engine;
+
+import io.skywire.node.crypto.Aead;
+import io.skywire.node.crypto.Secp256k1;
+import java.nio.ByteBuffer;
+import java.util.ArrayDeque;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The state one node's engine parts share: links, routes, the route table, buffers, events and counters. */
+final class EngineState {
+
+    final EngineConfig config;
+    final NodeCounters counters = new NodeCounters();
+    final Secp256k1 curve;
+    final Aead aead = new Aead();
+    final EntropySource random;
+    final byte[] staticSecret;
+    final byte[] publicKey;
+    final RouteTable table = new RouteTable(1024);
+    // Insertion-ordered maps everywhere the engine iterates, so that a seeded run is reproducible.
+    final Map<LinkId, LinkState> links = new LinkedHashMap<>();
+    final Map<ByteBuffer, LinkState> linksByPeer = new LinkedHashMap<>();
+    final Map<Long, Route> routes = new LinkedHashMap<>();
+    final ArrayDeque<NodeEvent> events = new ArrayDeque<>();
+    private final byte[] idBytes = new byte[RouteId.BYTES];
+    private long nextHandle = 1;
+    long bufferedBytes;
+    long peakBufferedBytes;
+    long reservedBytes;
+
+    EngineState(EngineConfig config, Secp256k1 curve, byte[] staticSecret, EntropySource random) {
+        this.config = config;
+        this.curve = curve;
+        this.staticSecret = staticSecret.clone();
+        this.publicKey = curve.publicKey(staticSecret);
+        this.random = random;
+    }
+
+    void emit(NodeEvent event) {
+        events.addLast(event);
+    }
+
+    void addBuffered(long delta) {
+        bufferedBytes += delta;
+        if (bufferedBytes > peakBufferedBytes) {
+            peakBufferedBytes = bufferedBytes;
+        }
+    }
+
+    LinkState linkTo(byte[] peerKey) {
+        LinkState link = linksByPeer.get(ByteBuffer.wrap(peerKey));
+        return link == null || link.dead ? null : link;
+    }
+
+    /** Reserves both directions' buffers of a new route, or returns false when the node is full. */
+    boolean reserve(int bufferBytes) {
+        long needed = 2L * bufferBytes;
+        if (routes.size() >= config.maxRoutes() || reservedBytes + needed > config.maxNodeBufferBytes()) {
+            return false;
+        }
+        reservedBytes += needed;
+        return true;
+    }
+
+    Route newRoute(Route.Role role, QosClass qos, ForwardingMode mode, int bufferBytes, long now) {
+        Route route = new Route(new RouteHandle(nextHandle++), role, qos, mode, bufferBytes, now);
+        routes.put(route.handle.value(), route);
+        return route;
+    }
+
+    /** Adds a leg on {@code link} under a fresh id that this node chooses and enters in its table. */
+    RouteLeg addLeg(Route route, LinkState link) {
+        long hi;
+        long lo;
+        do {
+            random.nextBytes(idBytes);
+            hi = DatagramCodec.getLong(idBytes, 0);
+            lo = DatagramCodec.getLong(idBytes, 8);
+        } while ((hi == 0 && lo == 0) || table.contains(link.id.value(), hi, lo));
+        RouteLeg leg = new RouteLeg(route, link, hi, lo);
+        table.put(link.id.value(), hi, lo, leg);
+        return leg;
+    }
+
+    /** Forgets a route: its table entries, its buffered bytes and its reservation. */
+    void removeRoute(Route route) {
+        if (route.closed) {
+            return;
+        }
+        route.closed = true;
+        closeLeg(route.up);
+        closeLeg(route.down);
+        reservedBytes -= 2L * route.bufferBytes;
+        routes.remove(route.handle.value());
+        if (route.meteredTotal != route.bytesForwarded + route.bytesSent + route.bytesReceived) {
+            emit(new NodeEvent.Metering(route.handle, route.bytesForwarded, route.bytesSent, route.bytesReceived));
+        }
+    }
+
+    private void closeLeg(RouteLeg leg) {
+        if (leg == null) {
+            return;
+        }
+        leg.closed = true;
+        table.remove(leg.link.id.value(), leg.myHi, leg.myLo);
+        addBuffered(-(leg.heldBytes + leg.reorderBytes));
+        leg.heldBytes = 0;
+        leg.reorderBytes = 0;
+        leg.queue.clear();
+        leg.reorder = null;
+    }
+}

@@ -1,0 +1,386 @@
+package io.skywire.node.engine;
+
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The datagram layer of one link: packs control frames, credit updates and route payloads (real-time
+ * before bulk, round-robin between routes) into MTU-sized datagrams, acknowledges what arrives, and
+ * detects loss by packet threshold, by time (9/8 RTT) and by retransmission timeout, resending only the
+ * frames of the datagrams it declared lost.
+ */
+final class LinkState {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LinkState.class);
+
+    /** Callback for route payloads whose buffer bytes may be given back. */
+    interface Releaser {
+        void released(QueuedMessage message, long now);
+    }
+
+    /** A datagram declared lost when this many later ones were acknowledged (as TCP and QUIC). */
+    static final int PACKET_THRESHOLD = 3;
+    /** In-flight datagrams beyond the bulk limit that real-time and control traffic may still use. */
+    static final int REAL_TIME_RESERVE = 16;
+    /** Lost datagrams, with no acknowledgement since, before a link may be declared dead. */
+    static final int DEAD_AFTER_LOSSES = 24;
+    private static final int MAX_BACKOFF = 3;
+    /** Room kept in full datagrams for an ACK with the whole bitmap. */
+    static final int ACK_RESERVE = 1 + 8 + 4 + 1 + Frame.ACK_BITMAP_BYTES;
+    /** Later datagrams that repeat an acknowledgement, where it fits, so one lost ACK costs nothing. */
+    private static final int ACK_REPEATS = 2;
+    private int ackRepeats;
+
+    final LinkId id;
+    final byte[] peerKey;
+    final int mtu;
+    final ReceivedWindow received = new ReceivedWindow();
+    private final EngineConfig config;
+    private final NodeCounters counters;
+    private final Releaser releaser;
+    private final SentWindow sent = new SentWindow();
+    private final RttEstimator rtt;
+    private final byte[] scratch;
+    private final ArrayDeque<Frame> control = new ArrayDeque<>();
+    private final ArrayDeque<RouteLeg> creditDirty = new ArrayDeque<>();
+    @SuppressWarnings("unchecked")
+    private final ArrayDeque<QueuedMessage>[] retransmit = new ArrayDeque[] {new ArrayDeque<>(), new ArrayDeque<>()};
+    @SuppressWarnings("unchecked")
+    private final ArrayDeque<RouteLeg>[] ring = new ArrayDeque[] {new ArrayDeque<>(), new ArrayDeque<>()};
+    private long nextPacketNumber;
+    private long largestAcked = -1;
+    private long lossTime = Long.MAX_VALUE;
+    private int backoff;
+    private long lastProgress;
+    private int lostSinceProgress;
+    private long lastLossAt;
+    boolean ackPending;
+    boolean dead;
+
+    LinkState(LinkId id, byte[] peerKey, int mtu, EngineConfig config, NodeCounters counters, Releaser releaser) {
+        this.id = id;
+        this.peerKey = peerKey.clone();
+        this.mtu = mtu;
+        this.config = config;
+        this.counters = counters;
+        this.releaser = releaser;
+        this.rtt = new RttEstimator(config.minRtoNanos(), config.initialRtoNanos());
+        this.scratch = new byte[mtu];
+    }
+
+    /** Largest DATA payload this link carries: a full datagram still has room for a piggy-backed ACK. */
+    int maxDataPayload() {
+        return mtu - DatagramCodec.HEADER_BYTES - Frame.DATA_OVERHEAD - ACK_RESERVE;
+    }
+
+    /** Called for every received ack-eliciting datagram. */
+    void ackEliciting() {
+        ackPending = true;
+        ackRepeats = ACK_REPEATS;
+    }
+
+    void seedRtt(long rttNanos) {
+        rtt.sample(rttNanos);
+    }
+
+    long smoothedRtt() {
+        return rtt.smoothed();
+    }
+
+    void sendControl(Frame frame) {
+        control.addLast(frame);
+    }
+
+    void queueCredit(RouteLeg leg) {
+        if (!leg.creditQueued) {
+            leg.creditQueued = true;
+            creditDirty.addLast(leg);
+        }
+    }
+
+    /** Puts a leg that may have become sendable into its class's round-robin. */
+    void schedule(RouteLeg leg) {
+        if (!leg.inRing && leg.sendable()) {
+            leg.inRing = true;
+            ring[leg.route.qos.ordinal()].addLast(leg);
+        }
+    }
+
+    /** The next datagram for this link, or null when nothing may be sent now. */
+    byte[] poll(long now) {
+        if (dead) {
+            return null;
+        }
+        int inFlight = sent.unsettled();
+        boolean controlAllowed = inFlight < config.maxInFlightPackets() + REAL_TIME_RESERVE;
+        if (!ackPending && !controlAllowed) {
+            return null;
+        }
+        byte[] buf = scratch;
+        int pos = DatagramCodec.HEADER_BYTES;
+        boolean acked = ackPending;
+        if (ackPending) {
+            pos = writeAck(buf, pos, now);
+            ackPending = false;
+        }
+        List<Object> items = SentPacket.newItems();
+        if (controlAllowed) {
+            pos = fillControl(buf, pos, items);
+            pos = fillClass(QosClass.REAL_TIME, buf, pos, items, now);
+            if (inFlight < config.maxInFlightPackets()) {
+                pos = fillClass(QosClass.BULK, buf, pos, items, now);
+            }
+        }
+        if (!acked && ackRepeats > 0 && received.largest() >= 0 && pos + ACK_RESERVE <= mtu) {
+            // Repeats ride on other frames, or go alone when there are none: on a lossy link with sparse
+            // traffic a single acknowledgement is too easily lost.
+            ackRepeats--;
+            pos = writeAck(buf, pos, now);
+        }
+        if (pos == DatagramCodec.HEADER_BYTES) {
+            return null;
+        }
+        long packetNumber = nextPacketNumber++;
+        DatagramCodec.writeHeader(buf, packetNumber);
+        if (items.isEmpty()) {
+            sent.append(packetNumber, null);
+        } else {
+            if (sent.unsettled() == 0 && (lostSinceProgress == 0 || now - lastLossAt > rtt.rto())) {
+                // A link that was idle starts its dead-link clock now; one resending what it just declared
+                // lost keeps the clock running.
+                lastProgress = now;
+                lostSinceProgress = 0;
+            }
+            sent.append(packetNumber, new SentPacket(packetNumber, now, items));
+        }
+        counters.increment(Counter.DATAGRAMS_SENT);
+        return Arrays.copyOf(buf, pos);
+    }
+
+    private int writeAck(byte[] buf, int pos, long now) {
+        long delayMicros = Math.max(0, (now - received.largestReceivedAt()) / 1000);
+        return DatagramCodec.writeFrame(buf, pos, new Frame.Ack(received.largest(), delayMicros, received.bitmap()));
+    }
+
+    private int fillControl(byte[] buf, int pos, List<Object> items) {
+        while (!control.isEmpty() && pos + control.peekFirst().encodedLength() <= mtu) {
+            Frame frame = control.pollFirst();
+            pos = DatagramCodec.writeFrame(buf, pos, frame);
+            items.add(frame);
+        }
+        int creditLength = new Frame.Credit(null, 0).encodedLength();
+        for (int n = creditDirty.size(); n > 0 && pos + creditLength <= mtu; n--) {
+            RouteLeg leg = creditDirty.pollFirst();
+            if (leg.closed) {
+                leg.creditQueued = false;
+                continue;
+            }
+            if (!leg.peerKnown) {
+                creditDirty.addLast(leg);
+                continue;
+            }
+            leg.creditQueued = false;
+            pos = DatagramCodec.writeCredit(buf, pos, leg.peerHi, leg.peerLo, leg.advertisedLimit);
+            items.add(leg);
+        }
+        return pos;
+    }
+
+    private int fillClass(QosClass qos, byte[] buf, int pos, List<Object> items, long now) {
+        ArrayDeque<QueuedMessage> resend = retransmit[qos.ordinal()];
+        while (!resend.isEmpty()) {
+            QueuedMessage message = resend.peekFirst();
+            if (message.leg.closed) {
+                resend.pollFirst();
+                continue;
+            }
+            if (pos + Frame.DATA_OVERHEAD + message.payload.length > mtu) {
+                return pos;
+            }
+            resend.pollFirst();
+            pos = DatagramCodec.writeData(buf, pos, message.leg.peerHi, message.leg.peerLo, message.offset,
+                    message.payload);
+            items.add(message);
+            counters.increment(Counter.FRAMES_RETRANSMITTED);
+        }
+        ArrayDeque<RouteLeg> legs = ring[qos.ordinal()];
+        while (!legs.isEmpty()) {
+            RouteLeg leg = legs.peekFirst();
+            if (!leg.sendable()) {
+                legs.pollFirst();
+                leg.inRing = false;
+                continue;
+            }
+            QueuedMessage message = leg.queue.peekFirst();
+            if (pos + Frame.DATA_OVERHEAD + message.payload.length > mtu) {
+                break;
+            }
+            leg.queue.pollFirst();
+            pos = DatagramCodec.writeData(buf, pos, leg.peerHi, leg.peerLo, message.offset, message.payload);
+            items.add(message);
+            if (leg.route.cutThrough()) {
+                // Cut-through never resends, so the buffer is free as soon as the bytes are on the wire.
+                releaser.released(message, now);
+            }
+            legs.pollFirst();
+            if (leg.sendable()) {
+                legs.addLast(leg);
+            } else {
+                leg.inRing = false;
+            }
+        }
+        return pos;
+    }
+
+    /** Applies an acknowledgement frame from the peer. */
+    void onAck(long now, Frame.Ack ack) {
+        if (ack.largest() >= nextPacketNumber) {
+            counters.increment(Counter.ACKS_INVALID);
+            return;
+        }
+        boolean progress = false;
+        SentPacket largest = sent.get(ack.largest());
+        if (largest != null) {
+            long sample = now - largest.sentAt;
+            long delay = Math.min(ack.ackDelayMicros() * 1000, sample / 2);
+            rtt.sample(sample - delay);
+            acknowledge(largest, now);
+            progress = true;
+        }
+        byte[] bitmap = ack.bitmap();
+        for (int i = 0; i < bitmap.length * 8; i++) {
+            if ((bitmap[i >>> 3] & (1 << (i & 7))) != 0) {
+                SentPacket packet = sent.get(ack.largest() - 1 - i);
+                if (packet != null) {
+                    acknowledge(packet, now);
+                    progress = true;
+                }
+            }
+        }
+        if (progress) {
+            lastProgress = now;
+            lostSinceProgress = 0;
+            backoff = 0;
+        }
+        largestAcked = Math.max(largestAcked, ack.largest());
+        detectLosses(now);
+    }
+
+    private void acknowledge(SentPacket packet, long now) {
+        sent.settle(packet);
+        for (Object item : packet.items) {
+            if (item instanceof QueuedMessage message && !message.leg.route.cutThrough()) {
+                releaser.released(message, now);
+            }
+        }
+    }
+
+    private void detectLosses(long now) {
+        lossTime = Long.MAX_VALUE;
+        SentPacket oldest = sent.oldest();
+        if (oldest == null || largestAcked < 0) {
+            return;
+        }
+        long delay = rtt.lossDelay();
+        for (long pn = oldest.packetNumber; pn <= largestAcked; pn++) {
+            SentPacket packet = sent.get(pn);
+            if (packet == null) {
+                continue;
+            }
+            if (largestAcked - pn >= PACKET_THRESHOLD || now - packet.sentAt >= delay) {
+                declareLost(packet, now);
+            } else {
+                lossTime = Math.min(lossTime, packet.sentAt + delay);
+            }
+        }
+    }
+
+    private void declareLost(SentPacket packet, long now) {
+        lastLossAt = now;
+        sent.settle(packet);
+        counters.increment(Counter.PACKETS_LOST);
+        lostSinceProgress++;
+        for (Object item : packet.items) {
+            if (item instanceof QueuedMessage message) {
+                if (message.leg.closed) {
+                    continue;
+                }
+                if (message.leg.route.cutThrough()) {
+                    counters.increment(Counter.CUT_THROUGH_LOST);
+                } else {
+                    retransmit[message.leg.route.qos.ordinal()].addLast(message);
+                }
+            } else if (item instanceof RouteLeg leg) {
+                if (!leg.closed) {
+                    queueCredit(leg);
+                }
+            } else {
+                control.addLast((Frame) item);
+            }
+        }
+    }
+
+    private long rtoDeadline() {
+        SentPacket oldest = sent.oldest();
+        return oldest == null ? Long.MAX_VALUE : oldest.sentAt + (rtt.rto() << backoff);
+    }
+
+    private long deadAfter() {
+        return Math.max(config.linkDeadNanos(), 8 * rtt.smoothed());
+    }
+
+    /** Earliest time this link needs {@link #onTimeout}. */
+    long nextTimeout() {
+        if (dead || sent.unsettled() == 0) {
+            return Long.MAX_VALUE;
+        }
+        long next = Math.min(lossTime, rtoDeadline());
+        if (lostSinceProgress >= DEAD_AFTER_LOSSES) {
+            next = Math.min(next, lastProgress + deadAfter());
+        }
+        return next;
+    }
+
+    /** Runs loss timers; returns true when the link has just been found dead. */
+    boolean onTimeout(long now) {
+        if (dead) {
+            return false;
+        }
+        if (now >= lossTime) {
+            detectLosses(now);
+        }
+        if (sent.unsettled() > 0 && now >= rtoDeadline()) {
+            long timeout = rtt.rto() << backoff;
+            SentPacket oldest = sent.oldest();
+            for (long pn = oldest.packetNumber; pn < nextPacketNumber; pn++) {
+                SentPacket packet = sent.get(pn);
+                if (packet != null && now - packet.sentAt >= timeout) {
+                    declareLost(packet, now);
+                }
+            }
+            backoff = Math.min(MAX_BACKOFF, backoff + 1);
+        }
+        if (now >= lastProgress + deadAfter() && lostSinceProgress >= DEAD_AFTER_LOSSES) {
+            LOG.debug("link {} dead: {} datagrams lost and no acknowledgement for {} ms (srtt {} ms)", id,
+                    lostSinceProgress, (now - lastProgress) / 1_000_000, rtt.smoothed() / 1_000_000);
+            markDead();
+            return true;
+        }
+        return false;
+    }
+
+    void markDead() {
+        dead = true;
+        sent.clear();
+        control.clear();
+        creditDirty.clear();
+        retransmit[0].clear();
+        retransmit[1].clear();
+        ring[0].clear();
+        ring[1].clear();
+        lossTime = Long.MAX_VALUE;
+    }
+}

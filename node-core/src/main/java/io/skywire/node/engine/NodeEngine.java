@@ -1,0 +1,259 @@
+package io.skywire.node.engine;
+
+import io.skywire.node.crypto.Secp256k1;
+import java.nio.ByteBuffer;
+
+/**
+ * One node's protocol engine, sans I/O: the driver feeds it datagrams, timeouts and application calls
+ * with the current time, and pulls from it the datagrams to transmit (per link, when that link's
+ * transmitter is free), the events for the application, and the next deadline. It reads no clock,
+ * opens no socket, starts no thread, and takes randomness only from its {@link EntropySource}; hostile
+ * input is refused and counted in {@link #counters()}, never thrown.
+ */
+public final class NodeEngine {
+
+    private final EngineState state;
+    private final DataPlane data;
+    private final RouteControl control;
+    private long nextHousekeeping = Long.MIN_VALUE;
+
+    public NodeEngine(EngineConfig config, Secp256k1 curve, byte[] staticSecret, EntropySource random) {
+        this.state = new EngineState(config, curve, staticSecret, random);
+        this.data = new DataPlane(state);
+        this.control = new RouteControl(state);
+    }
+
+    /** This node's static public key (compressed). */
+    public byte[] publicKey() {
+        return state.publicKey.clone();
+    }
+
+    /** Counters of traffic and refused input. */
+    public NodeCounters counters() {
+        return state.counters;
+    }
+
+    /** Route payload bytes this node holds now (queued, in flight or waiting for reordering). */
+    public long bufferedBytes() {
+        return state.bufferedBytes;
+    }
+
+    /** The most route payload bytes this node ever held at once. */
+    public long peakBufferedBytes() {
+        return state.peakBufferedBytes;
+    }
+
+    /** Buffer bytes reserved by the routes this node holds (two directions each); a bound of {@link #bufferedBytes}. */
+    public long reservedBufferBytes() {
+        return state.reservedBytes;
+    }
+
+    /** Routes held at this node in any role. */
+    public int routeCount() {
+        return state.routes.size();
+    }
+
+    /** Smoothed RTT of a link in nanoseconds (the initial RTO before the first sample). */
+    public long smoothedRtt(LinkId link) {
+        LinkState linkState = state.links.get(link);
+        return linkState == null ? 0 : linkState.smoothedRtt();
+    }
+
+    /** Adds a link to a neighbour with the given static key; the driver has authenticated it. */
+    public void addLink(LinkId link, byte[] peerKey, int mtu) {
+        addLink(link, peerKey, mtu, 0);
+    }
+
+    /**
+     * Adds a link with a first RTT estimate (the link handshake's round trip, say), so the first losses are
+     * recovered at the link's pace rather than after the conservative initial timeout; 0 means none.
+     */
+    public void addLink(LinkId link, byte[] peerKey, int mtu, long rttHintNanos) {
+        if (mtu < DatagramCodec.MIN_MTU || mtu > 65_535) {
+            throw new IllegalArgumentException("MTU must be " + DatagramCodec.MIN_MTU + "..65535, was " + mtu);
+        }
+        if (peerKey.length != Secp256k1.PUBLIC_KEY_BYTES) {
+            throw new IllegalArgumentException("peer key must be a compressed public key");
+        }
+        if (state.links.containsKey(link)) {
+            throw new IllegalArgumentException("link " + link + " already exists");
+        }
+        LinkState linkState = new LinkState(link, peerKey, mtu, state.config, state.counters, data);
+        if (rttHintNanos > 0) {
+            linkState.seedRtt(rttHintNanos);
+        }
+        state.links.put(link, linkState);
+        state.linksByPeer.put(ByteBuffer.wrap(linkState.peerKey), linkState);
+    }
+
+    /** Removes a link; routes over it fail and their other sides are told. */
+    public void removeLink(long now, LinkId link) {
+        tick(now);
+        LinkState linkState = state.links.remove(link);
+        if (linkState == null) {
+            return;
+        }
+        state.linksByPeer.remove(ByteBuffer.wrap(linkState.peerKey), linkState);
+        linkState.markDead();
+        control.linkDown(linkState);
+    }
+
+    /** Opens a route along {@code spec.path()}; the outcome arrives as RouteEstablished or RouteFailed. */
+    public RouteHandle openRoute(long now, RouteSpec spec) {
+        tick(now);
+        return control.open(now, spec);
+    }
+
+    /** Queues a payload on a route end; {@link SendResult#WOULD_BLOCK} is back-pressure. */
+    public SendResult send(long now, RouteHandle handle, byte[] payload) {
+        tick(now);
+        Route route = state.routes.get(handle.value());
+        if (route == null || route.role == Route.Role.TRANSIT) {
+            return SendResult.CLOSED;
+        }
+        return data.send(now, route, payload);
+    }
+
+    /** The largest payload {@link #send} accepts on this route, or 0 for an unknown route. */
+    public int maxPayload(RouteHandle handle) {
+        Route route = state.routes.get(handle.value());
+        return route == null || route.role == Route.Role.TRANSIT ? 0 : data.maxPayload(route);
+    }
+
+    /** Tears a route down from either end; buffered payloads are discarded. */
+    public void closeRoute(long now, RouteHandle handle) {
+        tick(now);
+        Route route = state.routes.get(handle.value());
+        if (route != null && route.role != Route.Role.TRANSIT) {
+            control.close(route);
+        }
+    }
+
+    /** Handles one plaintext datagram received on {@code link}. */
+    public void handleDatagram(long now, LinkId link, byte[] datagram) {
+        tick(now);
+        LinkState linkState = state.links.get(link);
+        if (linkState == null) {
+            state.counters.increment(Counter.DATAGRAMS_UNKNOWN_LINK);
+            return;
+        }
+        DatagramCodec.Datagram decoded;
+        try {
+            decoded = DatagramCodec.decode(datagram);
+        } catch (DecodeException e) {
+            state.counters.increment(Counter.DATAGRAMS_MALFORMED);
+            return;
+        }
+        switch (linkState.received.classify(decoded.packetNumber())) {
+            case OUTSIDE -> {
+                state.counters.increment(Counter.DATAGRAMS_OUTSIDE_WINDOW);
+                return;
+            }
+            case DUPLICATE -> {
+                state.counters.increment(Counter.DATAGRAMS_DUPLICATE);
+                // Our acknowledgement was probably lost; repeat it.
+                linkState.ackPending = true;
+                return;
+            }
+            default -> linkState.received.record(decoded.packetNumber(), now);
+        }
+        state.counters.increment(Counter.DATAGRAMS_RECEIVED);
+        linkState.dead = false;
+        for (Frame frame : decoded.frames()) {
+            if (frame instanceof Frame.Ack ack) {
+                linkState.onAck(now, ack);
+            } else {
+                linkState.ackEliciting();
+                dispatch(now, linkState, frame);
+            }
+        }
+    }
+
+    private void dispatch(long now, LinkState link, Frame frame) {
+        if (frame instanceof Frame.Setup setup) {
+            control.onSetup(now, link, setup);
+            return;
+        }
+        RouteId id = routeOf(frame);
+        RouteLeg leg = state.table.get(link.id.value(), id.hi(), id.lo());
+        if (leg == null) {
+            state.counters.increment(Counter.FRAMES_UNKNOWN_ROUTE);
+            return;
+        }
+        if (frame instanceof Frame.Data payload) {
+            data.onData(now, leg, payload);
+        } else if (frame instanceof Frame.Credit credit) {
+            data.onCredit(now, leg, credit);
+        } else if (frame instanceof Frame.Confirm confirm) {
+            control.onConfirm(now, leg, confirm);
+        } else if (frame instanceof Frame.Error error) {
+            control.onError(now, leg, error);
+        } else if (frame instanceof Frame.Teardown teardown) {
+            control.onTeardown(now, leg, teardown);
+        } else {
+            control.onKeepalive(now, leg);
+        }
+    }
+
+    private static RouteId routeOf(Frame frame) {
+        if (frame instanceof Frame.Data payload) {
+            return payload.route();
+        }
+        if (frame instanceof Frame.Credit credit) {
+            return credit.route();
+        }
+        if (frame instanceof Frame.Confirm confirm) {
+            return confirm.route();
+        }
+        if (frame instanceof Frame.Error error) {
+            return error.route();
+        }
+        if (frame instanceof Frame.Teardown teardown) {
+            return teardown.route();
+        }
+        return ((Frame.Keepalive) frame).route();
+    }
+
+    /** Runs every timer due at {@code now}. */
+    public void handleTimeout(long now) {
+        tick(now);
+        for (LinkState link : state.links.values()) {
+            if (link.nextTimeout() <= now && link.onTimeout(now)) {
+                state.counters.increment(Counter.LINKS_DEAD);
+                state.emit(new NodeEvent.LinkDown(link.id));
+                control.linkDown(link);
+            }
+        }
+        if (now >= nextHousekeeping) {
+            control.housekeeping(now);
+            nextHousekeeping = now + state.config.housekeepingNanos();
+        }
+    }
+
+    /** The next datagram to transmit on {@code link}, or null; call when the link's transmitter is free. */
+    public byte[] pollTransmit(long now, LinkId link) {
+        tick(now);
+        LinkState linkState = state.links.get(link);
+        return linkState == null ? null : linkState.poll(now);
+    }
+
+    /** The next event for the application, or null. */
+    public NodeEvent pollEvent() {
+        return state.events.pollFirst();
+    }
+
+    /** The earliest time {@link #handleTimeout} must be called, or Long.MAX_VALUE. */
+    public long nextTimeout() {
+        long next = nextHousekeeping == Long.MIN_VALUE ? Long.MAX_VALUE : nextHousekeeping;
+        for (LinkState link : state.links.values()) {
+            next = Math.min(next, link.nextTimeout());
+        }
+        return next;
+    }
+
+    private void tick(long now) {
+        if (nextHousekeeping == Long.MIN_VALUE) {
+            nextHousekeeping = now + state.config.housekeepingNanos();
+        }
+    }
+}

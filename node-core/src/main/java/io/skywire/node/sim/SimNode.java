@@ -1,0 +1,72 @@
+package io.skywire.node.sim;
+
+import io.skywire.node.engine.NodeEngine;
+import io.skywire.node.engine.NodeEvent;
+import io.skywire.node.engine.RouteHandle;
+import io.skywire.node.engine.RouteSpec;
+import io.skywire.node.engine.SendResult;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/** A simulated node: an engine, its outgoing channels, and the application that consumes its events. */
+public final class SimNode {
+
+    final int index;
+    final NodeEngine engine;
+    final List<SimChannel> out = new ArrayList<>();
+    private final Simulator simulator;
+    long timerAt = Long.MAX_VALUE;
+    boolean alive = true;
+    boolean dirty;
+    Consumer<NodeEvent> application = event -> { };
+
+    SimNode(int index, NodeEngine engine, Simulator simulator) {
+        this.index = index;
+        this.engine = engine;
+        this.simulator = simulator;
+    }
+
+    /** Position in the simulator's node list. */
+    public int index() {
+        return index;
+    }
+
+    /** The engine (read its counters and buffers; drive it through this node's methods). */
+    public NodeEngine engine() {
+        return engine;
+    }
+
+    /** This node's static public key. */
+    public byte[] publicKey() {
+        return engine.publicKey();
+    }
+
+    /** Whether the node still runs. */
+    public boolean alive() {
+        return alive;
+    }
+
+    /** Sets the callback for this node's engine events. */
+    public void onEvent(Consumer<NodeEvent> listener) {
+        this.application = listener;
+    }
+
+    /** Opens a route at the current simulated time. */
+    public RouteHandle openRoute(RouteSpec spec) {
+        simulator.markDirty(this);
+        return engine.openRoute(simulator.now(), spec);
+    }
+
+    /** Sends on a route at the current simulated time. */
+    public SendResult send(RouteHandle route, byte[] payload) {
+        simulator.markDirty(this);
+        return engine.send(simulator.now(), route, payload);
+    }
+
+    /** Closes a route at the current simulated time. */
+    public void closeRoute(RouteHandle route) {
+        simulator.markDirty(this);
+        engine.closeRoute(simulator.now(), route);
+    }
+}
