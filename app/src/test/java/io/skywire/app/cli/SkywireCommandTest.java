@@ -86,4 +86,29 @@ class SkywireCommandTest {
         assertThat(array.get(1).get("index").asInt()).isEqualTo(1);
         assertThat(array.get(0).get("secret").asText()).hasSize(64);
     }
+
+    @Test
+    void simListsItsScenarios() {
+        assertThat(run("sim", "--list")).isZero();
+        assertThat(out.toString()).contains("lossy-chain").contains("--hops");
+    }
+
+    @Test
+    void simRunsAScenarioAndPrintsOneJsonObject() throws IOException {
+        assertThat(run("sim", "lossy-chain", "--hops", "2", "--loss", "0.1", "--megabytes=0.2",
+                "--mode", "hop-by-hop", "--seed", "3")).isZero();
+        JsonNode result = new ObjectMapper().readTree(out.toString());
+        assertThat(result.get("bytesDelivered").asLong()).isEqualTo(200_000);
+        assertThat(result.get("intactAndInOrder").asBoolean()).isTrue();
+    }
+
+    @Test
+    void simRefusesUnknownScenariosAndBadParameters() {
+        assertThat(run("sim", "no-such-scenario")).isEqualTo(2);
+        assertThat(run("sim", "lossy-chain", "--hops", "99")).isEqualTo(2);
+        assertThat(err.toString()).contains("--hops must be");
+        assertThat(run("sim", "lossy-chain", "--no-such-parameter", "1")).isEqualTo(2);
+        assertThat(run("sim", "lossy-chain", "--hops")).isEqualTo(2);
+        assertThat(run("sim")).isEqualTo(2);
+    }
 }
