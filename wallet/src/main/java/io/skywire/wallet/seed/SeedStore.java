@@ -53,7 +53,7 @@ public final class SeedStore {
             SeedStore store = new SeedStore(file, random, writer);
             byte[] seed = mnemonic.seed();
             try {
-                store.seal(seed, password, parameters);
+                store.seal(seed, password, parameters, true);
             } finally {
                 Arrays.fill(seed, (byte) 0);
             }
@@ -119,7 +119,7 @@ public final class SeedStore {
             SeedFile current = read();
             byte[] seed = unseal(current, oldPassword);
             try {
-                seal(seed, newPassword, current.parameters());
+                seal(seed, newPassword, current.parameters(), false);
             } finally {
                 Arrays.fill(seed, (byte) 0);
             }
@@ -134,7 +134,7 @@ public final class SeedStore {
         return SeedFile.decode(Files.readAllBytes(file));
     }
 
-    private void seal(byte[] seed, char[] password, ScryptParameters parameters) throws IOException {
+    private void seal(byte[] seed, char[] password, ScryptParameters parameters, boolean create) throws IOException {
         byte[] salt = new byte[SeedFile.SALT_BYTES];
         byte[] nonce = new byte[SeedFile.NONCE_BYTES];
         random.nextBytes(salt);
@@ -143,7 +143,12 @@ public final class SeedStore {
         try {
             byte[] header = SeedFile.header(parameters, salt, nonce, seed.length + SeedFile.TAG_BYTES);
             byte[] sealed = new Aead().seal(key, nonce, header, seed);
-            writer.write(file, new SeedFile(parameters, salt, nonce, sealed).encode());
+            byte[] content = new SeedFile(parameters, salt, nonce, sealed).encode();
+            if (create) {
+                writer.create(file, content);
+            } else {
+                writer.write(file, content);
+            }
         } finally {
             Arrays.fill(key, (byte) 0);
         }

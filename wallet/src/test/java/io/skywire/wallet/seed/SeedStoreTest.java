@@ -7,9 +7,11 @@ import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
@@ -38,6 +40,16 @@ class SeedStoreTest {
         assertThat(reopened.reveal("correct horse".toCharArray())).isEqualTo(MNEMONIC);
         assertThat(reopened.parameters()).isEqualTo(ScryptParameters.FOR_TESTS);
         assertThat(Files.size(file)).isEqualTo(SeedFile.HEADER_BYTES + MNEMONIC.seed().length + SeedFile.TAG_BYTES);
+    }
+
+    @Test
+    void onlyTheOwnerCanReadTheFile() throws Exception {
+        Path file = dir.resolve("wallet.seed");
+        SeedStore store = create(file, "pw");
+        Assumptions.assumeTrue(file.getFileSystem().supportedFileAttributeViews().contains("posix"));
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        store.changePassword("pw".toCharArray(), "pw2".toCharArray());
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
     }
 
     @Test
@@ -103,6 +115,19 @@ class SeedStoreTest {
                 .isInstanceOf(IOException.class).hasMessageContaining("simulated");
         assertThat(Files.readAllBytes(file)).isEqualTo(before);
         assertThat(SeedStore.open(file, RANDOM).reveal("old".toCharArray())).isEqualTo(MNEMONIC);
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files).containsExactly(file);
+        }
+    }
+
+    @Test
+    void creatingNeverReplacesAFileThatAppearsMeanwhile() throws Exception {
+        Path file = dir.resolve("wallet.seed");
+        byte[] theirs = "another process's wallet".getBytes();
+        AtomicFileWriter racing = new AtomicFileWriter(temporary -> Files.write(file, theirs));
+        assertThatThrownBy(() -> SeedStore.create(file, MNEMONIC, "pw".toCharArray(), ScryptParameters.FOR_TESTS,
+                RANDOM, racing)).isInstanceOf(FileAlreadyExistsException.class);
+        assertThat(Files.readAllBytes(file)).isEqualTo(theirs);
         try (Stream<Path> files = Files.list(dir)) {
             assertThat(files).containsExactly(file);
         }
