@@ -14,8 +14,9 @@ import java.util.Optional;
  */
 public record Posting(Optional<String> reference, String memo, List<Entry> entries) {
 
-    /** Longest account name, reference and memo, as the schema allows. */
+    /** Longest account name or reference, as the schema allows. */
     public static final int MAX_NAME = 200;
+    /** Longest memo, as the schema allows. */
     public static final int MAX_MEMO = 500;
 
     /**

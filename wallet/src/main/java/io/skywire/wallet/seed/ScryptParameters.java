@@ -25,8 +25,10 @@ public record ScryptParameters(int log2N, int r, int p) {
     /** Cheap parameters for tests only: N = 2^10 derives in about a millisecond and protects nothing. */
     public static final ScryptParameters FOR_TESTS = new ScryptParameters(10, 8, 1);
 
-    /** Largest accepted log2(N): 2^22 with r = 8 is already 4 GiB, so a header cannot make us allocate more. */
+    /** Largest accepted log2(N); the memory bound below is the one that bites first for usual r. */
     static final int MAX_LOG2N = 22;
+    /** Largest accepted scrypt memory, 128 * r * N: 1 GiB, so a damaged or hostile header cannot exhaust memory. */
+    static final long MAX_MEMORY_BYTES = 1L << 30;
     static final int MAX_R = 32;
     static final int MAX_P = 16;
     static final int KEY_BYTES = 32;
@@ -41,8 +43,8 @@ public record ScryptParameters(int log2N, int r, int p) {
         if (p < 1 || p > MAX_P) {
             throw new IllegalArgumentException("scrypt p must be 1.." + MAX_P + ", was " + p);
         }
-        if (128L * r * (1L << log2N) > (1L << 32)) {
-            throw new IllegalArgumentException("scrypt memory 128*r*N exceeds 4 GiB");
+        if (128L * r * (1L << log2N) > MAX_MEMORY_BYTES) {
+            throw new IllegalArgumentException("scrypt memory 128*r*N exceeds 1 GiB");
         }
     }
 

@@ -166,6 +166,12 @@ class SeedStoreTest {
         Files.write(file, futureVersion);
         assertThatThrownBy(() -> SeedStore.open(file, RANDOM)).hasMessageContaining("version 2");
 
+        byte[] hugeMemory = good.clone();
+        hugeMemory[10] = 21; // 2^21 * 8 * 128 bytes = 2 GiB
+        Files.write(file, hugeMemory);
+        assertThatThrownBy(() -> SeedStore.open(file, RANDOM)).isInstanceOf(SeedFileCorruptException.class)
+                .hasMessageContaining("1 GiB");
+
         byte[] hugeCost = good.clone();
         hugeCost[10] = 40;
         Files.write(file, hugeCost);
