@@ -3,6 +3,8 @@ package io.skywire.wallet.ledger;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.File;
+import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -16,13 +18,18 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Kills a process that is posting to the ledger with SIGKILL at random moments and reopens the database after
- * each kill: every posting is there whole or not at all, and the books still sum to zero.
+ * each kill: every posting is there whole or not at all, every commit that returned is there, and the books still
+ * sum to zero.
  */
 class LedgerCrashTest {
 
     private static final Logger LOG = LoggerFactory.getLogger(LedgerCrashTest.class);
-    /** Each round starts a JVM (about 2 s here), so developer runs do a few and CI (CI=true) does more. */
-    private static final int ROUNDS = "true".equals(System.getenv("CI")) ? 10 : 2;
+    /**
+     * Each round starts a JVM (about 2 s here), so developer runs do a few, CI (CI=true) does more, and
+     * -Dskywire.crash.rounds=N does N.
+     */
+    private static final int ROUNDS = Integer.getInteger("skywire.crash.rounds",
+            "true".equals(System.getenv("CI")) ? 10 : 2);
 
     @TempDir
     Path dir;
@@ -56,18 +63,25 @@ class LedgerCrashTest {
                         return rows.getLong(1);
                     }
                 });
-                long partial = database.inTransaction(connection -> {
-                    try (var query = connection.prepareStatement("SELECT COUNT(*) FROM posting p WHERE "
+                List<String> partial = database.inTransaction(connection -> {
+                    List<String> found = new java.util.ArrayList<>();
+                    try (var query = connection.prepareStatement("SELECT p.id, p.reference, "
+                            + "(SELECT COUNT(*) FROM entry e WHERE e.posting_id = p.id) FROM posting p WHERE "
                             + "(SELECT COUNT(*) FROM entry e WHERE e.posting_id = p.id) <> 3");
                          var rows = query.executeQuery()) {
-                        rows.next();
-                        return rows.getLong(1);
+                        while (rows.next()) {
+                            found.add("posting " + rows.getLong(1) + " " + rows.getString(2) + " has "
+                                    + rows.getLong(3) + " entries");
+                        }
                     }
+                    return found;
                 });
-                assertThat(partial).as("postings without all three entries").isZero();
+                assertThat(partial).as("postings without all three entries, round %d", round).isEmpty();
                 assertThat(ledger.unbalancedPostings()).isZero();
                 assertThat(ledger.total()).isEqualTo(Droplets.ZERO);
                 assertThat(postings).isGreaterThanOrEqualTo(previous);
+                assertThat(postings).as("commits that returned before the kill are all there")
+                        .isGreaterThanOrEqualTo(lastReportedCommit(file));
                 List<HistoryEntry> latest = ledger.history("source", 1);
                 LOG.info("round {}: {} postings after SIGKILL, latest {}", round, postings,
                         latest.isEmpty() ? "none" : latest.get(0).memo());
@@ -75,6 +89,14 @@ class LedgerCrashTest {
             }
         }
         assertThat(previous).as("the worker got some postings done").isPositive();
+    }
+
+    private static long lastReportedCommit(Path file) throws IOException {
+        Path committed = Path.of(file + ".committed");
+        if (!Files.exists(committed) || Files.size(committed) < Long.BYTES) {
+            return 0;
+        }
+        return ByteBuffer.wrap(Files.readAllBytes(committed)).getLong();
     }
 
     private static void awaitReady(Process worker, Path log) throws Exception {
