@@ -3,6 +3,8 @@ package io.skywire.wallet.blind;
 import io.skywire.node.crypto.Hashes;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Arrays;
 import java.util.HexFormat;
 import org.bouncycastle.math.ec.ECPoint;
 
@@ -59,7 +61,7 @@ public record DleqProof(byte[] e, byte[] s) {
         if (r1.isInfinity() || r2.isInfinity()) {
             return false;
         }
-        return java.security.MessageDigest.isEqual(e, hashE(r1, r2, bigA, signed));
+        return MessageDigest.isEqual(e, hashE(r1, r2, bigA, signed));
     }
 
     /**
@@ -111,13 +113,13 @@ public record DleqProof(byte[] e, byte[] s) {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof DleqProof that && java.util.Arrays.equals(e, that.e)
-                && java.util.Arrays.equals(s, that.s);
+        return other instanceof DleqProof that && Arrays.equals(e, that.e)
+                && Arrays.equals(s, that.s);
     }
 
     @Override
     public int hashCode() {
-        return 31 * java.util.Arrays.hashCode(e) + java.util.Arrays.hashCode(s);
+        return 31 * Arrays.hashCode(e) + Arrays.hashCode(s);
     }
 
     @Override

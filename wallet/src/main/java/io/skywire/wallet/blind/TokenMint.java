@@ -1,5 +1,7 @@
 package io.skywire.wallet.blind;
 
+import java.util.HexFormat;
+
 /**
  * The escrow's side of blind tokens for one denomination key: it signs blinded messages (with a DLEQ proof) and
  * redeems each unblinded token once, never learning which blinded message a token came from.
@@ -45,6 +47,6 @@ public final class TokenMint {
 
     @Override
     public String toString() {
-        return "TokenMint[K=" + java.util.HexFormat.of().formatHex(publicKey) + "]";
+        return "TokenMint[K=" + HexFormat.of().formatHex(publicKey) + "]";
     }
 }

@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -66,7 +67,7 @@ final class BalanceDao {
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
                     history.add(new HistoryEntry(rows.getLong(1),
-                            rows.getObject(2, java.time.OffsetDateTime.class).toInstant(), rows.getString(3),
+                            rows.getObject(2, OffsetDateTime.class).toInstant(), rows.getString(3),
                             Droplets.of(rows.getLong(4))));
                 }
             }

@@ -4,6 +4,7 @@ import io.skywire.node.crypto.Hashes;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -118,7 +119,7 @@ public record Mnemonic(List<String> words) {
                 }
             }
         }
-        byte[] entropy = java.util.Arrays.copyOf(bits, ENTROPY_BYTES);
+        byte[] entropy = Arrays.copyOf(bits, ENTROPY_BYTES);
         int expected = (Hashes.sha256(entropy)[0] >> (8 - CHECKSUM_BITS)) & 0x0f;
         int actual = (bits[ENTROPY_BYTES] >> (8 - CHECKSUM_BITS)) & 0x0f;
         if (expected != actual) {

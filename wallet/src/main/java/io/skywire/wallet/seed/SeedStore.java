@@ -3,6 +3,7 @@ package io.skywire.wallet.seed;
 import io.skywire.node.crypto.Aead;
 import io.skywire.node.crypto.CryptoException;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -170,7 +171,7 @@ public final class SeedStore {
             return StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(java.nio.ByteBuffer.wrap(seed))
+                    .decode(ByteBuffer.wrap(seed))
                     .toString();
         } catch (CharacterCodingException e) {
             throw new SeedFileCorruptException("the unsealed seed is not UTF-8 text");
