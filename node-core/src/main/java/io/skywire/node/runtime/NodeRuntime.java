@@ -68,7 +68,19 @@ public final class NodeRuntime implements AutoCloseable {
      * @throws IOException when the key cannot be read or created, or an address cannot be bound
      */
     public static NodeRuntime start(NodeConfig config) throws IOException, InterruptedException {
-        return start(config, EngineConfig.defaults(), LinkSettings.defaults());
+        return start(config, engineDefaults(), LinkSettings.defaults());
+    }
+
+    /**
+     * The engine defaults with a link declared dead only after 3 s without acknowledgement progress (the
+     * simulator's 300 ms floor is too eager on a real host, where JIT, GC or a busy CPU can stall a node's
+     * event loop for hundreds of milliseconds; a false death fails every route over the link).
+     */
+    public static EngineConfig engineDefaults() {
+        EngineConfig d = EngineConfig.defaults();
+        return new EngineConfig(d.maxInFlightPackets(), d.minRtoNanos(), d.initialRtoNanos(),
+                TimeUnit.SECONDS.toNanos(3), d.maxRouteBufferBytes(), d.maxNodeBufferBytes(), d.setupTimeoutNanos(),
+                d.keepaliveNanos(), d.routeExpiryNanos(), d.housekeepingNanos(), d.maxRoutes(), d.replayMemory());
     }
 
     /** As {@link #start(NodeConfig)}, with explicit engine and link tunables (tests, benchmarks). */
