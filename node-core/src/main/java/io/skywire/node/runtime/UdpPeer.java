@@ -32,12 +32,14 @@ final class UdpPeer {
     private InitiatorHandshake initiator;
     private byte[] actOne;
     private long actOneSentAt;
+    private boolean actOneRepeated;
     private long nextActOneAt = Long.MAX_VALUE;
     private long backoff = FIRST_RETRANSMIT_NANOS;
     private ResponderHandshake responder;
     private byte[] answeredActOne;
     private byte[] actTwo;
     private long actTwoSentAt;
+    private boolean actTwoRepeated;
     private long responderSince;
     UdpLink link;
 
@@ -71,6 +73,7 @@ final class UdpPeer {
         initiator = new InitiatorHandshake(settings.profile(), transport.secret(), dialTo, settings.ephemeralKeys());
         actOne = initiator.actOne();
         backoff = FIRST_RETRANSMIT_NANOS;
+        actOneRepeated = false;
         sendActOne(now);
     }
 
@@ -102,6 +105,8 @@ final class UdpPeer {
         }
         if (responder != null && Arrays.equals(act, answeredActOne)) {
             transport.count(UdpCounter.ACTS_RETRANSMITTED);
+            actTwoSentAt = now;
+            actTwoRepeated = true;
             transport.send(address, UdpWire.ACT_TWO, actTwo, true);
             return;
         }
@@ -117,6 +122,7 @@ final class UdpPeer {
         answeredActOne = act;
         responderSince = now;
         actTwoSentAt = now;
+        actTwoRepeated = false;
         transport.send(address, UdpWire.ACT_TWO, actTwo, true);
     }
 
@@ -138,8 +144,11 @@ final class UdpPeer {
         initiator = null;
         nextActOneAt = Long.MAX_VALUE;
         transport.send(address, UdpWire.ACT_THREE, actThree, true);
-        UdpLink fresh = new UdpLink(transport, address, cipher(result, now), true, actThree, now,
-                now - actOneSentAt, transport.rate());
+        // After a retransmission the answer may belong to an earlier copy: no RTT sample is better than a wrong one
+        // (an RTT of seconds would make the engine recover every loss seconds late).
+        long rttHint = actOneRepeated ? 0 : now - actOneSentAt;
+        UdpLink fresh = new UdpLink(transport, address, cipher(result, now), true, actThree, now, rttHint,
+                transport.rate());
         fresh.nextActThreeAt = now + FIRST_RETRANSMIT_NANOS;
         if (link != null && link.confirmed) {
             // A confirmed link still stands (we redialled a live neighbour); the engine arbitrates on confirmation.
@@ -169,7 +178,8 @@ final class UdpPeer {
             return;
         }
         responder = null;
-        UdpLink fresh = new UdpLink(transport, address, cipher(result, now), false, act, now, now - actTwoSentAt,
+        long rttHint = actTwoRepeated ? 0 : now - actTwoSentAt;
+        UdpLink fresh = new UdpLink(transport, address, cipher(result, now), false, act, now, rttHint,
                 transport.rate());
         fresh.confirmed = true;
         if (transport.install(this, fresh)) {
@@ -185,6 +195,7 @@ final class UdpPeer {
                 dial(now);
             } else {
                 transport.count(UdpCounter.ACTS_RETRANSMITTED);
+                actOneRepeated = true;
                 sendActOne(now);
             }
         }
