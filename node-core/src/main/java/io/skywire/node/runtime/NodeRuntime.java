@@ -223,6 +223,15 @@ public final class NodeRuntime implements AutoCloseable {
         LOG.info("node {} stopped", nodeId.fingerprint());
     }
 
+    /**
+     * Stops at once without telling anyone, as a crash or a pulled cable would: neighbours learn it only when
+     * the link stops acknowledging. For failure tests.
+     */
+    void abort() {
+        group.shutdownGracefully(0, 0, TimeUnit.SECONDS).awaitUninterruptibly(STOP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        LOG.info("node {} aborted", nodeId.fingerprint());
+    }
+
     @Override
     public void close() {
         stop();
