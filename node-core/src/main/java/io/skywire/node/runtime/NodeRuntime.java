@@ -16,7 +16,6 @@ import java.net.InetSocketAddress;
 import java.security.SecureRandom;
 import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;

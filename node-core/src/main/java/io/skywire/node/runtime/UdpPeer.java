@@ -152,7 +152,7 @@ final class UdpPeer {
         fresh.nextActThreeAt = now + FIRST_RETRANSMIT_NANOS;
         if (link != null && link.confirmed) {
             // A confirmed link still stands (we redialled a live neighbour); the engine arbitrates on confirmation.
-            transport.discardUnconfirmed(this, fresh);
+            transport.discardUnconfirmed(fresh);
             return;
         }
         link = fresh;

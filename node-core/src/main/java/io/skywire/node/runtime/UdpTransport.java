@@ -218,7 +218,7 @@ final class UdpTransport {
         send(link.address, UdpWire.FRAME, link.cipher.seal(new byte[0]), true);
     }
 
-    void discardUnconfirmed(UdpPeer peer, UdpLink link) {
+    void discardUnconfirmed(UdpLink link) {
         LOG.debug("{} already linked; dropping the handshake that completed late", link.describe());
     }
 
