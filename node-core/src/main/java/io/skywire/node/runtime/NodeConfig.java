@@ -1,0 +1,68 @@
+package io.skywire.node.runtime;
+
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * What a node needs to run: where it listens, whom it dials, where it keeps its key, and how fast it may
+ * send on each UDP link. {@link NodeConfigParser} reads it from a file (docs/CONFIG.md).
+ *
+ * @param udpListen     the UDP address to bind, or null for no UDP links
+ * @param tcpListen     the TCP address to listen on, or null to accept no TCP links (dialling still works)
+ * @param peers         static neighbours, dialled at start
+ * @param dataDirectory where the node key lives; created with the key on first start
+ * @param logLevel      one of ERROR, WARN, INFO, DEBUG, TRACE; applied by the launcher's logging backend
+ * @param udpRate       bytes per second the driver sends at most on one UDP link (its pacing rate)
+ * @param udpFaults     loss and delay the UDP driver injects (tests)
+ */
+public record NodeConfig(InetSocketAddress udpListen, InetSocketAddress tcpListen, List<PeerConfig> peers,
+                         Path dataDirectory, String logLevel, long udpRate, UdpFaults udpFaults) {
+
+    /** Log levels a configuration may name. */
+    public static final Set<String> LOG_LEVELS = Set.of("ERROR", "WARN", "INFO", "DEBUG", "TRACE");
+    /** Default pacing rate of a UDP link: 100 Mbit/s. */
+    public static final long DEFAULT_UDP_RATE = 12_500_000L;
+
+    public NodeConfig {
+        peers = List.copyOf(peers);
+        Objects.requireNonNull(dataDirectory, "dataDirectory");
+        Objects.requireNonNull(udpFaults, "udpFaults");
+        if (!LOG_LEVELS.contains(logLevel)) {
+            throw new IllegalArgumentException("log level must be one of " + LOG_LEVELS + ", was " + logLevel);
+        }
+        if (udpRate < 10_000) {
+            throw new IllegalArgumentException("udp rate must be at least 10000 bytes per second, was " + udpRate);
+        }
+        if (udpListen == null && tcpListen == null && peers.isEmpty()) {
+            throw new IllegalArgumentException("a node needs a listen address or a peer");
+        }
+    }
+
+    /** A node on the given UDP address with no peers, the default rate and no faults. */
+    public static NodeConfig udp(InetSocketAddress udpListen, Path dataDirectory) {
+        return new NodeConfig(udpListen, null, List.of(), dataDirectory, "INFO", DEFAULT_UDP_RATE, UdpFaults.NONE);
+    }
+
+    /** A copy with other static peers. */
+    public NodeConfig withPeers(List<PeerConfig> newPeers) {
+        return new NodeConfig(udpListen, tcpListen, newPeers, dataDirectory, logLevel, udpRate, udpFaults);
+    }
+
+    /** A copy with another TCP listen address. */
+    public NodeConfig withTcpListen(InetSocketAddress address) {
+        return new NodeConfig(udpListen, address, peers, dataDirectory, logLevel, udpRate, udpFaults);
+    }
+
+    /** A copy with another UDP pacing rate. */
+    public NodeConfig withUdpRate(long bytesPerSecond) {
+        return new NodeConfig(udpListen, tcpListen, peers, dataDirectory, logLevel, bytesPerSecond, udpFaults);
+    }
+
+    /** A copy with injected UDP faults. */
+    public NodeConfig withUdpFaults(UdpFaults faults) {
+        return new NodeConfig(udpListen, tcpListen, peers, dataDirectory, logLevel, udpRate, faults);
+    }
+}

@@ -1,0 +1,243 @@
+package io.skywire.node.runtime;
+
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import io.skywire.node.crypto.Secp256k1Provider;
+import io.skywire.node.engine.EngineConfig;
+import io.skywire.node.engine.NodeEngine;
+import io.skywire.node.engine.RouteSpec;
+import io.skywire.node.identity.NodeId;
+import io.skywire.node.identity.NodeKeyPair;
+import io.skywire.node.link.LinkMetrics;
+import io.skywire.node.link.LinkSettings;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.security.SecureRandom;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running node: one protocol engine driven by one Netty event loop (epoll where available) that also
+ * serves every UDP and TCP link of the node, so no engine call ever needs a lock and no connection gets a
+ * thread. Start with {@link #start(NodeConfig)}; every method is safe to call from any other thread.
+ */
+public final class NodeRuntime implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(NodeRuntime.class);
+    private static final long STOP_TIMEOUT_SECONDS = 5;
+
+    /**
+     * The addresses a node actually bound (ephemeral ports resolved).
+     *
+     * @param udp the UDP address, or null
+     * @param tcp the TCP listen address, or null
+     */
+    public record BoundAddresses(InetSocketAddress udp, InetSocketAddress tcp) {
+    }
+
+    private final NodeId nodeId;
+    private final EventLoopGroup group;
+    private final EngineDriver driver;
+    private final UdpTransport udp;
+    private final TcpTransport tcp;
+    private final BoundAddresses bound;
+
+    private NodeRuntime(NodeId nodeId, EventLoopGroup group, EngineDriver driver, UdpTransport udp,
+                        TcpTransport tcp, BoundAddresses bound) {
+        this.nodeId = nodeId;
+        this.group = group;
+        this.driver = driver;
+        this.udp = udp;
+        this.tcp = tcp;
+        this.bound = bound;
+    }
+
+    /**
+     * Loads or creates the node key, binds the configured addresses and dials the static peers.
+     *
+     * @throws IOException when the key cannot be read or created, or an address cannot be bound
+     */
+    public static NodeRuntime start(NodeConfig config) throws IOException, InterruptedException {
+        return start(config, engineDefaults(), LinkSettings.defaults());
+    }
+
+    /**
+     * The engine defaults with a link declared dead only after 3 s without acknowledgement progress (the
+     * simulator's 300 ms floor is too eager on a real host, where JIT, GC or a busy CPU can stall a node's
+     * event loop for hundreds of milliseconds; a false death fails every route over the link).
+     */
+    public static EngineConfig engineDefaults() {
+        EngineConfig d = EngineConfig.defaults();
+        return new EngineConfig(d.maxInFlightPackets(), d.minRtoNanos(), d.initialRtoNanos(),
+                TimeUnit.SECONDS.toNanos(3), d.maxRouteBufferBytes(), d.maxNodeBufferBytes(), d.setupTimeoutNanos(),
+                d.keepaliveNanos(), d.routeExpiryNanos(), d.housekeepingNanos(), d.maxRoutes(), d.replayMemory());
+    }
+
+    /** As {@link #start(NodeConfig)}, with explicit engine and link tunables (tests, benchmarks). */
+    public static NodeRuntime start(NodeConfig config, EngineConfig engineConfig, LinkSettings linkSettings)
+            throws IOException, InterruptedException {
+        NodeKeyPair keys = NodeKeyFile.loadOrCreate(config.dataDirectory());
+        IoTransports io = IoTransports.best();
+        EventLoopGroup group = new MultiThreadIoEventLoopGroup(1,
+                new DefaultThreadFactory("skywire-node-" + keys.nodeId().fingerprint()), io.handlerFactory());
+        try {
+            SecureRandom random = new SecureRandom();
+            NodeEngine engine = new NodeEngine(engineConfig, Secp256k1Provider.get(), keys.secret(), random::nextBytes);
+            EngineDriver driver = new EngineDriver(engine, group.next(), keys.nodeId());
+            UdpTransport udp = new UdpTransport(driver, linkSettings, keys.secret(), config.udpRate(),
+                    config.udpFaults());
+            TcpTransport tcp = new TcpTransport(driver, io, linkSettings, keys.secret());
+            InetSocketAddress udpBound = config.udpListen() == null ? null : udp.bind(io, config.udpListen());
+            InetSocketAddress tcpBound = config.tcpListen() == null ? null : tcp.listen(config.tcpListen());
+            NodeRuntime runtime = new NodeRuntime(keys.nodeId(), group, driver, udp, tcp,
+                    new BoundAddresses(udpBound, tcpBound));
+            runtime.dialPeers(config, udpBound != null);
+            LOG.info("node {} ({}) running on {}: udp {}, tcp {}, {} static peers", keys.nodeId().fingerprint(),
+                    keys.nodeId().hex(), io.name(), udpBound, tcpBound, config.peers().size());
+            if (config.udpFaults().active()) {
+                LOG.warn("UDP fault injection is on: {}", config.udpFaults());
+            }
+            return runtime;
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            group.shutdownGracefully(0, 0, TimeUnit.SECONDS);
+            throw e;
+        }
+    }
+
+    private void dialPeers(NodeConfig config, boolean udpBound) throws IOException {
+        for (PeerConfig peer : config.peers()) {
+            if (peer.transport() == Transport.UDP && !udpBound) {
+                throw new IOException("peer " + peer.id().fingerprint() + " is on UDP but no udp.listen is set");
+            }
+        }
+        driver.loop().execute(() -> {
+            for (PeerConfig peer : config.peers()) {
+                if (peer.transport() == Transport.UDP) {
+                    udp.dial(peer.id(), peer.address());
+                } else {
+                    tcp.dial(peer.id(), peer.address());
+                }
+            }
+        });
+    }
+
+    /** This node's identity. */
+    public NodeId nodeId() {
+        return nodeId;
+    }
+
+    /** Where the node listens. */
+    public BoundAddresses boundAddresses() {
+        return bound;
+    }
+
+    /** Completes when a link to {@code peer} is up (at once if it already is). */
+    public CompletableFuture<Void> linkUp(NodeId peer) {
+        CompletableFuture<Void> up = new CompletableFuture<>();
+        driver.loop().execute(() -> driver.linkUp(peer).whenComplete((ok, error) -> up.complete(null)));
+        return up;
+    }
+
+    /**
+     * Opens a route through {@code path} (the hops after this node; the last is the destination). The future
+     * completes with the session once the destination confirmed, or fails with {@link RouteFailedException}.
+     */
+    public CompletableFuture<RouteSession> openRoute(List<NodeId> path, RouteOptions options) {
+        RouteSpec spec = new RouteSpec(path.stream().map(NodeId::key).toList(), options.qos(), options.mode(),
+                options.bufferBytes());
+        CompletableFuture<RouteSession> result = new CompletableFuture<>();
+        driver.loop().execute(() -> driver.openRoute(spec, result));
+        return result;
+    }
+
+    /** Bulk, store-and-forward route; see {@link #openRoute(List, RouteOptions)}. */
+    public CompletableFuture<RouteSession> openRoute(List<NodeId> path) {
+        return openRoute(path, RouteOptions.bulk());
+    }
+
+    /** Who gets routes for which this node is the destination, from now on; it runs on the event loop. */
+    public void onIncomingRoute(Consumer<RouteSession> listener) {
+        driver.onIncoming(Objects.requireNonNull(listener, "listener"));
+    }
+
+    /** Reads every counter on the event loop (waits at most a few seconds). */
+    public RuntimeCounters counters() {
+        CompletableFuture<RuntimeCounters> snapshot = new CompletableFuture<>();
+        driver.loop().execute(() -> {
+            LinkMetrics metrics = tcp.metrics();
+            snapshot.complete(new RuntimeCounters(new EnumMap<>(driver.engine().counters().snapshot()),
+                    udp.counters(), udp.rejectedFrames(), metrics.established(), metrics.totalBreaches(),
+                    driver.linkCount(), driver.engine().routeCount()));
+        });
+        try {
+            return snapshot.get(STOP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading counters", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("the node's event loop did not answer", e);
+        }
+    }
+
+    /**
+     * Stops gracefully: tears down this node's routes, drops its links, closes every channel and releases the
+     * event loop. Must not be called on the node's own event loop.
+     */
+    public void stop() {
+        if (driver.loop().inEventLoop()) {
+            throw new IllegalStateException("stop() would wait for its own event loop");
+        }
+        if (group.isShuttingDown()) {
+            return;
+        }
+        CompletableFuture<Void> quiet = new CompletableFuture<>();
+        driver.loop().execute(() -> {
+            try {
+                driver.shutdown();
+                udp.close();
+                tcp.close();
+            } finally {
+                quiet.complete(null);
+            }
+        });
+        try {
+            quiet.get(STOP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            group.shutdownGracefully(0, STOP_TIMEOUT_SECONDS, TimeUnit.SECONDS)
+                    .await(STOP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.warn("node {} did not stop cleanly", nodeId.fingerprint(), e);
+            group.shutdownGracefully(0, 0, TimeUnit.SECONDS);
+        }
+        LOG.info("node {} stopped", nodeId.fingerprint());
+    }
+
+    /**
+     * Stops at once without telling anyone, as a crash or a pulled cable would: neighbours learn it only when
+     * the link stops acknowledging. For failure tests.
+     */
+    void abort() {
+        group.shutdownGracefully(0, 0, TimeUnit.SECONDS).awaitUninterruptibly(STOP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        LOG.info("node {} aborted", nodeId.fingerprint());
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    /** For tests in this package: the node's event loop. */
+    EngineDriver driver() {
+        return driver;
+    }
+}

@@ -1,0 +1,162 @@
+package io.skywire.node.runtime;
+
+import io.skywire.node.engine.FailureReason;
+import io.skywire.node.engine.RouteHandle;
+import io.skywire.node.engine.SendResult;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+
+/**
+ * The application's end of an established route: send bytes with back-pressure (the returned future
+ * completes when the engine has taken all of them), receive bytes in order, learn when and why the route
+ * ended. Methods may be called from any thread; the receiver runs on the node's event loop and must not block.
+ */
+public final class RouteSession {
+
+    /** Bytes a session queues beyond what the engine accepted; a sender should await its futures long before. */
+    public static final long MAX_QUEUED_BYTES = 16L << 20;
+
+    private static final class PendingSend {
+        final byte[] bytes;
+        final CompletableFuture<Void> done;
+        int offset;
+
+        PendingSend(byte[] bytes, CompletableFuture<Void> done) {
+            this.bytes = bytes;
+            this.done = done;
+        }
+    }
+
+    private final EngineDriver driver;
+    private final RouteHandle handle;
+    private final ArrayDeque<PendingSend> queue = new ArrayDeque<>();
+    private final List<byte[]> early = new ArrayList<>();
+    private final CompletableFuture<FailureReason> ended = new CompletableFuture<>();
+    private long queuedBytes;
+    private Consumer<byte[]> receiver;
+
+    RouteSession(EngineDriver driver, RouteHandle handle) {
+        this.driver = driver;
+        this.handle = handle;
+    }
+
+    /** The node-local handle of this route. */
+    public RouteHandle handle() {
+        return handle;
+    }
+
+    /**
+     * Queues bytes of any length (split into route payloads in order). The future completes when the engine
+     * accepted the last of them, so awaiting it is the back-pressure; it fails when the route ends first or
+     * more than {@link #MAX_QUEUED_BYTES} are already waiting.
+     */
+    public CompletableFuture<Void> send(byte[] bytes) {
+        byte[] copy = Objects.requireNonNull(bytes, "bytes").clone();
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        driver.loop().execute(() -> enqueue(copy, done));
+        return done;
+    }
+
+    /** Sets who receives this route's bytes, on the event loop; bytes that arrived before are handed over first. */
+    public void onReceive(Consumer<byte[]> newReceiver) {
+        Objects.requireNonNull(newReceiver, "newReceiver");
+        driver.loop().execute(() -> {
+            receiver = newReceiver;
+            for (byte[] payload : early) {
+                newReceiver.accept(payload);
+            }
+            early.clear();
+        });
+    }
+
+    /** Completes with the reason when the route ends (closed by either end, expired, or failed). */
+    public CompletableFuture<FailureReason> ended() {
+        return ended.copy();
+    }
+
+    /** Tears the route down; queued bytes not yet accepted are dropped and their futures fail. */
+    public void close() {
+        driver.loop().execute(this::closeNow);
+    }
+
+    /** {@link #close()} on the event loop. */
+    void closeNow() {
+        if (!ended.isDone()) {
+            driver.engine().closeRoute(EngineDriver.now(), handle);
+            ended(FailureReason.CLOSED);
+            driver.forget(handle);
+            driver.afterInput();
+        }
+    }
+
+    private void enqueue(byte[] bytes, CompletableFuture<Void> done) {
+        if (ended.isDone()) {
+            done.completeExceptionally(new RouteFailedException(ended.join()));
+            return;
+        }
+        if (queuedBytes + bytes.length > MAX_QUEUED_BYTES) {
+            done.completeExceptionally(new IllegalStateException("more than " + MAX_QUEUED_BYTES
+                    + " bytes queued on route " + handle.value() + "; await the earlier sends"));
+            return;
+        }
+        queue.addLast(new PendingSend(bytes, done));
+        queuedBytes += bytes.length;
+        drain();
+        driver.afterInput();
+    }
+
+    /** Hands queued bytes to the engine until it pushes back; called again on the route's Writable event. */
+    void drain() {
+        int chunk = driver.engine().maxPayload(handle);
+        PendingSend head;
+        while ((head = queue.peekFirst()) != null) {
+            if (chunk <= 0) {
+                ended(FailureReason.CLOSED);
+                return;
+            }
+            int length = Math.min(chunk, head.bytes.length - head.offset);
+            byte[] payload = head.offset == 0 && length == head.bytes.length
+                    ? head.bytes : Arrays.copyOfRange(head.bytes, head.offset, head.offset + length);
+            SendResult result = head.bytes.length == 0 ? SendResult.ACCEPTED
+                    : driver.engine().send(EngineDriver.now(), handle, payload);
+            if (result == SendResult.WOULD_BLOCK) {
+                return;
+            }
+            if (result != SendResult.ACCEPTED) {
+                ended(FailureReason.CLOSED);
+                return;
+            }
+            head.offset += length;
+            queuedBytes -= length;
+            if (head.offset == head.bytes.length) {
+                queue.pollFirst();
+                head.done.complete(null);
+            }
+        }
+    }
+
+    void deliver(byte[] payload) {
+        if (receiver != null) {
+            receiver.accept(payload);
+        } else {
+            early.add(payload);
+        }
+    }
+
+    void ended(FailureReason reason) {
+        if (!ended.complete(reason)) {
+            return;
+        }
+        RouteFailedException failure = new RouteFailedException(reason);
+        PendingSend pending;
+        while ((pending = queue.pollFirst()) != null) {
+            pending.done.completeExceptionally(failure);
+        }
+        queuedBytes = 0;
+    }
+}

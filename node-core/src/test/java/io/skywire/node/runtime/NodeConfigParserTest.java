@@ -1,0 +1,98 @@
+package io.skywire.node.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.skywire.node.identity.NodeKeyPair;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class NodeConfigParserTest {
+
+    private static final String PEER = NodeKeyPair.generate(new SecureRandom()).nodeId().hex();
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void readsEveryKey() throws Exception {
+        Path file = dir.resolve("node.conf");
+        Files.writeString(file, String.join("\n",
+                "# a node",
+                "udp.listen = 127.0.0.1:7700",
+                "tcp.listen = [::1]:7701   # loopback only",
+                "",
+                "peer = " + PEER + " udp 127.0.0.1:7800",
+                "peer = " + PEER.toUpperCase() + " TCP 127.0.0.1:7801",
+                "data.dir = state",
+                "log.level = debug",
+                "udp.rate = 1_000_000",
+                "udp.fault.drop-send = 0.3",
+                "udp.fault.delay-ms = 5",
+                "udp.fault.seed = 42"));
+
+        NodeConfig config = NodeConfigParser.parse(file);
+
+        assertThat(config.udpListen().getPort()).isEqualTo(7700);
+        assertThat(config.tcpListen().getAddress().isLoopbackAddress()).isTrue();
+        assertThat(config.peers()).extracting(PeerConfig::transport).containsExactly(Transport.UDP, Transport.TCP);
+        assertThat(config.peers().get(1).id().hex()).isEqualTo(PEER);
+        assertThat(config.dataDirectory()).isEqualTo(dir.toAbsolutePath().resolve("state"));
+        assertThat(config.logLevel()).isEqualTo("DEBUG");
+        assertThat(config.udpRate()).isEqualTo(1_000_000);
+        assertThat(config.udpFaults()).isEqualTo(new UdpFaults(0.3, 0, 5, 42));
+    }
+
+    @ParameterizedTest(name = "{0} -> line {1}")
+    @CsvSource(delimiter = '|', value = {
+        "udp.listen 127.0.0.1:1                       | 2 | expected 'key = value'",
+        "colour = blue                                | 2 | unknown key 'colour'",
+        "data.dir = other                             | 2 | 'data.dir' repeats line 1",
+        "udp.listen = 127.0.0.1                       | 2 | address must be HOST:PORT",
+        "udp.listen = 127.0.0.1:70000                 | 2 | outside 0..65535",
+        "udp.listen = ::1:7000                        | 2 | brackets",
+        "peer = 02ab udp 127.0.0.1:1                  | 2 | bad peer id",
+        "peer = PEERID sctp 127.0.0.1:1               | 2 | transport must be udp or tcp",
+        "peer = PEERID udp                            | 2 | peer must be",
+        "log.level = loud                             | 2 | log level must be",
+        "udp.rate = fast                              | 2 | not a whole number",
+        "udp.fault.drop-send = 1.5                    | 2 | drop probability",
+        "tcp.listen =                                 | 2 | has no value",
+    })
+    void refusesABrokenLineWithItsNumberAndReason(String line, int number, String reason) {
+        List<String> lines = List.of("data.dir = /tmp/x", line.replace("PEERID", PEER), "# the end");
+
+        assertThatThrownBy(() -> NodeConfigParser.parse(lines, dir))
+                .isInstanceOfSatisfying(NodeConfigException.class, e -> {
+                    assertThat(e.line()).isEqualTo(number);
+                    assertThat(e.reason()).contains(reason);
+                    assertThat(e.getMessage()).startsWith("line " + number + ": ");
+                });
+    }
+
+    @Test
+    void refusesAFileWithoutDataDirOrAddresses() {
+        assertThatThrownBy(() -> NodeConfigParser.parse(List.of("udp.listen = 127.0.0.1:0"), dir))
+                .isInstanceOfSatisfying(NodeConfigException.class, e -> assertThat(e.reason()).contains("data.dir"));
+        assertThatThrownBy(() -> NodeConfigParser.parse(List.of("data.dir = x"), dir))
+                .isInstanceOfSatisfying(NodeConfigException.class, e -> assertThat(e.line()).isZero());
+    }
+
+    @Test
+    void createsTheKeyOwnerOnlyOnceAndReadsItBack() throws Exception {
+        Path data = dir.resolve("data");
+        NodeKeyPair first = NodeKeyFile.loadOrCreate(data);
+        NodeKeyPair second = NodeKeyFile.loadOrCreate(data);
+
+        assertThat(second.nodeId()).isEqualTo(first.nodeId());
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(data.resolve(NodeKeyFile.FILE_NAME))))
+                .isEqualTo("rw-------");
+    }
+}
