@@ -1,0 +1,78 @@
+package io.skywire.app.cli;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.LoggerContext;
+import io.skywire.node.runtime.NodeConfig;
+import io.skywire.node.runtime.NodeConfigException;
+import io.skywire.node.runtime.NodeConfigParser;
+import io.skywire.node.runtime.NodeRuntime;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code skywire node}: runs a headless node until SIGTERM or Ctrl-C. */
+@Command(name = "node", mixinStandardHelpOptions = true,
+        description = {"Run a headless Skywire node (forwarding for others) until SIGTERM or Ctrl-C.",
+            "The config file format is in docs/CONFIG.md."})
+final class NodeCommand implements Callable<Integer> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(NodeCommand.class);
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--config", paramLabel = "FILE", required = true, description = "The node's config file.")
+    private Path configFile;
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        if (!Files.isRegularFile(configFile)) {
+            throw new IOException("config file " + configFile + " does not exist");
+        }
+        NodeConfig config;
+        try {
+            config = NodeConfigParser.parse(configFile);
+        } catch (NodeConfigException e) {
+            throw new IOException(configFile + ": " + e.getMessage(), e);
+        }
+        applyLogLevel(config.logLevel());
+
+        NodeRuntime runtime = NodeRuntime.start(config);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Thread shutdown = new Thread(() -> {
+            LOG.info("stopping node {}", runtime.nodeId().fingerprint());
+            runtime.stop();
+            stopped.countDown();
+        }, "skywire-shutdown");
+        Runtime.getRuntime().addShutdownHook(shutdown);
+
+        PrintWriter out = spec.commandLine().getOut();
+        NodeRuntime.BoundAddresses bound = runtime.boundAddresses();
+        out.printf("node %s (%s)%n", runtime.nodeId().hex(), runtime.nodeId().fingerprint());
+        out.printf("udp %s, tcp %s%n", describe(bound.udp()), describe(bound.tcp()));
+        out.flush();
+        runtime.onIncomingRoute(session -> LOG.info("route established from {}", session));
+        stopped.await();
+        return 0;
+    }
+
+    private static String describe(InetSocketAddress address) {
+        return address == null ? "off" : address.getHostString() + ":" + address.getPort();
+    }
+
+    private static void applyLogLevel(String level) {
+        if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
+            context.getLogger(Logger.ROOT_LOGGER_NAME).setLevel(Level.toLevel(level, Level.INFO));
+        }
+    }
+}
