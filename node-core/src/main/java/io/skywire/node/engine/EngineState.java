@@ -17,7 +17,8 @@ final class EngineState {
     final EntropySource random;
     final byte[] staticSecret;
     final byte[] publicKey;
-    final RouteTable table = new RouteTable(1024);
+    // Small at first: a simulator holds thousands of engines, most with a handful of routes; it grows by doubling.
+    final RouteTable<RouteLeg> table = new RouteTable<>(16);
     // Insertion-ordered maps everywhere the engine iterates, so that a seeded run is reproducible.
     final Map<LinkId, LinkState> links = new LinkedHashMap<>();
     final Map<ByteBuffer, LinkState> linksByPeer = new LinkedHashMap<>();

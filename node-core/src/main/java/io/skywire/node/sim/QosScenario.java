@@ -156,7 +156,8 @@ public final class QosScenario implements Scenario {
             }
         });
         origin.onEvent(event -> {
-            if (bulk[0] != null && (event instanceof NodeEvent.Writable || event instanceof NodeEvent.RouteEstablished)) {
+            boolean mayWrite = event instanceof NodeEvent.Writable || event instanceof NodeEvent.RouteEstablished;
+            if (bulk[0] != null && mayWrite) {
                 byte[] payload = new byte[origin.engine().maxPayload(bulk[0])];
                 while (origin.send(bulk[0], payload) == SendResult.ACCEPTED) {
                     // Fill the route's buffer: back-pressure ends the loop, Writable restarts it.
