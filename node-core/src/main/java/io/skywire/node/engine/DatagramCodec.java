@@ -26,7 +26,15 @@ public final class DatagramCodec {
 
     /** Decodes one plaintext datagram. */
     public static Datagram decode(byte[] bytes) throws DecodeException {
-        Reader in = new Reader(bytes);
+        return decode(bytes, bytes.length);
+    }
+
+    /** Decodes the plaintext datagram in the first {@code length} bytes of {@code bytes}. */
+    public static Datagram decode(byte[] bytes, int length) throws DecodeException {
+        if (length < 0 || length > bytes.length) {
+            throw new IllegalArgumentException("length " + length + " outside the buffer");
+        }
+        Reader in = new Reader(bytes, length);
         if (in.u8() != VERSION) {
             throw new DecodeException("unknown datagram version");
         }
@@ -148,6 +156,17 @@ public final class DatagramCodec {
         return putRoute(buf, pos, Frame.KEEPALIVE, keepalive.route().hi(), keepalive.route().lo());
     }
 
+    /**
+     * Writes an ACK frame's type, largest and delay without allocating a frame object, and returns the position
+     * of its bitmap; the caller writes the bitmap there and its length in the byte before.
+     */
+    public static int writeAckHeader(byte[] buf, int pos, long largest, long ackDelayMicros) {
+        buf[pos] = Frame.ACK;
+        putLong(buf, pos + 1, largest);
+        putInt(buf, pos + 9, (int) Math.min(ackDelayMicros, 0xFFFF_FFFFL));
+        return pos + 14;
+    }
+
     /** Writes a DATA frame without allocating a frame object; returns the position after it. */
     public static int writeData(byte[] buf, int pos, long routeHi, long routeLo, long offset, byte[] payload) {
         int p = putRoute(buf, pos, Frame.DATA, routeHi, routeLo);
@@ -201,14 +220,16 @@ public final class DatagramCodec {
     /** A bounds-checked big-endian reader that reports running off the end as a decode error. */
     static final class Reader {
         private final byte[] buf;
+        private final int limit;
         private int pos;
 
-        Reader(byte[] buf) {
+        Reader(byte[] buf, int limit) {
             this.buf = buf;
+            this.limit = limit;
         }
 
         int remaining() {
-            return buf.length - pos;
+            return limit - pos;
         }
 
         private void need(int n) throws DecodeException {

@@ -33,6 +33,8 @@ final class LinkState {
     /** Later datagrams that repeat an acknowledgement, where it fits, so one lost ACK costs nothing. */
     private static final int ACK_REPEATS = 2;
     private int ackRepeats;
+    /** Encoded length of a CREDIT frame. */
+    private static final int CREDIT_BYTES = 1 + RouteId.BYTES + 8;
 
     final LinkId id;
     final byte[] peerKey;
@@ -111,15 +113,23 @@ final class LinkState {
 
     /** The next datagram for this link, or null when nothing may be sent now. */
     byte[] poll(long now) {
+        int length = poll(now, scratch);
+        return length == 0 ? null : Arrays.copyOf(scratch, length);
+    }
+
+    /**
+     * Writes the next datagram for this link into {@code buf} (at least {@link #mtu} long) and returns its
+     * length, or 0 when nothing may be sent now.
+     */
+    int poll(long now, byte[] buf) {
         if (dead) {
-            return null;
+            return 0;
         }
         int inFlight = sent.unsettled();
         boolean controlAllowed = inFlight < config.maxInFlightPackets() + REAL_TIME_RESERVE;
         if (!ackPending && !controlAllowed) {
-            return null;
+            return 0;
         }
-        byte[] buf = scratch;
         int pos = DatagramCodec.HEADER_BYTES;
         boolean acked = ackPending;
         if (ackPending) {
@@ -141,7 +151,7 @@ final class LinkState {
             pos = writeAck(buf, pos, now);
         }
         if (pos == DatagramCodec.HEADER_BYTES) {
-            return null;
+            return 0;
         }
         long packetNumber = nextPacketNumber++;
         DatagramCodec.writeHeader(buf, packetNumber);
@@ -157,12 +167,16 @@ final class LinkState {
             sent.append(packetNumber, new SentPacket(packetNumber, now, items));
         }
         counters.increment(Counter.DATAGRAMS_SENT);
-        return Arrays.copyOf(buf, pos);
+        return pos;
     }
 
     private int writeAck(byte[] buf, int pos, long now) {
         long delayMicros = Math.max(0, (now - received.largestReceivedAt()) / 1000);
-        return DatagramCodec.writeFrame(buf, pos, new Frame.Ack(received.largest(), delayMicros, received.bitmap()));
+        // Written in place: an ACK goes out with nearly every datagram, so it allocates nothing.
+        int bitmapAt = DatagramCodec.writeAckHeader(buf, pos, received.largest(), delayMicros);
+        int bitmapLength = received.writeBitmap(buf, bitmapAt);
+        buf[bitmapAt - 1] = (byte) bitmapLength;
+        return bitmapAt + bitmapLength;
     }
 
     private int fillControl(byte[] buf, int pos, List<Object> items) {
@@ -171,7 +185,7 @@ final class LinkState {
             pos = DatagramCodec.writeFrame(buf, pos, frame);
             items.add(frame);
         }
-        int creditLength = new Frame.Credit(null, 0).encodedLength();
+        int creditLength = CREDIT_BYTES;
         for (int n = creditDirty.size(); n > 0 && pos + creditLength <= mtu; n--) {
             RouteLeg leg = creditDirty.pollFirst();
             if (leg.closed) {

@@ -131,6 +131,14 @@ public final class NodeEngine {
 
     /** Handles one plaintext datagram received on {@code link}. */
     public void handleDatagram(long now, LinkId link, byte[] datagram) {
+        handleDatagram(now, link, datagram, datagram.length);
+    }
+
+    /**
+     * Handles the plaintext datagram in the first {@code length} bytes of {@code buffer}; the engine keeps no
+     * reference to the buffer, so the driver may reuse it when this returns.
+     */
+    public void handleDatagram(long now, LinkId link, byte[] buffer, int length) {
         tick(now);
         LinkState linkState = state.links.get(link);
         if (linkState == null) {
@@ -139,7 +147,7 @@ public final class NodeEngine {
         }
         DatagramCodec.Datagram decoded;
         try {
-            decoded = DatagramCodec.decode(datagram);
+            decoded = DatagramCodec.decode(buffer, length);
         } catch (DecodeException e) {
             state.counters.increment(Counter.DATAGRAMS_MALFORMED);
             return;
@@ -235,6 +243,23 @@ public final class NodeEngine {
         tick(now);
         LinkState linkState = state.links.get(link);
         return linkState == null ? null : linkState.poll(now);
+    }
+
+    /**
+     * Writes the next datagram to transmit on {@code link} into {@code buffer} and returns its length, or 0 when
+     * there is none; {@code buffer} must hold the link's MTU. Drivers that recycle buffers use this instead of
+     * {@link #pollTransmit(long, LinkId)}, which allocates a datagram each time.
+     */
+    public int pollTransmit(long now, LinkId link, byte[] buffer) {
+        tick(now);
+        LinkState linkState = state.links.get(link);
+        if (linkState == null) {
+            return 0;
+        }
+        if (buffer.length < linkState.mtu) {
+            throw new IllegalArgumentException("buffer smaller than the link MTU " + linkState.mtu);
+        }
+        return linkState.poll(now, buffer);
     }
 
     /** The next event for the application, or null. */
