@@ -1,6 +1,7 @@
 package io.skywire.tests.bench;
 
 import io.skywire.node.sim.LossyChainScenario;
+import io.skywire.node.sim.ManyChainsScenario;
 import io.skywire.node.sim.Simulator;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
@@ -18,7 +19,8 @@ import org.openjdk.jmh.annotations.State;
  * Simulator events per second (the secondary result {@code events}): the lossy-chain scenario (8 hops at
  * 50% loss, 1 MB hop-by-hop, the issue's configuration scaled down) against the bare event loop in the same
  * run, where every event is a no-op action that reschedules itself, with as many events pending as the
- * lossy chain has. Their ratio is the share of the time the event loop itself takes.
+ * lossy chain has. Their ratio is the share of the time the event loop itself takes. {@code manyChains} is the
+ * scale case: 2,000 engines on one event queue, including the cost of creating them and setting up 500 routes.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -48,6 +50,18 @@ public class SimulatorBenchmark {
     @Benchmark
     public long lossyChain(Events counter) {
         LossyChainScenario.Result result = scenario.run(lossyChain);
+        counter.events += result.events();
+        return result.bytesDelivered();
+    }
+
+    /** Scale: 500 chains of 3 hops, 2,000 engines on one queue, 20 kB per chain at 1% loss. */
+    private final ManyChainsScenario manyChains = new ManyChainsScenario();
+    private final ManyChainsScenario.Params manyChainsParams = new ManyChainsScenario.Params(500, 3, 0.01, 20,
+            10_000_000L, 5_000_000L, 64 * 1024, 60_000_000_000L, 3);
+
+    @Benchmark
+    public long manyChains(Events counter) {
+        ManyChainsScenario.Result result = manyChains.run(manyChainsParams);
         counter.events += result.events();
         return result.bytesDelivered();
     }
