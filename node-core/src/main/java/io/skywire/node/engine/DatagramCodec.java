@@ -1,6 +1,7 @@
 package io.skywire.node.engine;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -24,6 +25,20 @@ public final class DatagramCodec {
     public record Datagram(long packetNumber, List<Frame> frames) {
     }
 
+    /**
+     * Receives the frames of a datagram in order. The frequent types come as fields and a slice of the datagram,
+     * so that receiving them allocates nothing; the rest come as decoded frames.
+     */
+    interface FrameVisitor {
+        void ack(long largest, long ackDelayMicros, byte[] buf, int bitmapAt, int bitmapLength);
+
+        void data(long routeHi, long routeLo, long offset, byte[] buf, int payloadAt, int length);
+
+        void credit(long routeHi, long routeLo, long limit);
+
+        void other(Frame frame);
+    }
+
     /** Decodes one plaintext datagram. */
     public static Datagram decode(byte[] bytes) throws DecodeException {
         return decode(bytes, bytes.length);
@@ -31,6 +46,39 @@ public final class DatagramCodec {
 
     /** Decodes the plaintext datagram in the first {@code length} bytes of {@code bytes}. */
     public static Datagram decode(byte[] bytes, int length) throws DecodeException {
+        List<Frame> frames = new ArrayList<>(4);
+        long packetNumber = walk(bytes, length, new FrameVisitor() {
+            @Override
+            public void ack(long largest, long ackDelayMicros, byte[] buf, int bitmapAt, int bitmapLength) {
+                frames.add(new Frame.Ack(largest, ackDelayMicros, Arrays.copyOfRange(buf, bitmapAt,
+                        bitmapAt + bitmapLength)));
+            }
+
+            @Override
+            public void data(long routeHi, long routeLo, long offset, byte[] buf, int payloadAt, int payloadLength) {
+                frames.add(new Frame.Data(new RouteId(routeHi, routeLo), offset, Arrays.copyOfRange(buf, payloadAt,
+                        payloadAt + payloadLength)));
+            }
+
+            @Override
+            public void credit(long routeHi, long routeLo, long limit) {
+                frames.add(new Frame.Credit(new RouteId(routeHi, routeLo), limit));
+            }
+
+            @Override
+            public void other(Frame frame) {
+                frames.add(frame);
+            }
+        });
+        return new Datagram(packetNumber, frames);
+    }
+
+    /**
+     * Checks the datagram in the first {@code length} bytes of {@code bytes} as a whole and returns its packet
+     * number, or reports it malformed; with a visitor, also hands it every frame, in order. The engine calls it
+     * twice, without a visitor first, so that nothing in a malformed datagram is acted on.
+     */
+    static long walk(byte[] bytes, int length, FrameVisitor visitor) throws DecodeException {
         if (length < 0 || length > bytes.length) {
             throw new IllegalArgumentException("length " + length + " outside the buffer");
         }
@@ -42,45 +90,62 @@ public final class DatagramCodec {
         if (packetNumber < 0) {
             throw new DecodeException("packet number out of range");
         }
-        List<Frame> frames = new ArrayList<>(4);
-        while (in.remaining() > 0) {
-            frames.add(decodeFrame(in));
-        }
-        if (frames.isEmpty()) {
+        if (in.remaining() == 0) {
             throw new DecodeException("datagram without frames");
         }
-        return new Datagram(packetNumber, frames);
+        while (in.remaining() > 0) {
+            int type = in.u8();
+            switch (type) {
+                case Frame.ACK -> {
+                    long largest = in.u64();
+                    long delay = in.u32();
+                    int bitmapLength = in.u8();
+                    if (largest < 0 || bitmapLength > Frame.ACK_BITMAP_BYTES) {
+                        throw new DecodeException("ack out of range");
+                    }
+                    int at = in.skip(bitmapLength);
+                    if (visitor != null) {
+                        visitor.ack(largest, delay, bytes, at, bitmapLength);
+                    }
+                }
+                case Frame.DATA -> {
+                    long hi = in.u64();
+                    long lo = in.u64();
+                    long offset = in.u64();
+                    int payloadLength = in.u16();
+                    if (offset < 0) {
+                        throw new DecodeException("data offset out of range");
+                    }
+                    int at = in.skip(payloadLength);
+                    if (visitor != null) {
+                        visitor.data(hi, lo, offset, bytes, at, payloadLength);
+                    }
+                }
+                case Frame.CREDIT -> {
+                    long hi = in.u64();
+                    long lo = in.u64();
+                    long limit = in.u64();
+                    if (limit < 0) {
+                        throw new DecodeException("credit limit out of range");
+                    }
+                    if (visitor != null) {
+                        visitor.credit(hi, lo, limit);
+                    }
+                }
+                default -> {
+                    Frame frame = decodeFrame(type, in);
+                    if (visitor != null) {
+                        visitor.other(frame);
+                    }
+                }
+            }
+        }
+        return packetNumber;
     }
 
-    private static Frame decodeFrame(Reader in) throws DecodeException {
-        int type = in.u8();
+    /** Decodes the frames other than ACK, DATA and CREDIT, whose type byte has been read. */
+    private static Frame decodeFrame(int type, Reader in) throws DecodeException {
         switch (type) {
-            case Frame.ACK: {
-                long largest = in.u64();
-                long delay = in.u32();
-                int bitmapLength = in.u8();
-                if (largest < 0 || bitmapLength > Frame.ACK_BITMAP_BYTES) {
-                    throw new DecodeException("ack out of range");
-                }
-                return new Frame.Ack(largest, delay, in.bytes(bitmapLength));
-            }
-            case Frame.DATA: {
-                RouteId route = in.routeId();
-                long offset = in.u64();
-                int length = in.u16();
-                if (offset < 0) {
-                    throw new DecodeException("data offset out of range");
-                }
-                return new Frame.Data(route, offset, in.bytes(length));
-            }
-            case Frame.CREDIT: {
-                RouteId route = in.routeId();
-                long limit = in.u64();
-                if (limit < 0) {
-                    throw new DecodeException("credit limit out of range");
-                }
-                return new Frame.Credit(route, limit);
-            }
             case Frame.SETUP: {
                 RouteId route = in.routeId();
                 int length = in.u16();
@@ -267,6 +332,14 @@ public final class DatagramCodec {
 
         RouteId routeId() throws DecodeException {
             return new RouteId(u64(), u64());
+        }
+
+        /** Skips {@code n} bytes and returns where they start. */
+        int skip(int n) throws DecodeException {
+            need(n);
+            int at = pos;
+            pos += n;
+            return at;
         }
 
         byte[] bytes(int n) throws DecodeException {

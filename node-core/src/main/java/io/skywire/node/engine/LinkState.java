@@ -249,25 +249,24 @@ final class LinkState {
         return pos;
     }
 
-    /** Applies an acknowledgement frame from the peer. */
-    void onAck(long now, Frame.Ack ack) {
-        if (ack.largest() >= nextPacketNumber) {
+    /** Applies an acknowledgement from the peer; its bitmap is {@code bitmapLength} bytes of {@code buf}. */
+    void onAck(long now, long largestAck, long ackDelayMicros, byte[] buf, int bitmapAt, int bitmapLength) {
+        if (largestAck >= nextPacketNumber) {
             counters.increment(Counter.ACKS_INVALID);
             return;
         }
         boolean progress = false;
-        SentPacket largest = sent.get(ack.largest());
+        SentPacket largest = sent.get(largestAck);
         if (largest != null) {
             long sample = now - largest.sentAt;
-            long delay = Math.min(ack.ackDelayMicros() * 1000, sample / 2);
+            long delay = Math.min(ackDelayMicros * 1000, sample / 2);
             rtt.sample(sample - delay);
             acknowledge(largest, now);
             progress = true;
         }
-        byte[] bitmap = ack.bitmap();
-        for (int i = 0; i < bitmap.length * 8; i++) {
-            if ((bitmap[i >>> 3] & (1 << (i & 7))) != 0) {
-                SentPacket packet = sent.get(ack.largest() - 1 - i);
+        for (int i = 0; i < bitmapLength * 8; i++) {
+            if ((buf[bitmapAt + (i >>> 3)] & (1 << (i & 7))) != 0) {
+                SentPacket packet = sent.get(largestAck - 1 - i);
                 if (packet != null) {
                     acknowledge(packet, now);
                     progress = true;
@@ -279,7 +278,7 @@ final class LinkState {
             lostSinceProgress = 0;
             backoff = 0;
         }
-        largestAcked = Math.max(largestAcked, ack.largest());
+        largestAcked = Math.max(largestAcked, largestAck);
         detectLosses(now);
     }
 

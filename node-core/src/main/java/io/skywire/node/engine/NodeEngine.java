@@ -15,12 +15,14 @@ public final class NodeEngine {
     private final EngineState state;
     private final DataPlane data;
     private final RouteControl control;
+    private final FrameReceiver receiver;
     private long nextHousekeeping = Long.MIN_VALUE;
 
     public NodeEngine(EngineConfig config, Secp256k1 curve, byte[] staticSecret, EntropySource random) {
         this.state = new EngineState(config, curve, staticSecret, random);
         this.data = new DataPlane(state);
         this.control = new RouteControl(state);
+        this.receiver = new FrameReceiver(state, data, control);
     }
 
     /** This node's static public key (compressed). */
@@ -145,14 +147,15 @@ public final class NodeEngine {
             state.counters.increment(Counter.DATAGRAMS_UNKNOWN_LINK);
             return;
         }
-        DatagramCodec.Datagram decoded;
+        long packetNumber;
         try {
-            decoded = DatagramCodec.decode(buffer, length);
+            // The whole datagram is checked before any frame in it is acted on.
+            packetNumber = DatagramCodec.walk(buffer, length, null);
         } catch (DecodeException e) {
             state.counters.increment(Counter.DATAGRAMS_MALFORMED);
             return;
         }
-        switch (linkState.received.classify(decoded.packetNumber())) {
+        switch (linkState.received.classify(packetNumber)) {
             case OUTSIDE -> {
                 state.counters.increment(Counter.DATAGRAMS_OUTSIDE_WINDOW);
                 return;
@@ -163,63 +166,11 @@ public final class NodeEngine {
                 linkState.ackPending = true;
                 return;
             }
-            default -> linkState.received.record(decoded.packetNumber(), now);
+            default -> linkState.received.record(packetNumber, now);
         }
         state.counters.increment(Counter.DATAGRAMS_RECEIVED);
         linkState.dead = false;
-        for (Frame frame : decoded.frames()) {
-            if (frame instanceof Frame.Ack ack) {
-                linkState.onAck(now, ack);
-            } else {
-                linkState.ackEliciting();
-                dispatch(now, linkState, frame);
-            }
-        }
-    }
-
-    private void dispatch(long now, LinkState link, Frame frame) {
-        if (frame instanceof Frame.Setup setup) {
-            control.onSetup(now, link, setup);
-            return;
-        }
-        RouteId id = routeOf(frame);
-        RouteLeg leg = state.table.get(link.id.value(), id.hi(), id.lo());
-        if (leg == null) {
-            state.counters.increment(Counter.FRAMES_UNKNOWN_ROUTE);
-            return;
-        }
-        if (frame instanceof Frame.Data payload) {
-            data.onData(now, leg, payload);
-        } else if (frame instanceof Frame.Credit credit) {
-            data.onCredit(now, leg, credit);
-        } else if (frame instanceof Frame.Confirm confirm) {
-            control.onConfirm(now, leg, confirm);
-        } else if (frame instanceof Frame.Error error) {
-            control.onError(now, leg, error);
-        } else if (frame instanceof Frame.Teardown teardown) {
-            control.onTeardown(now, leg, teardown);
-        } else {
-            control.onKeepalive(now, leg);
-        }
-    }
-
-    private static RouteId routeOf(Frame frame) {
-        if (frame instanceof Frame.Data payload) {
-            return payload.route();
-        }
-        if (frame instanceof Frame.Credit credit) {
-            return credit.route();
-        }
-        if (frame instanceof Frame.Confirm confirm) {
-            return confirm.route();
-        }
-        if (frame instanceof Frame.Error error) {
-            return error.route();
-        }
-        if (frame instanceof Frame.Teardown teardown) {
-            return teardown.route();
-        }
-        return ((Frame.Keepalive) frame).route();
+        receiver.receive(now, linkState, buffer, length);
     }
 
     /** Runs every timer due at {@code now}. */
