@@ -133,7 +133,10 @@ public final class DatagramCodec {
                     }
                 }
                 default -> {
-                    Frame frame = decodeFrame(type, in);
+                    // A reader of its own, so that the main one never escapes and costs no allocation.
+                    Reader rare = new Reader(bytes, length, in.pos);
+                    Frame frame = decodeFrame(type, rare);
+                    in.pos = rare.pos;
                     if (visitor != null) {
                         visitor.other(frame);
                     }
@@ -289,8 +292,13 @@ public final class DatagramCodec {
         private int pos;
 
         Reader(byte[] buf, int limit) {
+            this(buf, limit, 0);
+        }
+
+        Reader(byte[] buf, int limit, int pos) {
             this.buf = buf;
             this.limit = limit;
+            this.pos = pos;
         }
 
         int remaining() {

@@ -1,6 +1,7 @@
 package io.skywire.node.engine;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.slf4j.Logger;
@@ -47,6 +48,8 @@ final class LinkState {
     private final RttEstimator rtt;
     private final byte[] scratch;
     private final ArrayDeque<Frame> control = new ArrayDeque<>();
+    /** What the datagram being built carries, reused; each sent packet keeps an exact-size copy. */
+    private final List<Object> pollItems = new ArrayList<>();
     private final ArrayDeque<RouteLeg> creditDirty = new ArrayDeque<>();
     @SuppressWarnings("unchecked")
     private final ArrayDeque<QueuedMessage>[] retransmit = new ArrayDeque[] {new ArrayDeque<>(), new ArrayDeque<>()};
@@ -136,7 +139,8 @@ final class LinkState {
             pos = writeAck(buf, pos, now);
             ackPending = false;
         }
-        List<Object> items = SentPacket.newItems();
+        List<Object> items = pollItems;
+        items.clear();
         if (controlAllowed) {
             pos = fillControl(buf, pos, items);
             pos = fillClass(QosClass.REAL_TIME, buf, pos, items, now);
@@ -164,7 +168,7 @@ final class LinkState {
                 lastProgress = now;
                 lostSinceProgress = 0;
             }
-            sent.append(packetNumber, new SentPacket(packetNumber, now, items));
+            sent.append(packetNumber, new SentPacket(packetNumber, now, items.toArray()));
         }
         counters.increment(Counter.DATAGRAMS_SENT);
         return pos;
@@ -264,7 +268,10 @@ final class LinkState {
             acknowledge(largest, now);
             progress = true;
         }
-        for (int i = 0; i < bitmapLength * 8; i++) {
+        // Bit i acknowledges packet largestAck - 1 - i; packets below the lowest tracked one are all settled.
+        long lowest = sent.lowestTracked();
+        int bits = lowest < 0 ? 0 : (int) Math.min(bitmapLength * 8L, largestAck - lowest);
+        for (int i = 0; i < bits; i++) {
             if ((buf[bitmapAt + (i >>> 3)] & (1 << (i & 7))) != 0) {
                 SentPacket packet = sent.get(largestAck - 1 - i);
                 if (packet != null) {
