@@ -1,7 +1,6 @@
 package io.skywire.node.engine;
 
 import io.skywire.node.crypto.Secp256k1;
-import java.nio.ByteBuffer;
 
 /**
  * One node's protocol engine, sans I/O: the driver feeds it datagrams, timeouts and application calls
@@ -57,7 +56,7 @@ public final class NodeEngine {
 
     /** Smoothed RTT of a link in nanoseconds (the initial RTO before the first sample). */
     public long smoothedRtt(LinkId link) {
-        LinkState linkState = state.links.get(link);
+        LinkState linkState = state.link(link);
         return linkState == null ? 0 : linkState.smoothedRtt();
     }
 
@@ -84,18 +83,16 @@ public final class NodeEngine {
         if (rttHintNanos > 0) {
             linkState.seedRtt(rttHintNanos);
         }
-        state.links.put(link, linkState);
-        state.linksByPeer.put(ByteBuffer.wrap(linkState.peerKey), linkState);
+        state.addLink(linkState);
     }
 
     /** Removes a link; routes over it fail and their other sides are told. */
     public void removeLink(long now, LinkId link) {
         tick(now);
-        LinkState linkState = state.links.remove(link);
+        LinkState linkState = state.removeLink(link);
         if (linkState == null) {
             return;
         }
-        state.linksByPeer.remove(ByteBuffer.wrap(linkState.peerKey), linkState);
         linkState.markDead();
         control.linkDown(linkState);
     }
@@ -142,7 +139,7 @@ public final class NodeEngine {
      */
     public void handleDatagram(long now, LinkId link, byte[] buffer, int length) {
         tick(now);
-        LinkState linkState = state.links.get(link);
+        LinkState linkState = state.link(link);
         if (linkState == null) {
             state.counters.increment(Counter.DATAGRAMS_UNKNOWN_LINK);
             return;
@@ -192,7 +189,7 @@ public final class NodeEngine {
     /** The next datagram to transmit on {@code link}, or null; call when the link's transmitter is free. */
     public byte[] pollTransmit(long now, LinkId link) {
         tick(now);
-        LinkState linkState = state.links.get(link);
+        LinkState linkState = state.link(link);
         return linkState == null ? null : linkState.poll(now);
     }
 
@@ -203,7 +200,7 @@ public final class NodeEngine {
      */
     public int pollTransmit(long now, LinkId link, byte[] buffer) {
         tick(now);
-        LinkState linkState = state.links.get(link);
+        LinkState linkState = state.link(link);
         if (linkState == null) {
             return 0;
         }
