@@ -90,7 +90,24 @@ class SkywireCommandTest {
     @Test
     void simListsItsScenarios() {
         assertThat(run("sim", "--list")).isZero();
-        assertThat(out.toString()).contains("lossy-chain").contains("--hops");
+        assertThat(out.toString()).contains("lossy-chain").contains("--hops").contains("congestion")
+                .contains("--slowdown").contains("qos").contains("dead-node");
+    }
+
+    @Test
+    void simRunsTheCongestionQosAndDeadNodeScenarios() throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        assertThat(run("sim", "congestion", "--megabytes", "1", "--measure-from-ms", "1000",
+                "--measure-to-ms", "2000")).isZero();
+        JsonNode congestion = json.readTree(out.toString());
+        assertThat(congestion.get("droppedMessages").asLong()).isZero();
+        assertThat(congestion.get("buffers")).hasSize(4);
+        out.getBuffer().setLength(0);
+        assertThat(run("sim", "qos", "--messages", "5")).isZero();
+        assertThat(json.readTree(out.toString()).get("withinTwice").asBoolean()).isTrue();
+        out.getBuffer().setLength(0);
+        assertThat(run("sim", "dead-node", "--die-at-ms", "300")).isZero();
+        assertThat(json.readTree(out.toString()).get("reason").asText()).isEqualTo("NEXT_HOP_UNREACHABLE");
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.skywire.node.engine;
 
 import io.skywire.node.crypto.Aead;
 import io.skywire.node.crypto.CryptoException;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -60,33 +61,33 @@ final class DataPlane implements LinkState.Releaser {
         out.link.schedule(out);
     }
 
-    void onData(long now, RouteLeg leg, Frame.Data data) {
+    /** A DATA frame's payload, {@code length} bytes of {@code buf} from {@code at}; copied only if it is kept. */
+    void onData(long now, RouteLeg leg, long offset, byte[] buf, int at, int length) {
         Route route = leg.route;
         route.lastActivity = now;
-        byte[] payload = data.payload();
         if (route.cutThrough()) {
-            accept(now, leg, payload);
+            accept(now, leg, buf, at, length, false);
             return;
         }
-        long end = data.offset() + payload.length;
+        long end = offset + length;
         if (end > leg.advertisedLimit || end < 0) {
             state.counters.increment(Counter.DATA_OVER_CREDIT);
             return;
         }
-        if (data.offset() < leg.receiveNext) {
+        if (offset < leg.receiveNext) {
             state.counters.increment(Counter.DATA_DUPLICATE);
             return;
         }
-        if (data.offset() > leg.receiveNext) {
-            holdOutOfOrder(leg, data.offset(), payload);
+        if (offset > leg.receiveNext) {
+            holdOutOfOrder(leg, offset, buf, at, length);
             return;
         }
         leg.receiveNext = end;
-        accept(now, leg, payload);
+        accept(now, leg, buf, at, length, false);
         drainReorder(now, leg);
     }
 
-    private void holdOutOfOrder(RouteLeg leg, long offset, byte[] payload) {
+    private void holdOutOfOrder(RouteLeg leg, long offset, byte[] buf, int at, int length) {
         if (leg.reorder == null) {
             leg.reorder = new TreeMap<>();
         }
@@ -94,11 +95,12 @@ final class DataPlane implements LinkState.Releaser {
             state.counters.increment(Counter.DATA_DUPLICATE);
             return;
         }
-        if (leg.reorderBytes + payload.length > leg.route.bufferBytes) {
+        if (leg.reorderBytes + length > leg.route.bufferBytes) {
             // Only overlapping (hostile) offsets can get here: honest ones stay inside the credit window.
             state.counters.increment(Counter.DATA_REORDER_OVERFLOW);
             return;
         }
+        byte[] payload = Arrays.copyOfRange(buf, at, at + length);
         leg.reorder.put(offset, payload);
         leg.reorderBytes += payload.length;
         state.addBuffered(payload.length);
@@ -120,35 +122,39 @@ final class DataPlane implements LinkState.Releaser {
                 continue;
             }
             leg.receiveNext += payload.length;
-            accept(now, leg, payload);
+            accept(now, leg, payload, 0, payload.length, true);
         }
     }
 
-    private void accept(long now, RouteLeg leg, byte[] payload) {
+    /**
+     * Delivers an in-order payload at the route's end, or queues it to the next hop; {@code owned} says that
+     * {@code buf} is exactly the payload and may be kept, otherwise a copy is queued.
+     */
+    private void accept(long now, RouteLeg leg, byte[] buf, int at, int length, boolean owned) {
         Route route = leg.route;
         RouteLeg out = route.other(leg);
         if (out == null) {
-            deliver(route, payload);
-            free(leg, payload.length);
+            deliver(route, buf, at, length);
+            free(leg, length);
             return;
         }
-        if (route.cutThrough() && out.heldBytes + payload.length > route.bufferBytes) {
+        if (route.cutThrough() && out.heldBytes + length > route.bufferBytes) {
             state.counters.increment(Counter.CUT_THROUGH_DROPPED);
             return;
         }
-        enqueue(out, leg, payload);
+        enqueue(out, leg, owned ? buf : Arrays.copyOfRange(buf, at, at + length));
     }
 
-    private void deliver(Route route, byte[] sealed) {
-        if (sealed.length < E2E_OVERHEAD) {
+    private void deliver(Route route, byte[] buf, int at, int length) {
+        if (length < E2E_OVERHEAD) {
             state.counters.increment(Counter.E2E_AUTH_FAILED);
             return;
         }
-        long counter = DatagramCodec.getLong(sealed, 0);
+        long counter = DatagramCodec.getLong(buf, at);
         DatagramCodec.putLong(nonce, 4, counter);
-        byte[] plain = new byte[sealed.length - E2E_OVERHEAD];
+        byte[] plain = new byte[length - E2E_OVERHEAD];
         try {
-            state.aead.open(route.receiveKey, nonce, null, sealed, 8, sealed.length - 8, plain, 0);
+            state.aead.open(route.receiveKey, nonce, null, buf, at + 8, length - 8, plain, 0);
         } catch (CryptoException e) {
             state.counters.increment(Counter.E2E_AUTH_FAILED);
             return;
@@ -170,18 +176,18 @@ final class DataPlane implements LinkState.Releaser {
         }
     }
 
-    void onCredit(long now, RouteLeg leg, Frame.Credit credit) {
+    void onCredit(long now, RouteLeg leg, long limit) {
         leg.route.lastActivity = now;
-        if (leg.route.cutThrough() || credit.limit() <= leg.peerLimit) {
+        if (leg.route.cutThrough() || limit <= leg.peerLimit) {
             state.counters.increment(Counter.CREDIT_STALE);
             return;
         }
         // The peer can have freed at most what it was sent, so more than that plus its buffer is a lie.
-        if (credit.limit() > leg.enqueueOffset + leg.route.bufferBytes) {
+        if (limit > leg.enqueueOffset + leg.route.bufferBytes) {
             state.counters.increment(Counter.CREDIT_OVERFLOW);
             return;
         }
-        leg.peerLimit = credit.limit();
+        leg.peerLimit = limit;
         leg.link.schedule(leg);
     }
 

@@ -1,6 +1,7 @@
 package io.skywire.node.engine;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -24,9 +25,64 @@ public final class DatagramCodec {
     public record Datagram(long packetNumber, List<Frame> frames) {
     }
 
+    /**
+     * Receives the frames of a datagram in order. The frequent types come as fields and a slice of the datagram,
+     * so that receiving them allocates nothing; the rest come as decoded frames.
+     */
+    interface FrameVisitor {
+        void ack(long largest, long ackDelayMicros, byte[] buf, int bitmapAt, int bitmapLength);
+
+        void data(long routeHi, long routeLo, long offset, byte[] buf, int payloadAt, int length);
+
+        void credit(long routeHi, long routeLo, long limit);
+
+        void other(Frame frame);
+    }
+
     /** Decodes one plaintext datagram. */
     public static Datagram decode(byte[] bytes) throws DecodeException {
-        Reader in = new Reader(bytes);
+        return decode(bytes, bytes.length);
+    }
+
+    /** Decodes the plaintext datagram in the first {@code length} bytes of {@code bytes}. */
+    public static Datagram decode(byte[] bytes, int length) throws DecodeException {
+        List<Frame> frames = new ArrayList<>(4);
+        long packetNumber = walk(bytes, length, new FrameVisitor() {
+            @Override
+            public void ack(long largest, long ackDelayMicros, byte[] buf, int bitmapAt, int bitmapLength) {
+                frames.add(new Frame.Ack(largest, ackDelayMicros, Arrays.copyOfRange(buf, bitmapAt,
+                        bitmapAt + bitmapLength)));
+            }
+
+            @Override
+            public void data(long routeHi, long routeLo, long offset, byte[] buf, int payloadAt, int payloadLength) {
+                frames.add(new Frame.Data(new RouteId(routeHi, routeLo), offset, Arrays.copyOfRange(buf, payloadAt,
+                        payloadAt + payloadLength)));
+            }
+
+            @Override
+            public void credit(long routeHi, long routeLo, long limit) {
+                frames.add(new Frame.Credit(new RouteId(routeHi, routeLo), limit));
+            }
+
+            @Override
+            public void other(Frame frame) {
+                frames.add(frame);
+            }
+        });
+        return new Datagram(packetNumber, frames);
+    }
+
+    /**
+     * Checks the datagram in the first {@code length} bytes of {@code bytes} as a whole and returns its packet
+     * number, or reports it malformed; with a visitor, also hands it every frame, in order. The engine calls it
+     * twice, without a visitor first, so that nothing in a malformed datagram is acted on.
+     */
+    static long walk(byte[] bytes, int length, FrameVisitor visitor) throws DecodeException {
+        if (length < 0 || length > bytes.length) {
+            throw new IllegalArgumentException("length " + length + " outside the buffer");
+        }
+        Reader in = new Reader(bytes, length);
         if (in.u8() != VERSION) {
             throw new DecodeException("unknown datagram version");
         }
@@ -34,45 +90,65 @@ public final class DatagramCodec {
         if (packetNumber < 0) {
             throw new DecodeException("packet number out of range");
         }
-        List<Frame> frames = new ArrayList<>(4);
-        while (in.remaining() > 0) {
-            frames.add(decodeFrame(in));
-        }
-        if (frames.isEmpty()) {
+        if (in.remaining() == 0) {
             throw new DecodeException("datagram without frames");
         }
-        return new Datagram(packetNumber, frames);
+        while (in.remaining() > 0) {
+            int type = in.u8();
+            switch (type) {
+                case Frame.ACK -> {
+                    long largest = in.u64();
+                    long delay = in.u32();
+                    int bitmapLength = in.u8();
+                    if (largest < 0 || bitmapLength > Frame.ACK_BITMAP_BYTES) {
+                        throw new DecodeException("ack out of range");
+                    }
+                    int at = in.skip(bitmapLength);
+                    if (visitor != null) {
+                        visitor.ack(largest, delay, bytes, at, bitmapLength);
+                    }
+                }
+                case Frame.DATA -> {
+                    long hi = in.u64();
+                    long lo = in.u64();
+                    long offset = in.u64();
+                    int payloadLength = in.u16();
+                    if (offset < 0) {
+                        throw new DecodeException("data offset out of range");
+                    }
+                    int at = in.skip(payloadLength);
+                    if (visitor != null) {
+                        visitor.data(hi, lo, offset, bytes, at, payloadLength);
+                    }
+                }
+                case Frame.CREDIT -> {
+                    long hi = in.u64();
+                    long lo = in.u64();
+                    long limit = in.u64();
+                    if (limit < 0) {
+                        throw new DecodeException("credit limit out of range");
+                    }
+                    if (visitor != null) {
+                        visitor.credit(hi, lo, limit);
+                    }
+                }
+                default -> {
+                    // A reader of its own, so that the main one never escapes and costs no allocation.
+                    Reader rare = new Reader(bytes, length, in.pos);
+                    Frame frame = decodeFrame(type, rare);
+                    in.pos = rare.pos;
+                    if (visitor != null) {
+                        visitor.other(frame);
+                    }
+                }
+            }
+        }
+        return packetNumber;
     }
 
-    private static Frame decodeFrame(Reader in) throws DecodeException {
-        int type = in.u8();
+    /** Decodes the frames other than ACK, DATA and CREDIT, whose type byte has been read. */
+    private static Frame decodeFrame(int type, Reader in) throws DecodeException {
         switch (type) {
-            case Frame.ACK: {
-                long largest = in.u64();
-                long delay = in.u32();
-                int bitmapLength = in.u8();
-                if (largest < 0 || bitmapLength > Frame.ACK_BITMAP_BYTES) {
-                    throw new DecodeException("ack out of range");
-                }
-                return new Frame.Ack(largest, delay, in.bytes(bitmapLength));
-            }
-            case Frame.DATA: {
-                RouteId route = in.routeId();
-                long offset = in.u64();
-                int length = in.u16();
-                if (offset < 0) {
-                    throw new DecodeException("data offset out of range");
-                }
-                return new Frame.Data(route, offset, in.bytes(length));
-            }
-            case Frame.CREDIT: {
-                RouteId route = in.routeId();
-                long limit = in.u64();
-                if (limit < 0) {
-                    throw new DecodeException("credit limit out of range");
-                }
-                return new Frame.Credit(route, limit);
-            }
             case Frame.SETUP: {
                 RouteId route = in.routeId();
                 int length = in.u16();
@@ -148,6 +224,17 @@ public final class DatagramCodec {
         return putRoute(buf, pos, Frame.KEEPALIVE, keepalive.route().hi(), keepalive.route().lo());
     }
 
+    /**
+     * Writes an ACK frame's type, largest and delay without allocating a frame object, and returns the position
+     * of its bitmap; the caller writes the bitmap there and its length in the byte before.
+     */
+    public static int writeAckHeader(byte[] buf, int pos, long largest, long ackDelayMicros) {
+        buf[pos] = Frame.ACK;
+        putLong(buf, pos + 1, largest);
+        putInt(buf, pos + 9, (int) Math.min(ackDelayMicros, 0xFFFF_FFFFL));
+        return pos + 14;
+    }
+
     /** Writes a DATA frame without allocating a frame object; returns the position after it. */
     public static int writeData(byte[] buf, int pos, long routeHi, long routeLo, long offset, byte[] payload) {
         int p = putRoute(buf, pos, Frame.DATA, routeHi, routeLo);
@@ -201,14 +288,21 @@ public final class DatagramCodec {
     /** A bounds-checked big-endian reader that reports running off the end as a decode error. */
     static final class Reader {
         private final byte[] buf;
+        private final int limit;
         private int pos;
 
-        Reader(byte[] buf) {
+        Reader(byte[] buf, int limit) {
+            this(buf, limit, 0);
+        }
+
+        Reader(byte[] buf, int limit, int pos) {
             this.buf = buf;
+            this.limit = limit;
+            this.pos = pos;
         }
 
         int remaining() {
-            return buf.length - pos;
+            return limit - pos;
         }
 
         private void need(int n) throws DecodeException {
@@ -246,6 +340,14 @@ public final class DatagramCodec {
 
         RouteId routeId() throws DecodeException {
             return new RouteId(u64(), u64());
+        }
+
+        /** Skips {@code n} bytes and returns where they start. */
+        int skip(int n) throws DecodeException {
+            need(n);
+            int at = pos;
+            pos += n;
+            return at;
         }
 
         byte[] bytes(int n) throws DecodeException {

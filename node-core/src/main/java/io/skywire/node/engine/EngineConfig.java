@@ -50,6 +50,19 @@ public record EngineConfig(
         }
     }
 
+    /** This configuration with another floor for declaring a busy, unacknowledged link dead. */
+    public EngineConfig withLinkDeadNanos(long nanos) {
+        return new EngineConfig(maxInFlightPackets, minRtoNanos, initialRtoNanos, nanos, maxRouteBufferBytes,
+                maxNodeBufferBytes, setupTimeoutNanos, keepaliveNanos, routeExpiryNanos, housekeepingNanos, maxRoutes,
+                replayMemory);
+    }
+
+    /** This configuration with other keep-alive, expiry and housekeeping periods. */
+    public EngineConfig withRouteTimers(long keepalive, long routeExpiry, long housekeeping) {
+        return new EngineConfig(maxInFlightPackets, minRtoNanos, initialRtoNanos, linkDeadNanos, maxRouteBufferBytes,
+                maxNodeBufferBytes, setupTimeoutNanos, keepalive, routeExpiry, housekeeping, maxRoutes, replayMemory);
+    }
+
     /** Defaults for a node: 96 datagrams in flight, 4 MiB per route, 256 MiB per node. */
     public static EngineConfig defaults() {
         return new EngineConfig(96, 10_000_000L, 500_000_000L, 300_000_000L, 4 << 20, 256L << 20,

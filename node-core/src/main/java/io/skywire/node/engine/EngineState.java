@@ -17,10 +17,17 @@ final class EngineState {
     final EntropySource random;
     final byte[] staticSecret;
     final byte[] publicKey;
-    final RouteTable table = new RouteTable(1024);
+    // Small at first: a simulator holds thousands of engines, most with a handful of routes; it grows by doubling.
+    final RouteTable<RouteLeg> table = new RouteTable<>(16);
     // Insertion-ordered maps everywhere the engine iterates, so that a seeded run is reproducible.
     final Map<LinkId, LinkState> links = new LinkedHashMap<>();
     final Map<ByteBuffer, LinkState> linksByPeer = new LinkedHashMap<>();
+    /**
+     * The links whose id is a small number, by id: drivers number links densely from 0, and this lookup
+     * happens for every datagram sent and received, where hashing a record cost more than the rest.
+     */
+    private final LinkState[] smallIds = new LinkState[SMALL_LINK_IDS];
+    private static final int SMALL_LINK_IDS = 256;
     final Map<Long, Route> routes = new LinkedHashMap<>();
     final ArrayDeque<NodeEvent> events = new ArrayDeque<>();
     private final byte[] idBytes = new byte[RouteId.BYTES];
@@ -35,6 +42,32 @@ final class EngineState {
         this.staticSecret = staticSecret.clone();
         this.publicKey = curve.publicKey(staticSecret);
         this.random = random;
+    }
+
+    /** The link with this id, or null. */
+    LinkState link(LinkId id) {
+        int value = id.value();
+        return value >= 0 && value < SMALL_LINK_IDS ? smallIds[value] : links.get(id);
+    }
+
+    void addLink(LinkState link) {
+        links.put(link.id, link);
+        linksByPeer.put(ByteBuffer.wrap(link.peerKey), link);
+        if (link.id.value() >= 0 && link.id.value() < SMALL_LINK_IDS) {
+            smallIds[link.id.value()] = link;
+        }
+    }
+
+    /** Removes the link with this id and returns it, or null. */
+    LinkState removeLink(LinkId id) {
+        LinkState link = links.remove(id);
+        if (link != null) {
+            linksByPeer.remove(ByteBuffer.wrap(link.peerKey), link);
+            if (id.value() >= 0 && id.value() < SMALL_LINK_IDS) {
+                smallIds[id.value()] = null;
+            }
+        }
+        return link;
     }
 
     void emit(NodeEvent event) {

@@ -1,6 +1,7 @@
 package io.skywire.node.engine;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.slf4j.Logger;
@@ -33,6 +34,8 @@ final class LinkState {
     /** Later datagrams that repeat an acknowledgement, where it fits, so one lost ACK costs nothing. */
     private static final int ACK_REPEATS = 2;
     private int ackRepeats;
+    /** Encoded length of a CREDIT frame. */
+    private static final int CREDIT_BYTES = 1 + RouteId.BYTES + 8;
 
     final LinkId id;
     final byte[] peerKey;
@@ -45,6 +48,8 @@ final class LinkState {
     private final RttEstimator rtt;
     private final byte[] scratch;
     private final ArrayDeque<Frame> control = new ArrayDeque<>();
+    /** What the datagram being built carries, reused; each sent packet keeps an exact-size copy. */
+    private final List<Object> pollItems = new ArrayList<>();
     private final ArrayDeque<RouteLeg> creditDirty = new ArrayDeque<>();
     @SuppressWarnings("unchecked")
     private final ArrayDeque<QueuedMessage>[] retransmit = new ArrayDeque[] {new ArrayDeque<>(), new ArrayDeque<>()};
@@ -111,22 +116,31 @@ final class LinkState {
 
     /** The next datagram for this link, or null when nothing may be sent now. */
     byte[] poll(long now) {
+        int length = poll(now, scratch);
+        return length == 0 ? null : Arrays.copyOf(scratch, length);
+    }
+
+    /**
+     * Writes the next datagram for this link into {@code buf} (at least {@link #mtu} long) and returns its
+     * length, or 0 when nothing may be sent now.
+     */
+    int poll(long now, byte[] buf) {
         if (dead) {
-            return null;
+            return 0;
         }
         int inFlight = sent.unsettled();
         boolean controlAllowed = inFlight < config.maxInFlightPackets() + REAL_TIME_RESERVE;
         if (!ackPending && !controlAllowed) {
-            return null;
+            return 0;
         }
-        byte[] buf = scratch;
         int pos = DatagramCodec.HEADER_BYTES;
         boolean acked = ackPending;
         if (ackPending) {
             pos = writeAck(buf, pos, now);
             ackPending = false;
         }
-        List<Object> items = SentPacket.newItems();
+        List<Object> items = pollItems;
+        items.clear();
         if (controlAllowed) {
             pos = fillControl(buf, pos, items);
             pos = fillClass(QosClass.REAL_TIME, buf, pos, items, now);
@@ -141,7 +155,7 @@ final class LinkState {
             pos = writeAck(buf, pos, now);
         }
         if (pos == DatagramCodec.HEADER_BYTES) {
-            return null;
+            return 0;
         }
         long packetNumber = nextPacketNumber++;
         DatagramCodec.writeHeader(buf, packetNumber);
@@ -154,15 +168,19 @@ final class LinkState {
                 lastProgress = now;
                 lostSinceProgress = 0;
             }
-            sent.append(packetNumber, new SentPacket(packetNumber, now, items));
+            sent.append(packetNumber, new SentPacket(packetNumber, now, items.toArray()));
         }
         counters.increment(Counter.DATAGRAMS_SENT);
-        return Arrays.copyOf(buf, pos);
+        return pos;
     }
 
     private int writeAck(byte[] buf, int pos, long now) {
         long delayMicros = Math.max(0, (now - received.largestReceivedAt()) / 1000);
-        return DatagramCodec.writeFrame(buf, pos, new Frame.Ack(received.largest(), delayMicros, received.bitmap()));
+        // Written in place: an ACK goes out with nearly every datagram, so it allocates nothing.
+        int bitmapAt = DatagramCodec.writeAckHeader(buf, pos, received.largest(), delayMicros);
+        int bitmapLength = received.writeBitmap(buf, bitmapAt);
+        buf[bitmapAt - 1] = (byte) bitmapLength;
+        return bitmapAt + bitmapLength;
     }
 
     private int fillControl(byte[] buf, int pos, List<Object> items) {
@@ -171,7 +189,7 @@ final class LinkState {
             pos = DatagramCodec.writeFrame(buf, pos, frame);
             items.add(frame);
         }
-        int creditLength = new Frame.Credit(null, 0).encodedLength();
+        int creditLength = CREDIT_BYTES;
         for (int n = creditDirty.size(); n > 0 && pos + creditLength <= mtu; n--) {
             RouteLeg leg = creditDirty.pollFirst();
             if (leg.closed) {
@@ -235,25 +253,27 @@ final class LinkState {
         return pos;
     }
 
-    /** Applies an acknowledgement frame from the peer. */
-    void onAck(long now, Frame.Ack ack) {
-        if (ack.largest() >= nextPacketNumber) {
+    /** Applies an acknowledgement from the peer; its bitmap is {@code bitmapLength} bytes of {@code buf}. */
+    void onAck(long now, long largestAck, long ackDelayMicros, byte[] buf, int bitmapAt, int bitmapLength) {
+        if (largestAck >= nextPacketNumber) {
             counters.increment(Counter.ACKS_INVALID);
             return;
         }
         boolean progress = false;
-        SentPacket largest = sent.get(ack.largest());
+        SentPacket largest = sent.get(largestAck);
         if (largest != null) {
             long sample = now - largest.sentAt;
-            long delay = Math.min(ack.ackDelayMicros() * 1000, sample / 2);
+            long delay = Math.min(ackDelayMicros * 1000, sample / 2);
             rtt.sample(sample - delay);
             acknowledge(largest, now);
             progress = true;
         }
-        byte[] bitmap = ack.bitmap();
-        for (int i = 0; i < bitmap.length * 8; i++) {
-            if ((bitmap[i >>> 3] & (1 << (i & 7))) != 0) {
-                SentPacket packet = sent.get(ack.largest() - 1 - i);
+        // Bit i acknowledges packet largestAck - 1 - i; packets below the lowest tracked one are all settled.
+        long lowest = sent.lowestTracked();
+        int bits = lowest < 0 ? 0 : (int) Math.min(bitmapLength * 8L, largestAck - lowest);
+        for (int i = 0; i < bits; i++) {
+            if ((buf[bitmapAt + (i >>> 3)] & (1 << (i & 7))) != 0) {
+                SentPacket packet = sent.get(largestAck - 1 - i);
                 if (packet != null) {
                     acknowledge(packet, now);
                     progress = true;
@@ -265,7 +285,7 @@ final class LinkState {
             lostSinceProgress = 0;
             backoff = 0;
         }
-        largestAcked = Math.max(largestAcked, ack.largest());
+        largestAcked = Math.max(largestAcked, largestAck);
         detectLosses(now);
     }
 

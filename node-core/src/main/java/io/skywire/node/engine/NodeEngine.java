@@ -1,7 +1,6 @@
 package io.skywire.node.engine;
 
 import io.skywire.node.crypto.Secp256k1;
-import java.nio.ByteBuffer;
 
 /**
  * One node's protocol engine, sans I/O: the driver feeds it datagrams, timeouts and application calls
@@ -15,12 +14,14 @@ public final class NodeEngine {
     private final EngineState state;
     private final DataPlane data;
     private final RouteControl control;
+    private final FrameReceiver receiver;
     private long nextHousekeeping = Long.MIN_VALUE;
 
     public NodeEngine(EngineConfig config, Secp256k1 curve, byte[] staticSecret, EntropySource random) {
         this.state = new EngineState(config, curve, staticSecret, random);
         this.data = new DataPlane(state);
         this.control = new RouteControl(state);
+        this.receiver = new FrameReceiver(state, data, control);
     }
 
     /** This node's static public key (compressed). */
@@ -55,7 +56,7 @@ public final class NodeEngine {
 
     /** Smoothed RTT of a link in nanoseconds (the initial RTO before the first sample). */
     public long smoothedRtt(LinkId link) {
-        LinkState linkState = state.links.get(link);
+        LinkState linkState = state.link(link);
         return linkState == null ? 0 : linkState.smoothedRtt();
     }
 
@@ -82,18 +83,16 @@ public final class NodeEngine {
         if (rttHintNanos > 0) {
             linkState.seedRtt(rttHintNanos);
         }
-        state.links.put(link, linkState);
-        state.linksByPeer.put(ByteBuffer.wrap(linkState.peerKey), linkState);
+        state.addLink(linkState);
     }
 
     /** Removes a link; routes over it fail and their other sides are told. */
     public void removeLink(long now, LinkId link) {
         tick(now);
-        LinkState linkState = state.links.remove(link);
+        LinkState linkState = state.removeLink(link);
         if (linkState == null) {
             return;
         }
-        state.linksByPeer.remove(ByteBuffer.wrap(linkState.peerKey), linkState);
         linkState.markDead();
         control.linkDown(linkState);
     }
@@ -131,20 +130,29 @@ public final class NodeEngine {
 
     /** Handles one plaintext datagram received on {@code link}. */
     public void handleDatagram(long now, LinkId link, byte[] datagram) {
+        handleDatagram(now, link, datagram, datagram.length);
+    }
+
+    /**
+     * Handles the plaintext datagram in the first {@code length} bytes of {@code buffer}; the engine keeps no
+     * reference to the buffer, so the driver may reuse it when this returns.
+     */
+    public void handleDatagram(long now, LinkId link, byte[] buffer, int length) {
         tick(now);
-        LinkState linkState = state.links.get(link);
+        LinkState linkState = state.link(link);
         if (linkState == null) {
             state.counters.increment(Counter.DATAGRAMS_UNKNOWN_LINK);
             return;
         }
-        DatagramCodec.Datagram decoded;
+        long packetNumber;
         try {
-            decoded = DatagramCodec.decode(datagram);
+            // The whole datagram is checked before any frame in it is acted on.
+            packetNumber = DatagramCodec.walk(buffer, length, null);
         } catch (DecodeException e) {
             state.counters.increment(Counter.DATAGRAMS_MALFORMED);
             return;
         }
-        switch (linkState.received.classify(decoded.packetNumber())) {
+        switch (linkState.received.classify(packetNumber)) {
             case OUTSIDE -> {
                 state.counters.increment(Counter.DATAGRAMS_OUTSIDE_WINDOW);
                 return;
@@ -155,63 +163,11 @@ public final class NodeEngine {
                 linkState.ackPending = true;
                 return;
             }
-            default -> linkState.received.record(decoded.packetNumber(), now);
+            default -> linkState.received.record(packetNumber, now);
         }
         state.counters.increment(Counter.DATAGRAMS_RECEIVED);
         linkState.dead = false;
-        for (Frame frame : decoded.frames()) {
-            if (frame instanceof Frame.Ack ack) {
-                linkState.onAck(now, ack);
-            } else {
-                linkState.ackEliciting();
-                dispatch(now, linkState, frame);
-            }
-        }
-    }
-
-    private void dispatch(long now, LinkState link, Frame frame) {
-        if (frame instanceof Frame.Setup setup) {
-            control.onSetup(now, link, setup);
-            return;
-        }
-        RouteId id = routeOf(frame);
-        RouteLeg leg = state.table.get(link.id.value(), id.hi(), id.lo());
-        if (leg == null) {
-            state.counters.increment(Counter.FRAMES_UNKNOWN_ROUTE);
-            return;
-        }
-        if (frame instanceof Frame.Data payload) {
-            data.onData(now, leg, payload);
-        } else if (frame instanceof Frame.Credit credit) {
-            data.onCredit(now, leg, credit);
-        } else if (frame instanceof Frame.Confirm confirm) {
-            control.onConfirm(now, leg, confirm);
-        } else if (frame instanceof Frame.Error error) {
-            control.onError(now, leg, error);
-        } else if (frame instanceof Frame.Teardown teardown) {
-            control.onTeardown(now, leg, teardown);
-        } else {
-            control.onKeepalive(now, leg);
-        }
-    }
-
-    private static RouteId routeOf(Frame frame) {
-        if (frame instanceof Frame.Data payload) {
-            return payload.route();
-        }
-        if (frame instanceof Frame.Credit credit) {
-            return credit.route();
-        }
-        if (frame instanceof Frame.Confirm confirm) {
-            return confirm.route();
-        }
-        if (frame instanceof Frame.Error error) {
-            return error.route();
-        }
-        if (frame instanceof Frame.Teardown teardown) {
-            return teardown.route();
-        }
-        return ((Frame.Keepalive) frame).route();
+        receiver.receive(now, linkState, buffer, length);
     }
 
     /** Runs every timer due at {@code now}. */
@@ -233,8 +189,25 @@ public final class NodeEngine {
     /** The next datagram to transmit on {@code link}, or null; call when the link's transmitter is free. */
     public byte[] pollTransmit(long now, LinkId link) {
         tick(now);
-        LinkState linkState = state.links.get(link);
+        LinkState linkState = state.link(link);
         return linkState == null ? null : linkState.poll(now);
+    }
+
+    /**
+     * Writes the next datagram to transmit on {@code link} into {@code buffer} and returns its length, or 0 when
+     * there is none; {@code buffer} must hold the link's MTU. Drivers that recycle buffers use this instead of
+     * {@link #pollTransmit(long, LinkId)}, which allocates a datagram each time.
+     */
+    public int pollTransmit(long now, LinkId link, byte[] buffer) {
+        tick(now);
+        LinkState linkState = state.link(link);
+        if (linkState == null) {
+            return 0;
+        }
+        if (buffer.length < linkState.mtu) {
+            throw new IllegalArgumentException("buffer smaller than the link MTU " + linkState.mtu);
+        }
+        return linkState.poll(now, buffer);
     }
 
     /** The next event for the application, or null. */

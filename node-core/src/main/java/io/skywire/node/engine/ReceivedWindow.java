@@ -62,14 +62,24 @@ final class ReceivedWindow {
     /** The history as the ACK bitmap, trimmed of trailing zero bytes. */
     byte[] bitmap() {
         byte[] out = new byte[Frame.ACK_BITMAP_BYTES];
+        int used = writeBitmap(out, 0);
+        return used == out.length ? out : java.util.Arrays.copyOf(out, used);
+    }
+
+    /**
+     * Writes the ACK bitmap at {@code pos} and returns its length once trimmed of trailing zero bytes; up to
+     * {@link Frame#ACK_BITMAP_BYTES} bytes are written.
+     */
+    int writeBitmap(byte[] buf, int pos) {
         int used = 0;
-        for (int i = 0; i < out.length; i++) {
-            out[i] = (byte) (history[i / 8] >>> ((i % 8) * 8));
-            if (out[i] != 0) {
+        for (int i = 0; i < Frame.ACK_BITMAP_BYTES; i++) {
+            byte b = (byte) (history[i / 8] >>> ((i % 8) * 8));
+            buf[pos + i] = b;
+            if (b != 0) {
                 used = i + 1;
             }
         }
-        return used == out.length ? out : java.util.Arrays.copyOf(out, used);
+        return used;
     }
 
     private boolean bit(int i) {

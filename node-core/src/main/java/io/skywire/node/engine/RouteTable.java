@@ -1,22 +1,25 @@
 package io.skywire.node.engine;
 
 /**
- * Maps (incoming link, 128-bit route id) to the route leg it addresses, in open-addressed parallel
- * arrays with linear probing: a lookup allocates nothing and touches one or two cache lines, and a
- * million routes cost the arrays plus the legs themselves.
+ * Maps (incoming link, 128-bit route id) to the value it addresses (the engine's route legs), in
+ * open-addressed parallel arrays with linear probing: a lookup allocates nothing and touches one or two
+ * cache lines, and a million routes cost the arrays (24 bytes a slot) plus the values themselves.
+ *
+ * @param <V> the value type
  */
-final class RouteTable {
+public final class RouteTable<V> {
 
     private static final float LOAD = 0.6f;
 
     private long[] his;
     private long[] los;
     private int[] links;
-    private RouteLeg[] values;
+    private Object[] values;
     private int size;
     private int mask;
 
-    RouteTable(int expected) {
+    /** A table sized for {@code expected} entries; it grows beyond that. */
+    public RouteTable(int expected) {
         int capacity = Integer.highestOneBit(Math.max(16, (int) (expected / LOAD)) * 2 - 1);
         allocate(capacity);
     }
@@ -25,12 +28,13 @@ final class RouteTable {
         his = new long[capacity];
         los = new long[capacity];
         links = new int[capacity];
-        values = new RouteLeg[capacity];
+        values = new Object[capacity];
         mask = capacity - 1;
         size = 0;
     }
 
-    int size() {
+    /** Entries in the table. */
+    public int size() {
         return size;
     }
 
@@ -42,27 +46,38 @@ final class RouteTable {
         return (int) h & mask;
     }
 
-    RouteLeg get(int link, long hi, long lo) {
+    /** The value under (link, hi, lo), or null. */
+    @SuppressWarnings("unchecked")
+    public V get(int link, long hi, long lo) {
         for (int i = slot(link, hi, lo); ; i = (i + 1) & mask) {
-            RouteLeg value = values[i];
+            Object value = values[i];
             if (value == null) {
                 return null;
             }
             if (his[i] == hi && los[i] == lo && links[i] == link) {
-                return value;
+                return (V) value;
             }
         }
     }
 
-    boolean contains(int link, long hi, long lo) {
+    /** Whether (link, hi, lo) is in the table. */
+    public boolean contains(int link, long hi, long lo) {
         return get(link, hi, lo) != null;
     }
 
-    /** Adds a mapping; the key must not be present (callers choose fresh ids). */
-    void put(int link, long hi, long lo, RouteLeg leg) {
+    /** Adds a mapping to a non-null value; the key must not be present (callers choose fresh ids). */
+    public void put(int link, long hi, long lo, V value) {
+        if (value == null) {
+            // An empty slot is a null value, so null cannot be stored.
+            throw new IllegalArgumentException("null value");
+        }
         if (size + 1 > values.length * LOAD) {
             grow();
         }
+        insert(link, hi, lo, value);
+    }
+
+    private void insert(int link, long hi, long lo, Object value) {
         int i = slot(link, hi, lo);
         while (values[i] != null) {
             i = (i + 1) & mask;
@@ -70,11 +85,12 @@ final class RouteTable {
         his[i] = hi;
         los[i] = lo;
         links[i] = link;
-        values[i] = leg;
+        values[i] = value;
         size++;
     }
 
-    void remove(int link, long hi, long lo) {
+    /** Removes (link, hi, lo) if present. */
+    public void remove(int link, long hi, long lo) {
         int i = slot(link, hi, lo);
         while (true) {
             if (values[i] == null) {
@@ -107,11 +123,11 @@ final class RouteTable {
         long[] oldHis = his;
         long[] oldLos = los;
         int[] oldLinks = links;
-        RouteLeg[] oldValues = values;
+        Object[] oldValues = values;
         allocate(values.length * 2);
         for (int i = 0; i < oldValues.length; i++) {
             if (oldValues[i] != null) {
-                put(oldLinks[i], oldHis[i], oldLos[i], oldValues[i]);
+                insert(oldLinks[i], oldHis[i], oldLos[i], oldValues[i]);
             }
         }
     }

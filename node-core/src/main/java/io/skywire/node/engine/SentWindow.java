@@ -2,7 +2,8 @@ package io.skywire.node.engine;
 
 /**
  * The unsettled sent packets of a link, indexed by packet number in a ring so that acknowledgement lookup
- * is O(1); packets that needed no acknowledgement leave an empty slot.
+ * is O(1); packets that needed no acknowledgement, and settled ones, leave an empty slot, so a lookup of a
+ * settled packet (every ACK repeats 256 packet numbers) reads the ring only, not the packet.
  */
 final class SentWindow {
 
@@ -39,13 +40,17 @@ final class SentWindow {
         if (index < 0 || index >= size) {
             return null;
         }
-        SentPacket packet = ring[(int) ((head + index) & (ring.length - 1))];
-        return packet == null || packet.settled ? null : packet;
+        return ring[(int) ((head + index) & (ring.length - 1))];
+    }
+
+    /** The lowest packet number still tracked (every lower one is settled), or -1 when none is. */
+    long lowestTracked() {
+        return size == 0 ? -1 : base;
     }
 
     /** Marks a packet settled (acknowledged or declared lost) and drops settled slots from the front. */
     void settle(SentPacket packet) {
-        packet.settled = true;
+        ring[(int) ((head + packet.packetNumber - base) & (ring.length - 1))] = null;
         unsettled--;
         trim();
     }
@@ -62,8 +67,7 @@ final class SentWindow {
 
     /** Unsettled packet at position i from the front (0-based), or null; i ranges over {@link #span}. */
     SentPacket at(int i) {
-        SentPacket packet = ring[(head + i) & (ring.length - 1)];
-        return packet == null || packet.settled ? null : packet;
+        return ring[(head + i) & (ring.length - 1)];
     }
 
     int span() {
@@ -78,11 +82,9 @@ final class SentWindow {
 
     private void trim() {
         while (size > 0) {
-            SentPacket front = ring[head];
-            if (front != null && !front.settled) {
+            if (ring[head] != null) {
                 return;
             }
-            ring[head] = null;
             head = (head + 1) & (ring.length - 1);
             base++;
             size--;

@@ -1,9 +1,10 @@
 package io.skywire.node.sim;
 
 /**
- * A binary min-heap of simulator events in parallel primitive arrays, ordered by time and then by
+ * A 4-ary min-heap of simulator events in parallel primitive arrays, ordered by time and then by
  * insertion sequence, so that equal times resolve the same way on every run and no event object is
- * allocated.
+ * allocated. Four children per node halve the depth of a binary heap (thousands of nodes keep thousands
+ * of events pending), and the four sit next to each other in each array.
  */
 final class EventQueue {
 
@@ -40,7 +41,7 @@ final class EventQueue {
         int i = size++;
         long seq = nextSeq++;
         while (i > 0) {
-            int parent = (i - 1) >>> 1;
+            int parent = (i - 1) >>> 2;
             if (!less(at, seq, times[parent], seqs[parent])) {
                 break;
             }
@@ -64,12 +65,16 @@ final class EventQueue {
         objects[size] = null;
         int i = 0;
         while (true) {
-            int child = 2 * i + 1;
-            if (child >= size) {
+            int first = 4 * i + 1;
+            if (first >= size) {
                 break;
             }
-            if (child + 1 < size && less(times[child + 1], seqs[child + 1], times[child], seqs[child])) {
-                child++;
+            int child = first;
+            int end = Math.min(first + 4, size);
+            for (int c = first + 1; c < end; c++) {
+                if (less(times[c], seqs[c], times[child], seqs[child])) {
+                    child = c;
+                }
             }
             if (!less(times[child], seqs[child], lastTime, lastSeq)) {
                 break;

@@ -52,6 +52,11 @@ public final class Json {
         return this;
     }
 
+    /** Adds an array of already-encoded JSON values. */
+    public Json putArray(String name, java.util.List<String> jsonValues) {
+        return putRaw(name, "[" + String.join(",", jsonValues) + "]");
+    }
+
     /** Adds an already-encoded JSON value. */
     public Json putRaw(String name, String json) {
         key(name).out.append(json);

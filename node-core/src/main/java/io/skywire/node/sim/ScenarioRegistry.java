@@ -6,7 +6,8 @@ import java.util.Optional;
 /** Every scenario the simulator can run, by name, for {@code skywire sim --list} and {@code skywire sim NAME}. */
 public final class ScenarioRegistry {
 
-    private static final List<Scenario> SCENARIOS = List.of(new LossyChainScenario());
+    private static final List<Scenario> SCENARIOS = List.of(new LossyChainScenario(), new CongestionScenario(),
+            new QosScenario(), new DeadNodeScenario(), new ManyChainsScenario());
 
     private ScenarioRegistry() {
     }

@@ -1,6 +1,7 @@
 package io.skywire.node.sim;
 
 import io.skywire.node.engine.LinkId;
+import java.util.ArrayDeque;
 
 /** One direction of a virtual link: a transmitter that serialises datagrams at its rate, then delay and loss. */
 public final class SimChannel {
@@ -10,18 +11,41 @@ public final class SimChannel {
     final SimNode to;
     final LinkId fromLink;
     final LinkId toLink;
+    final int mtu;
+    /** Buffers of datagrams delivered or lost, reused for the next ones so that sending allocates nothing. */
+    private final ArrayDeque<InFlight> free = new ArrayDeque<>();
     LinkProfile profile;
     boolean busy;
     long datagrams;
     long bytes;
 
-    SimChannel(int index, SimNode from, SimNode to, LinkId fromLink, LinkId toLink, LinkProfile profile) {
+    /** A datagram on the wire: its buffer and length. */
+    static final class InFlight {
+        final byte[] buffer;
+        int length;
+
+        InFlight(int mtu) {
+            this.buffer = new byte[mtu];
+        }
+    }
+
+    SimChannel(int index, SimNode from, SimNode to, LinkId fromLink, LinkId toLink, LinkProfile profile, int mtu) {
         this.index = index;
+        this.mtu = mtu;
         this.from = from;
         this.to = to;
         this.fromLink = fromLink;
         this.toLink = toLink;
         this.profile = profile;
+    }
+
+    InFlight take() {
+        InFlight datagram = free.pollFirst();
+        return datagram != null ? datagram : new InFlight(mtu);
+    }
+
+    void recycle(InFlight datagram) {
+        free.addFirst(datagram);
     }
 
     /** The sending node's name for this link. */

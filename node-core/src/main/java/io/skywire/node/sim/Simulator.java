@@ -72,9 +72,9 @@ public final class Simulator {
     public SimChannel connect(SimNode a, SimNode b, LinkProfile aToB, LinkProfile bToA, int mtu) {
         LinkId atA = new LinkId(a.out.size());
         LinkId atB = new LinkId(b.out.size());
-        SimChannel forward = new SimChannel(channels.size(), a, b, atA, atB, aToB);
+        SimChannel forward = new SimChannel(channels.size(), a, b, atA, atB, aToB, mtu);
         channels.add(forward);
-        SimChannel backward = new SimChannel(channels.size(), b, a, atB, atA, bToA);
+        SimChannel backward = new SimChannel(channels.size(), b, a, atB, atA, bToA, mtu);
         channels.add(backward);
         a.out.add(forward);
         b.out.add(backward);
@@ -115,10 +115,12 @@ public final class Simulator {
         switch (kind) {
             case DELIVER -> {
                 SimChannel channel = channels.get(arg);
+                SimChannel.InFlight datagram = (SimChannel.InFlight) object;
                 if (channel.to.alive) {
-                    channel.to.engine.handleDatagram(now, channel.toLink, (byte[]) object);
+                    channel.to.engine.handleDatagram(now, channel.toLink, datagram.buffer, datagram.length);
                     markDirty(channel.to);
                 }
+                channel.recycle(datagram);
             }
             case TRANSMITTER_FREE -> {
                 SimChannel channel = channels.get(arg);
@@ -177,8 +179,10 @@ public final class Simulator {
         if (channel.busy || !channel.from.alive) {
             return;
         }
-        byte[] datagram = channel.from.engine.pollTransmit(now, channel.fromLink);
-        if (datagram == null) {
+        SimChannel.InFlight datagram = channel.take();
+        datagram.length = channel.from.engine.pollTransmit(now, channel.fromLink, datagram.buffer);
+        if (datagram.length == 0) {
+            channel.recycle(datagram);
             return;
         }
         // Cut-through releases buffers on transmission, which may raise events at the sender.
@@ -192,6 +196,8 @@ public final class Simulator {
         boolean lost = profile.loss() > 0 && lossRandom.nextDouble() < profile.loss();
         if (profile.reachable() && !lost) {
             queue.push(now + transmitNanos + profile.delayNanos(), DELIVER, channel.index, datagram);
+        } else {
+            channel.recycle(datagram);
         }
     }
 }

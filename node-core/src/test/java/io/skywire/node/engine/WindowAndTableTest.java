@@ -39,7 +39,7 @@ class WindowAndTableTest {
 
     @Test
     void routeTableMatchesAHashMapThroughGrowthAndRemoval() {
-        RouteTable table = new RouteTable(4);
+        RouteTable<RouteLeg> table = new RouteTable<>(4);
         Map<String, RouteLeg> model = new HashMap<>();
         SplittableRandom random = new SplittableRandom(3);
         long[][] keys = new long[3_000][];

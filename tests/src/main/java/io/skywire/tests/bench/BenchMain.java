@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
+import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
@@ -24,7 +26,10 @@ import org.openjdk.jmh.runner.options.TimeValue;
  */
 public final class BenchMain {
 
-    /** A ratio the table reports: {@code numerator / denominator}, both keys of {@link #key(RunResult)}. */
+    /**
+     * A ratio the table reports: {@code numerator / denominator}, both keys of {@link #key(RunResult)}, or such a
+     * key, a colon and the name of a secondary result (an auxiliary counter).
+     */
     private record Ratio(String label, String numerator, String denominator) {
     }
 
@@ -42,7 +47,16 @@ public final class BenchMain {
             new Ratio("link seal+open 1400 B / raw cipher", "LinkSealBenchmark.sealAndOpen[frameBytes=1400]",
                     "RawCipherBenchmark.seal[frameBytes=1400]"),
             new Ratio("link seal+open 16 KiB / raw cipher", "LinkSealBenchmark.sealAndOpen[frameBytes=16384]",
-                    "RawCipherBenchmark.seal[frameBytes=16384]"));
+                    "RawCipherBenchmark.seal[frameBytes=16384]"),
+            new Ratio("route lookup, 1M routes: engine table / HashMap",
+                    "RouteTableBenchmark.routeTable[routes=1000000]", "RouteTableBenchmark.hashMap[routes=1000000]"),
+            new Ratio("sim events/s: lossy chain / bare event loop", "SimulatorBenchmark.lossyChain:events",
+                    "SimulatorBenchmark.eventLoop:events"),
+            new Ratio("sim events/s: many chains / bare event loop", "SimulatorBenchmark.manyChains:events",
+                    "SimulatorBenchmark.eventLoop:events"));
+
+    /** Routes in the memory measurement that follows the route-table benchmarks. */
+    private static final int MEMORY_ROUTES = 1_000_000;
 
     private BenchMain() {
     }
@@ -62,6 +76,20 @@ public final class BenchMain {
         Collection<RunResult> results = new Runner(options.build()).run();
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         printTable(out, results);
+        if (Pattern.compile(include).matcher(RouteTableBenchmark.class.getName() + ".routeTable").find()) {
+            printMemory(out);
+        }
+    }
+
+    /** Retained heap per route, measured in this JVM (the benchmarks ran in forks, so its heap is quiet). */
+    private static void printMemory(PrintStream out) {
+        List<RouteTableMemory.Figure> figures = RouteTableMemory.measure(MEMORY_ROUTES);
+        out.printf(Locale.ROOT, "%nretained heap per route, %,d routes (median of 3, after full GCs)%n", MEMORY_ROUTES);
+        for (RouteTableMemory.Figure figure : figures) {
+            out.printf(Locale.ROOT, "%-55s %8.1f bytes/route%n", figure.name(), figure.bytesPerRoute());
+        }
+        out.printf(Locale.ROOT, "%-55s %8.2f%n", "memory per route: engine table / HashMap",
+                figures.get(0).bytesPerRoute() / figures.get(1).bytesPerRoute());
     }
 
     static String key(RunResult result) {
@@ -82,26 +110,31 @@ public final class BenchMain {
 
     private static void printTable(PrintStream out, Collection<RunResult> results) {
         Map<String, RunResult> byKey = new LinkedHashMap<>();
-        results.forEach(result -> byKey.put(key(result), result));
+        Map<String, Result<?>> scores = new LinkedHashMap<>();
+        results.forEach(result -> {
+            byKey.put(key(result), result);
+            scores.put(key(result), result.getPrimaryResult());
+            // Auxiliary counters, such as the simulator's events per second, are ratios' operands too.
+            result.getSecondaryResults().forEach((name, secondary) -> scores.put(key(result) + ":" + name, secondary));
+        });
         out.printf(Locale.ROOT, "%nSkywire benchmarks on Java %s (%s), %d cores%n", System.getProperty("java.version"),
                 System.getProperty("java.vm.name"), Runtime.getRuntime().availableProcessors());
         out.printf(Locale.ROOT, "%-55s %16s %12s %10s%n", "benchmark", "ops/s", "± error", "MB/s");
-        byKey.forEach((key, result) -> {
-            double score = result.getPrimaryResult().getScore();
+        scores.forEach((key, score) -> {
+            RunResult result = byKey.get(key.contains(":") ? key.substring(0, key.indexOf(':')) : key);
             String frameBytes = result.getParams().getParamsKeys().contains("frameBytes")
                     ? result.getParams().getParam("frameBytes") : null;
             String megabytes = frameBytes == null ? ""
-                    : String.format(Locale.ROOT, "%.0f", score * Integer.parseInt(frameBytes) / 1e6);
-            out.printf(Locale.ROOT, "%-55s %16.0f %12.0f %10s%n", key, score,
-                    result.getPrimaryResult().getScoreError(), megabytes);
+                    : String.format(Locale.ROOT, "%.0f", score.getScore() * Integer.parseInt(frameBytes) / 1e6);
+            out.printf(Locale.ROOT, "%-55s %16.0f %12.0f %10s%n", key, score.getScore(), score.getScoreError(),
+                    megabytes);
         });
         out.printf(Locale.ROOT, "%nratios (same run)%n");
         for (Ratio ratio : RATIOS) {
-            RunResult numerator = byKey.get(ratio.numerator());
-            RunResult denominator = byKey.get(ratio.denominator());
+            Result<?> numerator = scores.get(ratio.numerator());
+            Result<?> denominator = scores.get(ratio.denominator());
             if (numerator != null && denominator != null) {
-                out.printf(Locale.ROOT, "%-55s %8.2f%n", ratio.label(),
-                        numerator.getPrimaryResult().getScore() / denominator.getPrimaryResult().getScore());
+                out.printf(Locale.ROOT, "%-55s %8.2f%n", ratio.label(), numerator.getScore() / denominator.getScore());
             }
         }
     }
