@@ -11,7 +11,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Skywire meshnet node and wallet.",
-        subcommands = {NodeCommand.class, SimCommand.class, WalletCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {NodeCommand.class, SimCommand.class, WalletCommand.class, EscrowCommand.class,
+            CommandLine.HelpCommand.class})
 public final class SkywireCommand implements Runnable {
 
     @Spec
@@ -36,6 +37,15 @@ public final class SkywireCommand implements Runnable {
         CommandLine commandLine = new CommandLine(new SkywireCommand());
         commandLine.setOut(out);
         commandLine.setErr(err);
+        // Picocli skips the usage when it has a "did you mean" suggestion; the exit-code contract promises usage.
+        commandLine.setParameterExceptionHandler((exception, arguments) -> {
+            CommandLine failed = exception.getCommandLine();
+            failed.getErr().println(exception.getMessage());
+            CommandLine.UnmatchedArgumentException.printSuggestions(exception, failed.getErr());
+            failed.usage(failed.getErr());
+            failed.getErr().flush();
+            return 2;
+        });
         commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) -> {
             cmd.getErr().println("skywire: " + oneLine(exception));
             cmd.getErr().flush();

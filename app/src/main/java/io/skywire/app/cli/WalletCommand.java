@@ -7,8 +7,10 @@ import picocli.CommandLine.Spec;
 
 /** {@code skywire wallet}: Skycoin keys and addresses. */
 @Command(name = "wallet", mixinStandardHelpOptions = true,
-        description = "Skycoin wallet keys and addresses.",
-        subcommands = {WalletDeriveCommand.class})
+        description = "Skycoin wallet: keys, addresses, balance and withdrawals on the local chain.",
+        subcommands = {WalletNewCommand.class, WalletRestoreCommand.class, WalletBalanceCommand.class,
+            WalletAddressesCommand.class, WalletReceiveCommand.class, WalletWithdrawCommand.class,
+            WalletHistoryCommand.class, WalletFaucetCommand.class, WalletDeriveCommand.class})
 final class WalletCommand implements Runnable {
 
     @Spec

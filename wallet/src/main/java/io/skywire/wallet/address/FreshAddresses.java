@@ -46,7 +46,12 @@ public final class FreshAddresses {
 
     /** Every address handed out so far, by index. */
     public List<UsedAddress> usedAddresses() {
-        return database.inTransaction(dao::all);
+        return usedAddresses(database);
+    }
+
+    /** Every address recorded in {@code database}; addresses are public, so listing them needs no seed. */
+    public static List<UsedAddress> usedAddresses(WalletDatabase database) {
+        return database.inTransaction(new UsedAddressDao()::all);
     }
 
     private SkycoinAddress addressAt(int index) {

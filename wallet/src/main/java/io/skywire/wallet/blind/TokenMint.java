@@ -31,6 +31,11 @@ public final class TokenMint {
         return new BlindSignature(blindedSignature, DleqProof.prove(secretKey, blindedMessage, blindedSignature));
     }
 
+    /** True when the token's signature is k*hash_to_curve(secret); whether it was spent is the caller's record. */
+    public boolean verify(Token token) {
+        return BlindDiffieHellman.verify(secretKey, token.secret(), token.signature());
+    }
+
     /**
      * Accepts a token once: its signature must be k*hash_to_curve(secret) and its secret unspent.
      *

@@ -1,5 +1,7 @@
 package io.skywire.wallet.ledger;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +27,26 @@ public final class Ledger {
      */
     public long post(Posting posting) {
         return database.inTransaction(connection -> postings.insert(connection, posting, clock.instant()));
+    }
+
+    /**
+     * Records {@code posting} inside the caller's transaction, so it commits or rolls back with the caller's own
+     * rows (a chain transaction, a spent token, a settled promise).
+     *
+     * @throws DuplicatePostingException when its reference was posted before
+     */
+    public long post(Connection connection, Posting posting) throws SQLException {
+        return postings.insert(connection, posting, clock.instant());
+    }
+
+    /** The balance of {@code account} as the caller's transaction sees it. */
+    public Droplets balance(Connection connection, String account) throws SQLException {
+        return balances.balance(connection, account);
+    }
+
+    /** The database the books are in. */
+    public WalletDatabase database() {
+        return database;
     }
 
     /** The balance of {@code account}; zero for an account never posted to. */

@@ -30,12 +30,25 @@ public final class WalletDatabase implements AutoCloseable {
         this.dataSource = dataSource;
     }
 
+    /** Where the double-entry tables' migration lives; every database that holds money shares it as version 1. */
+    public static final String LEDGER_SCHEMA = "classpath:db/ledger";
+
     /**
-     * Opens (creating if needed) the database at {@code file} (H2 adds ".mv.db") and migrates its schema.
+     * Opens (creating if needed) the wallet database at {@code file} (H2 adds ".mv.db") and migrates its schema.
      *
      * @throws LedgerException when the database cannot be opened or migrated
      */
     public static WalletDatabase open(Path file) {
+        return open(file, "wallet-db", "classpath:db/migration");
+    }
+
+    /**
+     * Opens (creating if needed) an H2 file database with the ledger tables and the migrations at
+     * {@code schemaLocation} (versions 2 and up), such as the local chain's or the escrow's.
+     *
+     * @throws LedgerException when the database cannot be opened or migrated
+     */
+    public static WalletDatabase open(Path file, String poolName, String schemaLocation) {
         HikariConfig config = new HikariConfig();
         // WRITE_DELAY=0: H2 otherwise writes commits to the file from a background thread up to 500 ms later, so a
         // killed process loses postings whose commit had returned (LedgerCrashTest catches that at once); one run with
@@ -43,7 +56,7 @@ public final class WalletDatabase implements AutoCloseable {
         config.setJdbcUrl("jdbc:h2:file:" + file.toAbsolutePath() + ";WRITE_DELAY=0");
         config.setUsername("sa");
         config.setPassword("");
-        config.setPoolName("wallet-db");
+        config.setPoolName(poolName);
         config.setMaximumPoolSize(4);
         config.setAutoCommit(false);
         // Money moves between rows read and written in one transaction; nothing weaker is safe for that.
@@ -52,15 +65,15 @@ public final class WalletDatabase implements AutoCloseable {
         try {
             dataSource = new HikariDataSource(config);
         } catch (RuntimeException e) {
-            throw new LedgerException("cannot open wallet database " + file + ": " + e.getMessage(), e);
+            throw new LedgerException("cannot open database " + file + ": " + e.getMessage(), e);
         }
         try {
-            Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+            Flyway.configure().dataSource(dataSource).locations(LEDGER_SCHEMA, schemaLocation).load().migrate();
         } catch (FlywayException e) {
             dataSource.close();
-            throw new LedgerException("cannot migrate wallet database " + file + ": " + e.getMessage(), e);
+            throw new LedgerException("cannot migrate database " + file + ": " + e.getMessage(), e);
         }
-        LOG.info("wallet database {} open", file);
+        LOG.info("{} {} open", poolName, file);
         return new WalletDatabase(dataSource);
     }
 

@@ -13,7 +13,8 @@ public final class SkycoinAddress {
 
     /** The only address version Skycoin uses. */
     public static final byte VERSION = 0x00;
-    private static final int KEY_BYTES = 20;
+    /** Bytes of the public key hash. */
+    public static final int KEY_BYTES = 20;
     private static final int CHECKSUM_BYTES = 4;
     private static final int ENCODED_BYTES = KEY_BYTES + 1 + CHECKSUM_BYTES;
 
@@ -37,6 +38,21 @@ public final class SkycoinAddress {
         byte[] key = new byte[KEY_BYTES];
         ripemd.doFinal(key, 0);
         return new SkycoinAddress(key, VERSION);
+    }
+
+    /**
+     * The address with a 20-byte key hash and a version byte, as a transaction carries it.
+     *
+     * @throws AddressFormatException when the key is not 20 bytes or the version is not Skycoin's
+     */
+    public static SkycoinAddress fromKey(byte[] key, byte version) {
+        if (key.length != KEY_BYTES) {
+            throw new AddressFormatException("address key must be " + KEY_BYTES + " bytes, was " + key.length);
+        }
+        if (version != VERSION) {
+            throw new AddressFormatException("unknown address version " + (version & 0xff) + ", expected " + VERSION);
+        }
+        return new SkycoinAddress(key, version);
     }
 
     /**
