@@ -129,8 +129,10 @@ class LinkTcpTest {
         assertInOrder(server.received, 2, 0, MESSAGES);
         assertInOrder(client.received, 1, 0, MESSAGES);
 
-        LinkCounters serverCounters = countersOf(serverLink);
+        // The client first: rotation keeps going on the 20 ms timer, so a later look at the server can only show
+        // an equal or newer receive epoch than the client's send epoch seen here.
         LinkCounters clientCounters = countersOf(clientLink);
+        LinkCounters serverCounters = countersOf(serverLink);
         // A key carries at most 1024 - 64 data frames, so 3000 messages need at least four keys each way,
         // whatever the timing; the 20 ms interval usually adds more.
         int minimumRotations = MESSAGES / (FAST_ROTATION.maxFramesPerKey() - RekeyPolicy.CONTROL_RESERVE);
