@@ -36,6 +36,8 @@ final class LinkState {
     private int ackRepeats;
     /** Encoded length of a CREDIT frame. */
     private static final int CREDIT_BYTES = 1 + RouteId.BYTES + 8;
+    /** When an ACK last left on this link, so a repeat never goes alone in the same burst as it. */
+    private long ackWrittenAt = Long.MIN_VALUE;
 
     final LinkId id;
     final byte[] peerKey;
@@ -148,9 +150,13 @@ final class LinkState {
                 pos = fillClass(QosClass.BULK, buf, pos, items, now);
             }
         }
-        if (!acked && ackRepeats > 0 && received.largest() >= 0 && pos + ACK_RESERVE <= mtu) {
+        boolean alone = pos == DatagramCodec.HEADER_BYTES;
+        if (!acked && ackRepeats > 0 && received.largest() >= 0 && pos + ACK_RESERVE <= mtu
+                && !(alone && now == ackWrittenAt)) {
             // Repeats ride on other frames, or go alone when there are none: on a lossy link with sparse
-            // traffic a single acknowledgement is too easily lost.
+            // traffic a single acknowledgement is too easily lost. But not alone at the same instant as the
+            // ACK they repeat: a driver that polls until null would send the ACK and its repeats back to
+            // back, three datagrams that share one fate, for every datagram it acknowledges.
             ackRepeats--;
             pos = writeAck(buf, pos, now);
         }
@@ -175,6 +181,7 @@ final class LinkState {
     }
 
     private int writeAck(byte[] buf, int pos, long now) {
+        ackWrittenAt = now;
         long delayMicros = Math.max(0, (now - received.largestReceivedAt()) / 1000);
         // Written in place: an ACK goes out with nearly every datagram, so it allocates nothing.
         int bitmapAt = DatagramCodec.writeAckHeader(buf, pos, received.largest(), delayMicros);

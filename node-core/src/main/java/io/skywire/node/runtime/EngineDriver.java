@@ -49,6 +49,9 @@ final class EngineDriver {
     private long timerAt = Long.MAX_VALUE;
     private boolean flushing;
     private boolean flushAgain;
+    /** A flush task is queued behind the current loop turn's reads; see {@link #onDatagram}. */
+    private boolean flushQueued;
+    private final Runnable queuedFlush = this::runQueuedFlush;
 
     EngineDriver(NodeEngine engine, EventLoop loop, NodeId self) {
         this.engine = engine;
@@ -117,8 +120,28 @@ final class EngineDriver {
         afterInput();
     }
 
+    /**
+     * Hands a datagram to the engine and answers it once per event-loop turn, not once per datagram: the
+     * loop reads a whole batch of ready datagrams before it runs its tasks, so one flush queued behind the
+     * batch acknowledges all of it with one ACK and forwards what it made sendable in full datagrams. Flushing
+     * after every datagram sent an ACK-only datagram per datagram received (each one sealed, written, read
+     * and opened again by the peer), which on a busy host cost more than the data itself.
+     */
     void onDatagram(LinkId id, byte[] datagram) {
         engine.handleDatagram(now(), id, datagram);
+        requestFlush();
+    }
+
+    /** Runs {@link #afterInput} once after everything the loop is handling in this turn. */
+    void requestFlush() {
+        if (!flushQueued) {
+            flushQueued = true;
+            loop.execute(queuedFlush);
+        }
+    }
+
+    private void runQueuedFlush() {
+        flushQueued = false;
         afterInput();
     }
 

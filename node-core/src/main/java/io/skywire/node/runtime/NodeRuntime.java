@@ -34,6 +34,14 @@ public final class NodeRuntime implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(NodeRuntime.class);
     private static final long STOP_TIMEOUT_SECONDS = 5;
+    /**
+     * Floor of the retransmission timeout on a real host. The simulator's 10 ms suits its exact clocks, but an
+     * event loop that waits for a busy CPU delays acknowledgements by tens of milliseconds (measured on the
+     * transit-hop bench: RTT samples of 10-100 ms on loopback), so a 10 ms timeout declared a sixth of all
+     * datagrams lost and resent data that had arrived, adding load exactly when the host had none to spare.
+     * Real losses are still found after three later datagrams or 9/8 RTT; only a lost tail waits this long.
+     */
+    static final long MIN_RTO_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
     /**
      * The addresses a node actually bound (ephemeral ports resolved).
@@ -73,11 +81,12 @@ public final class NodeRuntime implements AutoCloseable {
     /**
      * The engine defaults with a link declared dead only after 3 s without acknowledgement progress (the
      * simulator's 300 ms floor is too eager on a real host, where JIT, GC or a busy CPU can stall a node's
-     * event loop for hundreds of milliseconds; a false death fails every route over the link).
+     * event loop for hundreds of milliseconds; a false death fails every route over the link), and a
+     * retransmission timeout of at least {@link #MIN_RTO_NANOS}.
      */
     public static EngineConfig engineDefaults() {
         EngineConfig d = EngineConfig.defaults();
-        return new EngineConfig(d.maxInFlightPackets(), d.minRtoNanos(), d.initialRtoNanos(),
+        return new EngineConfig(d.maxInFlightPackets(), Math.max(MIN_RTO_NANOS, d.minRtoNanos()), d.initialRtoNanos(),
                 TimeUnit.SECONDS.toNanos(3), d.maxRouteBufferBytes(), d.maxNodeBufferBytes(), d.setupTimeoutNanos(),
                 d.keepaliveNanos(), d.routeExpiryNanos(), d.housekeepingNanos(), d.maxRoutes(), d.replayMemory());
     }

@@ -9,6 +9,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
@@ -35,6 +37,9 @@ public final class RouteSession {
     private final EngineDriver driver;
     private final RouteHandle handle;
     private final ArrayDeque<PendingSend> queue = new ArrayDeque<>();
+    /** Sends from other threads not yet taken over by the loop; {@link #takeSubmitted} empties it. */
+    private final ConcurrentLinkedQueue<PendingSend> submitted = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean takeScheduled = new AtomicBoolean();
     private final List<byte[]> early = new ArrayList<>();
     private final CompletableFuture<FailureReason> ended = new CompletableFuture<>();
     private long queuedBytes;
@@ -58,7 +63,12 @@ public final class RouteSession {
     public CompletableFuture<Void> send(byte[] bytes) {
         byte[] copy = Objects.requireNonNull(bytes, "bytes").clone();
         CompletableFuture<Void> done = new CompletableFuture<>();
-        driver.loop().execute(() -> enqueue(copy, done));
+        submitted.add(new PendingSend(copy, done));
+        // One loop task takes every send submitted meanwhile: a task (and a flush of every link) per message
+        // woke the loop once per message and flushed datagrams one at a time.
+        if (takeScheduled.compareAndSet(false, true)) {
+            driver.loop().execute(this::takeSubmitted);
+        }
         return done;
     }
 
@@ -94,20 +104,33 @@ public final class RouteSession {
         }
     }
 
-    private void enqueue(byte[] bytes, CompletableFuture<Void> done) {
+    private void takeSubmitted() {
+        // Cleared before polling: a send added after the last poll schedules a new task.
+        takeScheduled.set(false);
+        boolean queued = false;
+        PendingSend send;
+        while ((send = submitted.poll()) != null) {
+            queued |= enqueue(send);
+        }
+        if (queued) {
+            drain();
+            driver.afterInput();
+        }
+    }
+
+    private boolean enqueue(PendingSend send) {
         if (ended.isDone()) {
-            done.completeExceptionally(new RouteFailedException(ended.join()));
-            return;
+            send.done.completeExceptionally(new RouteFailedException(ended.join()));
+            return false;
         }
-        if (queuedBytes + bytes.length > MAX_QUEUED_BYTES) {
-            done.completeExceptionally(new IllegalStateException("more than " + MAX_QUEUED_BYTES
+        if (queuedBytes + send.bytes.length > MAX_QUEUED_BYTES) {
+            send.done.completeExceptionally(new IllegalStateException("more than " + MAX_QUEUED_BYTES
                     + " bytes queued on route " + handle.value() + "; await the earlier sends"));
-            return;
+            return false;
         }
-        queue.addLast(new PendingSend(bytes, done));
-        queuedBytes += bytes.length;
-        drain();
-        driver.afterInput();
+        queue.addLast(send);
+        queuedBytes += send.bytes.length;
+        return true;
     }
 
     /** Hands queued bytes to the engine until it pushes back; called again on the route's Writable event. */
