@@ -36,6 +36,15 @@ public final class SkywireCommand implements Runnable {
         CommandLine commandLine = new CommandLine(new SkywireCommand());
         commandLine.setOut(out);
         commandLine.setErr(err);
+        // Picocli omits the usage when it has a "did you mean" suggestion; a usage error always shows it here.
+        commandLine.setParameterExceptionHandler((exception, arguments) -> {
+            PrintWriter errors = exception.getCommandLine().getErr();
+            errors.println(exception.getMessage());
+            CommandLine.UnmatchedArgumentException.printSuggestions(exception, errors);
+            exception.getCommandLine().usage(errors);
+            errors.flush();
+            return 2;
+        });
         commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) -> {
             cmd.getErr().println("skywire: " + oneLine(exception));
             cmd.getErr().flush();
