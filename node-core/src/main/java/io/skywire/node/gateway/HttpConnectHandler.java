@@ -24,6 +24,8 @@ final class HttpConnectHandler extends SimpleChannelInboundHandler<StreamTarget>
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, StreamTarget target) {
         ctx.channel().config().setAutoRead(false);
+        // The timeout covers the client's request only; the wait for the gateway is bounded by its connect timeout.
+        ctx.pipeline().remove(ProxyInitializers.TIMEOUT);
         tunnel.connect(ctx.channel(), target, new GatewayTunnel.OpenListener() {
             @Override
             public void opened(Channel channel) {
@@ -39,7 +41,7 @@ final class HttpConnectHandler extends SimpleChannelInboundHandler<StreamTarget>
                 };
                 channel.writeAndFlush(response(status)).addListener(ChannelFutureListener.CLOSE);
             }
-        }, ProxyInitializers.TIMEOUT, ProxyInitializers.HANDLER, ProxyInitializers.DECODER);
+        }, ProxyInitializers.HANDLER, ProxyInitializers.DECODER);
     }
 
     private static io.netty.buffer.ByteBuf response(String status) {

@@ -48,6 +48,8 @@ final class Socks5Handler extends SimpleChannelInboundHandler<Socks5Message> {
             }
         } else if (message instanceof Socks5Message.Connect connect) {
             ctx.channel().config().setAutoRead(false);
+            // The timeout covers the client's request only; the wait for the gateway is bounded by its connect timeout.
+            ctx.pipeline().remove(ProxyInitializers.TIMEOUT);
             tunnel.connect(ctx.channel(), connect.target(), new GatewayTunnel.OpenListener() {
                 @Override
                 public void opened(Channel channel) {
@@ -59,7 +61,7 @@ final class Socks5Handler extends SimpleChannelInboundHandler<Socks5Message> {
                     int code = reason.code() <= 8 ? reason.code() : Socks5Decoder.REP_GENERAL_FAILURE;
                     channel.writeAndFlush(Unpooled.wrappedBuffer(reply(code))).addListener(ChannelFutureListener.CLOSE);
                 }
-            }, ProxyInitializers.TIMEOUT, ProxyInitializers.HANDLER, ProxyInitializers.DECODER);
+            }, ProxyInitializers.HANDLER, ProxyInitializers.DECODER);
         }
     }
 
