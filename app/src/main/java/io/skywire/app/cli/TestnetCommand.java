@@ -1,0 +1,99 @@
+package io.skywire.app.cli;
+
+import io.skywire.node.gateway.LocalTestNetwork;
+import io.skywire.node.gateway.ProxySettings;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code skywire testnet}: a whole network on loopback UDP with a local SOCKS5 and HTTP proxy, until SIGTERM or Ctrl-C. */
+@Command(name = "testnet", mixinStandardHelpOptions = true,
+        description = {"Run a local test network in this process: real nodes on loopback UDP, gateways with",
+            "different prices and regions, and a SOCKS5 and HTTP CONNECT proxy whose route to the cheapest",
+            "gateway has at least 3 hops. Its gateways allow loopback destinations (test network only)."})
+final class TestnetCommand implements Callable<Integer> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TestnetCommand.class);
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--nodes", defaultValue = "8", description = "All nodes: client, relays and gateways (default 8).")
+    private int nodes;
+
+    @Option(names = "--gateways", defaultValue = "3", description = "Gateways (default 3).")
+    private int gateways;
+
+    @Option(names = "--socks-port", defaultValue = "1080", description = "SOCKS5 port on 127.0.0.1; 0 picks one (default 1080).")
+    private int socksPort;
+
+    @Option(names = "--http-port", defaultValue = "8118", description = "HTTP CONNECT port on 127.0.0.1; 0 picks one (default 8118).")
+    private int httpPort;
+
+    @Option(names = "--loss", defaultValue = "0", description = "Probability in [0, 1) of dropping each UDP datagram sent.")
+    private double loss;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Seed of the injected loss.")
+    private long seed;
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        if (gateways < 1 || nodes < gateways + 3) {
+            throw new ParameterException(spec.commandLine(), "need --gateways >= 1 and --nodes >= gateways + 3");
+        }
+        if (!(loss >= 0 && loss < 1)) {
+            throw new ParameterException(spec.commandLine(), "--loss must be in [0, 1)");
+        }
+        for (int port : new int[] {socksPort, httpPort}) {
+            if (port < 0 || port > 65_535) {
+                throw new ParameterException(spec.commandLine(), "ports must be in 0..65535");
+            }
+        }
+        Path dataRoot = Files.createTempDirectory("skywire-testnet");
+        LocalTestNetwork network;
+        try {
+            network = LocalTestNetwork.start(dataRoot, nodes, gateways, ProxySettings.loopback(socksPort, httpPort),
+                    loss, seed);
+        } catch (IllegalArgumentException e) {
+            deleteTree(dataRoot);
+            throw new IOException(e.getMessage(), e);
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            deleteTree(dataRoot);
+            throw e;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            LOG.info("stopping the test network");
+            network.close();
+            deleteTree(dataRoot);
+            LOG.info("test network stopped");
+            stopped.countDown();
+        }, "skywire-shutdown"));
+        PrintWriter out = spec.commandLine().getOut();
+        out.println("SOCKS5 127.0.0.1:" + network.proxy().socksAddress().getPort());
+        out.println("HTTP 127.0.0.1:" + network.proxy().httpAddress().getPort());
+        out.flush();
+        stopped.await();
+        return 0;
+    }
+
+    private static void deleteTree(Path root) {
+        try (Stream<Path> paths = Files.walk(root)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            LOG.debug("could not delete {}: {}", root, e.toString());
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package io.skywire.node.gateway;
+
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelPipeline;
+import io.netty.channel.EventLoop;
+import io.skywire.node.runtime.RouteSession;
+import io.skywire.node.stream.ResetReason;
+import io.skywire.node.stream.StreamMux;
+import io.skywire.node.stream.StreamTarget;
+
+/** The client's end of a route to a gateway: each proxied connection becomes one stream on it. */
+final class GatewayTunnel {
+
+    /** What a proxy handshake does when the gateway answers. */
+    interface OpenListener {
+        /** Connected: write the success reply (the bridge is installed right after). */
+        void opened(Channel channel);
+
+        /** Refused or failed: write the failure reply and close. */
+        void refused(Channel channel, ResetReason reason);
+    }
+
+    private final RouteStreams streams;
+
+    GatewayTunnel(RouteSession session, EventLoop loop) {
+        this.streams = new RouteStreams(session, new StreamMux(true, StreamMux.DEFAULT_WINDOW), loop, null);
+        streams.start();
+    }
+
+    boolean isEnded() {
+        return streams.isEnded();
+    }
+
+    void close() {
+        streams.loop().execute(streams::close);
+    }
+
+    /**
+     * Opens a stream to {@code target} for {@code channel} (which must run on the tunnel's loop and have auto-read
+     * off); on success the handshake handlers named are replaced by the stream bridge.
+     */
+    void connect(Channel channel, StreamTarget target, OpenListener listener, String... handshakeHandlers) {
+        if (streams.isEnded()) {
+            listener.refused(channel, ResetReason.ROUTE_LOST);
+            return;
+        }
+        StreamBridgeHandler[] holder = new StreamBridgeHandler[1];
+        StreamBridgeHandler bridge = new StreamBridgeHandler(streams, () -> {
+            listener.opened(channel);
+            ChannelPipeline pipeline = channel.pipeline();
+            pipeline.addLast("stream-bridge", holder[0]);
+            // Removing the decoder last hands any bytes the client sent after its request to the bridge.
+            for (String name : handshakeHandlers) {
+                pipeline.remove(name);
+            }
+            channel.config().setAutoRead(true);
+        }, reason -> listener.refused(channel, reason));
+        holder[0] = bridge;
+        int id;
+        try {
+            id = streams.open(target, bridge);
+        } catch (IllegalStateException e) {
+            listener.refused(channel, ResetReason.NO_CAPACITY);
+            return;
+        }
+        bridge.bind(id);
+        channel.closeFuture().addListener(closed -> {
+            if (streams.exists(id)) {
+                streams.reset(id, ResetReason.CANCELLED);
+            }
+        });
+    }
+}

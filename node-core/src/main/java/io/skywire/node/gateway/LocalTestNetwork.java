@@ -1,0 +1,155 @@
+package io.skywire.node.gateway;
+
+import io.skywire.node.engine.EngineConfig;
+import io.skywire.node.identity.NodeId;
+import io.skywire.node.link.LinkSettings;
+import io.skywire.node.runtime.NodeConfig;
+import io.skywire.node.runtime.NodeRuntime;
+import io.skywire.node.runtime.PeerConfig;
+import io.skywire.node.runtime.Transport;
+import io.skywire.node.runtime.UdpFaults;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A whole network in one process on loopback UDP: a client node, a chain of relays, and gateways with different
+ * prices and regions hanging off the last relay; the client's proxy reaches the cheapest gateway over every relay
+ * (at least 3 hops). Its gateways allow loopback destinations, so a local server can be fetched through them.
+ */
+public final class LocalTestNetwork implements AutoCloseable {
+
+    /** Gateways' regions, in order. */
+    static final List<String> REGIONS = List.of("eu-west", "us-east", "ap-south", "sa-east", "af-south", "eu-north");
+    private static final Logger LOG = LoggerFactory.getLogger(LocalTestNetwork.class);
+    private static final InetSocketAddress LOOPBACK_ANY = new InetSocketAddress("127.0.0.1", 0);
+
+    private final List<NodeRuntime> nodes = new ArrayList<>();
+    private final List<ExitService> exits = new ArrayList<>();
+    private ProxyServer proxy;
+    private GatewayOffer chosen;
+    private int hops;
+
+    private LocalTestNetwork() {
+    }
+
+    /**
+     * Starts the network and its proxy.
+     *
+     * @param dataRoot where the nodes' keys go (one directory per node)
+     * @param nodeCount all nodes: client, relays and gateways; at least {@code gatewayCount + 3}
+     * @param gatewayCount gateways, at least 1
+     * @param loss     probability in [0, 1) that any UDP datagram is dropped as it is sent
+     */
+    public static LocalTestNetwork start(Path dataRoot, int nodeCount, int gatewayCount, ProxySettings settings,
+                                         double loss, long seed) throws IOException, InterruptedException {
+        if (gatewayCount < 1 || nodeCount < gatewayCount + 3) {
+            throw new IllegalArgumentException("need at least one gateway and nodes >= gateways + 3 "
+                    + "(a client and two relays, so the route has at least 3 hops)");
+        }
+        LocalTestNetwork network = new LocalTestNetwork();
+        try {
+            network.build(dataRoot, nodeCount, gatewayCount, settings, loss, seed);
+            return network;
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            network.close();
+            throw e;
+        }
+    }
+
+    private void build(Path dataRoot, int nodeCount, int gatewayCount, ProxySettings settings, double loss, long seed)
+            throws IOException, InterruptedException {
+        UdpFaults faults = new UdpFaults(loss, 0, 0, seed);
+        List<NodeRuntime> gateways = new ArrayList<>();
+        List<GatewayOffer> offers = new ArrayList<>();
+        for (int g = 0; g < gatewayCount; g++) {
+            NodeRuntime gateway = startNode(dataRoot, "gateway-" + g, List.of(), faults, seed + 1000 + g);
+            // Prices differ so that choosing is meaningful: 0.5, 0.75, 1.0 ... SKY per GB.
+            GatewayOffer offer = new GatewayOffer(500_000L + 250_000L * g, 1024, REGIONS.get(g % REGIONS.size()),
+                    ExitPolicy.publicOnly().allowingPrivateDestinations(), 10_000);
+            exits.add(ExitService.start(gateway, offer));
+            gateways.add(gateway);
+            offers.add(offer);
+        }
+        List<NodeRuntime> dialled = gateways;
+        List<NodeRuntime> relays = new ArrayList<>();
+        for (int r = nodeCount - gatewayCount - 2; r >= 0; r--) {
+            NodeRuntime relay = startNode(dataRoot, "relay-" + r, dialled, faults, seed + 100 + r);
+            relays.add(0, relay);
+            dialled = List.of(relay);
+        }
+        NodeRuntime client = startNode(dataRoot, "client", dialled, faults, seed);
+        int cheapest = offers.indexOf(offers.stream().min(Comparator.comparingLong(GatewayOffer::pricePerGbDroplets))
+                .orElseThrow());
+        chosen = offers.get(cheapest);
+        List<NodeId> path = new ArrayList<>(relays.stream().map(NodeRuntime::nodeId).toList());
+        path.add(gateways.get(cheapest).nodeId());
+        hops = path.size();
+        LOG.info("test network: {} nodes, {} gateways; client route has {} hops to the gateway in {} at {} droplets/GB",
+                nodeCount, gatewayCount, hops, chosen.region(), chosen.pricePerGbDroplets());
+        proxy = ProxyServer.start(client, path, settings);
+    }
+
+    private NodeRuntime startNode(Path dataRoot, String name, List<NodeRuntime> peers, UdpFaults faults, long seed)
+            throws IOException, InterruptedException {
+        List<PeerConfig> peerConfigs = peers.stream()
+                .map(p -> new PeerConfig(p.nodeId(), Transport.UDP, p.boundAddresses().udp())).toList();
+        NodeConfig config = NodeConfig.udp(LOOPBACK_ANY, dataRoot.resolve(name)).withPeers(peerConfigs)
+                .withUdpFaults(new UdpFaults(faults.dropOnSend(), faults.dropOnReceive(), faults.delayMillis(), seed));
+        NodeRuntime node = NodeRuntime.start(config, patientEngine(), LinkSettings.defaults());
+        nodes.add(node);
+        for (NodeRuntime peer : peers) {
+            try {
+                node.linkUp(peer.nodeId()).get(30, TimeUnit.SECONDS);
+            } catch (ExecutionException | TimeoutException e) {
+                throw new IOException("link " + name + " -> " + peer.nodeId().fingerprint() + " did not come up", e);
+            }
+        }
+        return node;
+    }
+
+    /**
+     * The runtime's engine defaults with links declared dead only after 30 s without progress: a whole network
+     * shares one machine's cores here, and a busy CPU that stalls a node's loop for seconds is not a dead link.
+     */
+    private static EngineConfig patientEngine() {
+        EngineConfig d = NodeRuntime.engineDefaults();
+        return new EngineConfig(d.maxInFlightPackets(), d.minRtoNanos(), d.initialRtoNanos(),
+                TimeUnit.SECONDS.toNanos(30), d.maxRouteBufferBytes(), d.maxNodeBufferBytes(), d.setupTimeoutNanos(),
+                d.keepaliveNanos(), d.routeExpiryNanos(), d.housekeepingNanos(), d.maxRoutes(), d.replayMemory());
+    }
+
+    /** The client's proxy. */
+    public ProxyServer proxy() {
+        return proxy;
+    }
+
+    /** The gateway the client's route leads to. */
+    public GatewayOffer chosenGateway() {
+        return chosen;
+    }
+
+    /** Hops from the client to the gateway. */
+    public int hops() {
+        return hops;
+    }
+
+    @Override
+    public void close() {
+        if (proxy != null) {
+            proxy.close();
+        }
+        exits.forEach(ExitService::close);
+        for (int i = nodes.size() - 1; i >= 0; i--) {
+            nodes.get(i).stop();
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package io.skywire.node.gateway;
+
+import java.net.InetSocketAddress;
+import java.util.Objects;
+
+/**
+ * Where the local proxies listen and how strict they are.
+ *
+ * @param socksListen            the SOCKS5 address (127.0.0.1 by default; port 0 picks one)
+ * @param httpListen             the HTTP CONNECT address, or null for none
+ * @param credentials            RFC 1929 credentials SOCKS5 clients must give, or null for no authentication
+ * @param handshakeTimeoutMillis a client that has not finished its request by then is disconnected
+ */
+public record ProxySettings(InetSocketAddress socksListen, InetSocketAddress httpListen, ProxyCredentials credentials,
+                            int handshakeTimeoutMillis) {
+
+    public ProxySettings {
+        Objects.requireNonNull(socksListen, "socksListen");
+        if (handshakeTimeoutMillis < 1) {
+            throw new IllegalArgumentException("handshake timeout must be positive");
+        }
+    }
+
+    /** SOCKS5 and HTTP on 127.0.0.1 at the given ports (0 = any; a negative HTTP port = no HTTP proxy). */
+    public static ProxySettings loopback(int socksPort, int httpPort) {
+        return new ProxySettings(new InetSocketAddress("127.0.0.1", socksPort),
+                httpPort < 0 ? null : new InetSocketAddress("127.0.0.1", httpPort), null, 10_000);
+    }
+
+    /** A copy requiring RFC 1929 credentials. */
+    public ProxySettings withCredentials(ProxyCredentials required) {
+        return new ProxySettings(socksListen, httpListen, required, handshakeTimeoutMillis);
+    }
+
+    /** A copy with another handshake timeout. */
+    public ProxySettings withHandshakeTimeoutMillis(int millis) {
+        return new ProxySettings(socksListen, httpListen, credentials, millis);
+    }
+}

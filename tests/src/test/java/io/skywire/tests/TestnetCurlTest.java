@@ -1,0 +1,136 @@
+package io.skywire.tests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code skywire testnet} as a real process with real clients: curl --socks5-hostname fetches a file from
+ * python3 -m http.server through the 3-hop tunnel, and the SHA-256 matches. The 100 MB, 200-concurrent and 20%-loss
+ * runs need -Dskywire.longTests=true.
+ */
+class TestnetCurlTest {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TestnetCurlTest.class);
+    private static final boolean LONG = Boolean.getBoolean("skywire.longTests");
+
+    @TempDir
+    Path dir;
+
+    private static boolean available(String... command) {
+        try {
+            return new ProcessBuilder(command).redirectErrorStream(true).start().waitFor(10, TimeUnit.SECONDS);
+        } catch (IOException | InterruptedException e) {
+            return false;
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private Process java(String... args) throws IOException {
+        String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", classPath, "io.skywire.app.Main"));
+        command.addAll(List.of(args));
+        return new ProcessBuilder(command).redirectError(dir.resolve("testnet.log").toFile()).start();
+    }
+
+    private static String sha256(Path file) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+    }
+
+    private String run(double loss, int megabytes, int concurrent) throws Exception {
+        assumeTrue(available("python3", "--version") && available("curl", "--version"), "python3 and curl needed");
+        Path www = Files.createDirectories(dir.resolve("www"));
+        byte[] content = new byte[megabytes << 20];
+        new Random(megabytes).nextBytes(content);
+        Files.write(www.resolve("file.bin"), content);
+        int httpPort = freePort();
+        Process origin = new ProcessBuilder("python3", "-m", "http.server", String.valueOf(httpPort), "--bind",
+                "127.0.0.1", "--directory", www.toString()).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("origin.log").toFile()).start();
+        Process testnet = java("testnet", "--nodes", "6", "--gateways", "2", "--socks-port", "0", "--http-port", "0",
+                "--loss", String.valueOf(loss), "--seed", "7");
+        try {
+            BufferedReader out = new BufferedReader(new InputStreamReader(testnet.getInputStream(), StandardCharsets.UTF_8));
+            String socks = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return out.readLine();
+                } catch (IOException e) {
+                    throw new IllegalStateException(e);
+                }
+            }).get(120, TimeUnit.SECONDS);
+            assertThat(socks).matches("SOCKS5 127\\.0\\.0\\.1:\\d+");
+            String proxy = socks.substring("SOCKS5 ".length());
+            long start = System.nanoTime();
+            List<Process> curls = new ArrayList<>();
+            for (int i = 0; i < concurrent; i++) {
+                curls.add(new ProcessBuilder("curl", "-sS", "--fail", "--max-time", "600", "--retry", "0",
+                        "--socks5-hostname", proxy, "-o", dir.resolve("got-" + i).toString(),
+                        "http://localhost:" + httpPort + "/file.bin").redirectErrorStream(true)
+                        .redirectOutput(dir.resolve("curl-" + i + ".log").toFile()).start());
+            }
+            for (Process curl : curls) {
+                assertThat(curl.waitFor(700, TimeUnit.SECONDS)).isTrue();
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            String expected = sha256(www.resolve("file.bin"));
+            for (int i = 0; i < concurrent; i++) {
+                assertThat(curls.get(i).exitValue()).as(Files.readString(dir.resolve("curl-" + i + ".log"))).isZero();
+                assertThat(sha256(dir.resolve("got-" + i))).isEqualTo(expected);
+            }
+            testnet.destroy();
+            assertThat(testnet.waitFor(30, TimeUnit.SECONDS)).as("testnet stops on SIGTERM").isTrue();
+            return String.format("%d x %d MB at %.0f%% loss in %.1f s (%.2f MB/s in total)", concurrent, megabytes,
+                    loss * 100, seconds, concurrent * megabytes / seconds);
+        } finally {
+            testnet.destroyForcibly();
+            origin.destroyForcibly();
+        }
+    }
+
+    @Test
+    void curlFetchesAFileThroughTheTunnelIntact() throws Exception {
+        LOG.info("{}", run(0, 4, 1));
+    }
+
+    @Test
+    void hundredMegabytes() throws Exception {
+        assumeTrue(LONG, "needs -Dskywire.longTests=true");
+        LOG.info("{}", run(0, 100, 1));
+    }
+
+    @Test
+    void twoHundredConcurrentTransfers() throws Exception {
+        assumeTrue(LONG, "needs -Dskywire.longTests=true");
+        LOG.info("{}", run(0, 1, 200));
+    }
+
+    @Test
+    void twoHundredConcurrentTransfersAtTwentyPercentLoss() throws Exception {
+        assumeTrue(LONG, "needs -Dskywire.longTests=true");
+        LOG.info("{}", run(0.2, 1, 200));
+    }
+}
