@@ -20,9 +20,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code skywire testnet}: a whole network on loopback UDP with a local SOCKS5 and HTTP proxy, until SIGTERM or Ctrl-C. */
 @Command(name = "testnet", mixinStandardHelpOptions = true,
-        description = {"Run a local test network in this process: real nodes on loopback UDP, gateways with",
-            "different prices and regions, and a SOCKS5 and HTTP CONNECT proxy whose route to the cheapest",
-            "gateway has at least 3 hops. Its gateways allow loopback destinations (test network only)."})
+        description = {"Run a local test network in this process, with a SOCKS5 and HTTP proxy.",
+            "Real nodes on loopback UDP, gateways with different prices and regions, and proxies whose route to",
+            "the cheapest gateway has at least 3 hops. Its gateways allow loopback destinations (test network only)."})
 final class TestnetCommand implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(TestnetCommand.class);
