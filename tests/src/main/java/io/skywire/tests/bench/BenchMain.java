@@ -42,7 +42,11 @@ public final class BenchMain {
             new Ratio("link seal+open 1400 B / raw cipher", "LinkSealBenchmark.sealAndOpen[frameBytes=1400]",
                     "RawCipherBenchmark.seal[frameBytes=1400]"),
             new Ratio("link seal+open 16 KiB / raw cipher", "LinkSealBenchmark.sealAndOpen[frameBytes=16384]",
-                    "RawCipherBenchmark.seal[frameBytes=16384]"));
+                    "RawCipherBenchmark.seal[frameBytes=16384]"),
+            new Ratio("escrow settlement / bare ledger posting", "EscrowSettlementBenchmark.settle",
+                    "EscrowSettlementBenchmark.ledgerPosting"),
+            new Ratio("promise verify / escrow settlement", "PaymentPromiseBenchmark.verify",
+                    "EscrowSettlementBenchmark.settle"));
 
     private BenchMain() {
     }
