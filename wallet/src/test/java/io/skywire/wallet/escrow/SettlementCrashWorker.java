@@ -60,10 +60,11 @@ public final class SettlementCrashWorker {
             }
         }
         WalletDatabase[] wallets = new WalletDatabase[HOPS];
-        FreshAddresses[] payouts = new FreshAddresses[HOPS];
+        HopEarnings[] hops = new HopEarnings[HOPS];
         for (int h = 0; h < HOPS; h++) {
             wallets[h] = WalletDatabase.open(dir.resolve("hop-" + h));
-            payouts[h] = new FreshAddresses(wallets[h], fixture.secp, Hashes.sha256(hop(h)), Clock.systemUTC());
+            hops[h] = new HopEarnings(escrow, fixture.secp, hop(h), new FreshAddresses(wallets[h], fixture.secp,
+                    Hashes.sha256(hop(h)), Clock.systemUTC()), Droplets.ofSky(1), fixture.random);
         }
         LOG.info(READY);
         while (true) {
@@ -74,11 +75,7 @@ public final class SettlementCrashWorker {
             PaymentPromise promise = new PaymentPromise(fixture.secp.publicKey(payer(p)), route(p, r),
                     before.settled().plus(Droplets.of(1 + random.nextInt(200_000))), before.lastSequence() + 1);
             try {
-                Settlement settlement = escrow.settle(promise.sign(fixture.secp, payer(p)), fixture.secp.publicKey(hop(h)));
-                if (settlement.payeeBalance().compareTo(Droplets.ofSky(1)) >= 0) {
-                    escrow.withdraw(EscrowRequests.Withdraw.sign(fixture.secp, hop(h), fixture.nonce(),
-                            payouts[h].freshAddress("escrow payout").address()));
-                }
+                hops[h].settle(promise.sign(fixture.secp, payer(p)));
             } catch (EscrowRefusedException e) {
                 if (e.reason() != EscrowRefusedException.Reason.INSUFFICIENT_FUNDS) {
                     throw e;
