@@ -6,12 +6,18 @@ import io.skywire.wallet.ledger.Droplets;
 import io.skywire.wallet.payment.SignedPromise;
 import java.security.SecureRandom;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A hop's side of settlement: it redeems the latest promise of a route at the escrow and, as soon as its balance
  * there reaches the withdrawal threshold, has all of it paid to a never-used address of its own wallet.
  */
 public final class HopEarnings {
+
+    /** Paid addresses skipped before giving up: more means the wallet's records are not this hop's. */
+    static final int MAX_USED_ADDRESSES = 20;
+    private static final Logger LOG = LoggerFactory.getLogger(HopEarnings.class);
 
     private final Escrow escrow;
     private final Secp256k1 secp256k1;
@@ -47,11 +53,22 @@ public final class HopEarnings {
         if (settlement.payeeBalance().compareTo(threshold) < 0) {
             return Optional.empty();
         }
-        byte[] requestId = new byte[EscrowRequests.REQUEST_ID_BYTES];
-        random.nextBytes(requestId);
-        // The address is recorded as used before the escrow sees it, so no crash can make it be handed out twice.
-        return Optional.of(escrow.withdraw(EscrowRequests.Withdraw.sign(secp256k1, hopSecret, requestId,
-                payoutAddresses.freshAddress("escrow payout").address())));
+        // The address is recorded as used before the escrow sees it. Should the wallet's record still fall behind
+        // the escrow's (it was seen once after a SIGKILL, see SettlementCrashTest), the escrow refuses the paid
+        // address and the next fresh one is taken: a payout never goes to an address used before.
+        for (int attempt = 1; ; attempt++) {
+            byte[] requestId = new byte[EscrowRequests.REQUEST_ID_BYTES];
+            random.nextBytes(requestId);
+            try {
+                return Optional.of(escrow.withdraw(EscrowRequests.Withdraw.sign(secp256k1, hopSecret, requestId,
+                        payoutAddresses.freshAddress("escrow payout").address())));
+            } catch (EscrowRefusedException e) {
+                if (e.reason() != EscrowRefusedException.Reason.ADDRESS_USED || attempt == MAX_USED_ADDRESSES) {
+                    throw e;
+                }
+                LOG.warn("{}; taking the next fresh address", e.getMessage());
+            }
+        }
     }
 
     /** The hop's pseudonym, to which the escrow credits its settlements. */
