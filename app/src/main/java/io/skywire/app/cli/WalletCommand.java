@@ -10,7 +10,8 @@ import picocli.CommandLine.Spec;
         description = "Skycoin wallet: keys, addresses, balance and withdrawals on the local chain.",
         subcommands = {WalletNewCommand.class, WalletRestoreCommand.class, WalletBalanceCommand.class,
             WalletAddressesCommand.class, WalletReceiveCommand.class, WalletWithdrawCommand.class,
-            WalletHistoryCommand.class, WalletFaucetCommand.class, WalletDeriveCommand.class})
+            WalletHistoryCommand.class, WalletFaucetCommand.class, WalletPasswordCommand.class,
+            WalletSeedCommand.class, WalletDeriveCommand.class})
 final class WalletCommand implements Runnable {
 
     @Spec

@@ -108,6 +108,11 @@ public final class EscrowHttpServer implements AutoCloseable {
             } catch (IllegalArgumentException e) {
                 status = 400;
                 reply = error("BAD_REQUEST", e.getMessage());
+            } catch (RuntimeException e) {
+                // A bug, not the client's fault: logged whole here, and the client still gets an answer.
+                LOG.error("escrow failed on {}", exchange.getRequestURI().getPath(), e);
+                status = 500;
+                reply = error("INTERNAL", "the escrow failed; nothing was done");
             }
             byte[] bytes = EscrowJson.MAPPER.writeValueAsBytes(reply);
             exchange.getResponseHeaders().set("Content-Type", "application/json");

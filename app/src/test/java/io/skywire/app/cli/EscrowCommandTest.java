@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.skywire.app.Main;
 import io.skywire.app.escrow.EscrowConfig;
 import io.skywire.app.escrow.EscrowService;
+import io.skywire.node.crypto.Hashes;
+import io.skywire.node.crypto.Secp256k1Provider;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
@@ -16,6 +18,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,9 +49,12 @@ class EscrowCommandTest {
     }
 
     @Test
-    void sigtermStopsTheEscrowCleanly() throws Exception {
+    void aWalletPaysARunningEscrowOnTheSharedLocalChainAndSigtermStopsItCleanly() throws Exception {
         Path config = dir.resolve("escrow.conf");
-        Files.writeString(config, "listen = 127.0.0.1:0\ndatabase = escrow\nchain = chain\nmaster-key-file = key\n");
+        Files.writeString(config, "listen = 127.0.0.1:0\ndatabase = escrow\nchain = data/local-chain\n"
+                + "master-key-file = key\n");
+        Path password = dir.resolve("password");
+        Files.writeString(password, "escrow test\n");
         Process escrow = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Dskywire.log.level=INFO", "-cp", System.getProperty("java.class.path"), Main.class.getName(),
                 "escrow", "--config", config.toString())
@@ -60,6 +67,23 @@ class EscrowCommandTest {
                 line.substring(line.indexOf("http")) + "/keys")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(keys.statusCode()).isEqualTo(200);
 
+        // The wallet commands open the local chain while the escrow process has it open.
+        String[] wallet = {"--data-dir", dir.resolve("data").toString(), "--password-file", password.toString()};
+        assertThat(run(concat(new String[] {"wallet", "new", "--scrypt-log2n", "10"}, wallet))).as(err::toString)
+                .isZero();
+        assertThat(run(concat(new String[] {"wallet", "faucet", "2"}, wallet))).as(err::toString).isZero();
+        HttpResponse<String> deposit = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                line.substring(line.indexOf("http")) + "/deposit")).POST(HttpRequest.BodyPublishers.ofString(
+                "{\"account\": \"" + secpKey() + "\"}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(deposit.statusCode()).as(deposit.body()).isEqualTo(200);
+        String address = deposit.body().replaceAll(".*\"address\":\"([^\"]+)\".*", "$1");
+        assertThat(run(concat(new String[] {"wallet", "withdraw", address, "1.5"}, wallet))).as(err::toString)
+                .isZero();
+        HttpResponse<String> credit = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                line.substring(line.indexOf("http")) + "/credit")).POST(HttpRequest.BodyPublishers.ofString(
+                "{\"address\": \"" + address + "\"}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(credit.body()).isEqualTo("{\"credited\":1500000}");
+
         escrow.destroy(); // SIGTERM
         assertThat(escrow.waitFor(30, TimeUnit.SECONDS)).isTrue();
         String log = Files.readString(dir.resolve("stderr"));
@@ -71,5 +95,17 @@ class EscrowCommandTest {
             assertThat(again.escrow().ledger().total().isZero()).isTrue();
         }
         assertThat(Files.readString(dir.resolve("key"))).isEqualTo(key);
+    }
+
+    private static String[] concat(String[] first, String[] second) {
+        String[] all = Arrays.copyOf(first, first.length + second.length);
+        System.arraycopy(second, 0, all, first.length, second.length);
+        return all;
+    }
+
+    /** A valid compressed public key, as the escrow checks accounts. */
+    private static String secpKey() {
+        return HexFormat.of().formatHex(Secp256k1Provider.get()
+                .publicKey(Hashes.sha256(new byte[] {1})));
     }
 }

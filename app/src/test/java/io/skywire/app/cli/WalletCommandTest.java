@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -79,6 +80,27 @@ class WalletCommandTest {
                 .doesNotContain("\n");
         assertThat(wallet("withdraw", RECIPIENT, "1")).isEqualTo(1);
         assertThat(Files.readAllBytes(data.resolve("wallet.seed"))).isEqualTo(seed);
+    }
+
+    @Test
+    void thePasswordChangesAndTheSeedIsShownOnlyAfterIt() throws IOException {
+        String mnemonic = newWallet();
+        assertThat(wallet("seed")).isZero();
+        assertThat(out.toString().strip()).isEqualTo(mnemonic);
+        Path next = dir.resolve("next");
+        Files.writeString(next, "staple\n");
+
+        assertThat(wallet("password", "--new-password-file", next.toString())).as(err::toString).isZero();
+        assertThat(wallet("seed")).as("the old password no longer opens it").isEqualTo(1);
+        assertThat(out.toString()).isEmpty();
+        assertThat(err.toString()).contains("wrong password");
+        Files.copy(next, password, StandardCopyOption.REPLACE_EXISTING);
+        assertThat(wallet("seed")).isZero();
+        assertThat(out.toString().strip()).isEqualTo(mnemonic);
+        byte[] sealed = Files.readAllBytes(data.resolve("wallet.seed"));
+        Files.writeString(password, "wrong\n");
+        assertThat(wallet("password", "--new-password-file", next.toString())).isEqualTo(1);
+        assertThat(Files.readAllBytes(data.resolve("wallet.seed"))).isEqualTo(sealed);
     }
 
     @Test

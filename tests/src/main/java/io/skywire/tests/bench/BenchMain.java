@@ -53,7 +53,11 @@ public final class BenchMain {
             new Ratio("sim events/s: lossy chain / bare event loop", "SimulatorBenchmark.lossyChain:events",
                     "SimulatorBenchmark.eventLoop:events"),
             new Ratio("sim events/s: many chains / bare event loop", "SimulatorBenchmark.manyChains:events",
-                    "SimulatorBenchmark.eventLoop:events"));
+                    "SimulatorBenchmark.eventLoop:events"),
+            new Ratio("escrow settlement / bare ledger posting", "EscrowSettlementBenchmark.settle",
+                    "EscrowSettlementBenchmark.ledgerPosting"),
+            new Ratio("promise verify / escrow settlement", "PaymentPromiseBenchmark.verify",
+                    "EscrowSettlementBenchmark.settle"));
 
     /** Routes in the memory measurement that follows the route-table benchmarks. */
     private static final int MEMORY_ROUTES = 1_000_000;

@@ -51,12 +51,13 @@ public final class LocalChain implements Chain, AutoCloseable {
     }
 
     /**
-     * Opens (creating if needed) the local chain in {@code file} (H2 adds ".mv.db").
+     * Opens (creating if needed) the local chain in {@code file} (H2 adds ".mv.db"); other processes may have it
+     * open at the same time (a wallet command beside a running escrow), and writers take turns on the tip row.
      *
      * @throws LedgerException when the database cannot be opened
      */
     public static LocalChain open(Path file, Secp256k1 secp256k1, Clock clock, SecureRandom random) {
-        return new LocalChain(WalletDatabase.open(file, "local-chain", "classpath:db/chain"), secp256k1, clock,
+        return new LocalChain(WalletDatabase.open(file, "local-chain", "classpath:db/chain", true), secp256k1, clock,
                 random);
     }
 

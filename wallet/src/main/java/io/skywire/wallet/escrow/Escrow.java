@@ -273,6 +273,15 @@ public final class Escrow implements AutoCloseable {
         return payouts.withdraw(request, accountName(request.pseudonym()), settings.withdrawalThreshold());
     }
 
+    /** What has been settled so far on a payer's route, as a hop resuming after a restart asks. */
+    public SettledRoute settled(byte[] payer, byte[] routeId) {
+        String payerHex = HEX.formatHex(payer);
+        String route = HEX.formatHex(routeId);
+        return database.inTransaction(connection -> dao.settlement(connection, payerHex, route)
+                .map(row -> new SettledRoute(row.lastSequence(), Droplets.of(row.settled())))
+                .orElse(new SettledRoute(0, Droplets.ZERO)));
+    }
+
     /** The balance of a pseudonym's account. */
     public Droplets balance(byte[] pseudonym) {
         return ledger.balance(accountName(pseudonym));

@@ -70,17 +70,18 @@ final class EscrowPayouts {
                     throw new EscrowRefusedException(Reason.BELOW_THRESHOLD, "the balance " + balance
                             + " is below the withdrawal threshold " + threshold);
                 }
+                // The posting first: a repeated request is a DUPLICATE whatever its address.
+                ledger.post(connection, Posting.transfer("withdraw:" + requestId, "withdrawal", account,
+                        Escrow.WITHDRAWING, balance));
                 try {
                     dao.insertWithdrawal(connection, requestId, request.address().toString(), balance);
                 } catch (SQLException e) {
                     if ("23505".equals(e.getSQLState())) {
-                        throw new EscrowRefusedException(Reason.DUPLICATE, "this request or address was paid "
+                        throw new EscrowRefusedException(Reason.ADDRESS_USED, request.address() + " was paid "
                                 + "before; every payout goes to a never-used address");
                     }
                     throw e;
                 }
-                ledger.post(connection, Posting.transfer("withdraw:" + requestId, "withdrawal", account,
-                        Escrow.WITHDRAWING, balance));
                 return balance;
             });
         } catch (DuplicatePostingException e) {

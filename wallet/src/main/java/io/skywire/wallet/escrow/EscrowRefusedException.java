@@ -14,6 +14,8 @@ public final class EscrowRefusedException extends RuntimeException {
         INSUFFICIENT_FUNDS,
         /** The same request (id) was done before. */
         DUPLICATE,
+        /** The payout address was paid before: every payout goes to a never-used address. */
+        ADDRESS_USED,
         /** A token's signature is not the escrow's. */
         BAD_TOKEN,
         /** A token was spent before. */

@@ -49,11 +49,22 @@ public final class WalletDatabase implements AutoCloseable {
      * @throws LedgerException when the database cannot be opened or migrated
      */
     public static WalletDatabase open(Path file, String poolName, String schemaLocation) {
+        return open(file, poolName, schemaLocation, false);
+    }
+
+    /**
+     * As {@link #open(Path, String, String)}; when {@code sharedBetweenProcesses}, the first process to open the
+     * file serves it to the others over loopback (H2's AUTO_SERVER), so that a wallet command and a running escrow
+     * can use the same local chain.
+     */
+    public static WalletDatabase open(Path file, String poolName, String schemaLocation,
+                                      boolean sharedBetweenProcesses) {
         HikariConfig config = new HikariConfig();
         // WRITE_DELAY=0: H2 otherwise writes commits to the file from a background thread up to 500 ms later, so a
         // killed process loses postings whose commit had returned (LedgerCrashTest catches that at once); one run with
         // the background writer also reopened to a posting with entries missing, not seen since this setting.
-        config.setJdbcUrl("jdbc:h2:file:" + file.toAbsolutePath() + ";WRITE_DELAY=0");
+        config.setJdbcUrl("jdbc:h2:file:" + file.toAbsolutePath() + ";WRITE_DELAY=0"
+                + (sharedBetweenProcesses ? ";AUTO_SERVER=TRUE" : ""));
         config.setUsername("sa");
         config.setPassword("");
         config.setPoolName(poolName);

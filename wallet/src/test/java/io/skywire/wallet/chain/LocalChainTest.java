@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -162,7 +163,7 @@ class LocalChainTest {
     }
 
     private SignedTransaction transfer(SkycoinKeyPair from, Droplets amount, Object... outputs) {
-        List<Transaction.Transfer> out = new java.util.ArrayList<>();
+        List<Transaction.Transfer> out = new ArrayList<>();
         for (int i = 0; i < outputs.length; i += 2) {
             out.add(new Transaction.Transfer((SkycoinAddress) outputs[i], (Droplets) outputs[i + 1]));
         }

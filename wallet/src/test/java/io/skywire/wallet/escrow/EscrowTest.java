@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.skywire.wallet.address.FreshAddresses;
+import io.skywire.wallet.blind.BlindedRequest;
 import io.skywire.wallet.blind.Token;
 import io.skywire.wallet.escrow.EscrowRefusedException.Reason;
 import io.skywire.wallet.ledger.Droplets;
@@ -14,6 +15,7 @@ import io.skywire.wallet.payment.SignedPromise;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterEach;
@@ -108,7 +110,7 @@ class EscrowTest {
     void issuanceNeedsTheAccountsSignatureAFundedUnlockedBalanceAndAFreshRequestId() throws Exception {
         fixture.deposit("origin coins", depositor, Droplets.ofSky(1));
         var output = new EscrowRequests.BlindedOutput(Droplets.of(1 << 19),
-                io.skywire.wallet.blind.BlindedRequest.create(fixture.random).blindedMessage());
+                BlindedRequest.create(fixture.random).blindedMessage());
         EscrowRequests.Issue honest = EscrowRequests.Issue.sign(fixture.secp, depositor, fixture.nonce(),
                 List.of(output));
         EscrowRequests.Issue stolen = new EscrowRequests.Issue(honest.account(), fixture.nonce(), honest.outputs(),
@@ -146,6 +148,31 @@ class EscrowTest {
         refused(Reason.INSUFFICIENT_FUNDS, () -> escrow.settle(promise(Droplets.ofSky(2), 6), hopKey));
         assertThat(escrow.settle(genuine, hopKey).paid()).isEqualTo(Droplets.of(200));
         assertThat(escrow.balance(hopKey)).isEqualTo(Droplets.of(500));
+        assertThat(escrow.ledger().total()).isEqualTo(Droplets.ZERO);
+    }
+
+    @Test
+    void aHopIsPaidOutAtTheThresholdEachTimeToANeverUsedAddress() throws Exception {
+        fixture.deposit("origin coins", depositor, Droplets.ofSky(5));
+        escrow.redeem(fixture.tokens(depositor, Droplets.ofSky(5)), fixture.secp.publicKey(payer));
+        try (WalletDatabase hopWallet = WalletDatabase.open(dir.resolve("hop-wallet"))) {
+            FreshAddresses addresses = new FreshAddresses(hopWallet, fixture.secp, EscrowFixture.bytes("hop seed"),
+                    Clock.systemUTC());
+            HopEarnings earnings = new HopEarnings(escrow, fixture.secp, hop, addresses, Droplets.ofSky(1),
+                    fixture.random);
+            List<Payout> payouts = new ArrayList<>();
+            for (int sequence = 1; sequence <= 45; sequence++) {
+                earnings.settle(promise(Droplets.of(100_000L * sequence), sequence)).ifPresent(payouts::add);
+            }
+            // 4.5 SKY owed in steps of 0.1: paid out at 1.0, 2.0, 3.0 and 4.0 SKY of earnings.
+            assertThat(payouts).extracting(Payout::amount).containsOnly(Droplets.ofSky(1)).hasSize(4);
+            assertThat(payouts).extracting(Payout::address).doesNotHaveDuplicates();
+            assertThat(addresses.usedAddresses()).hasSize(4);
+            for (Payout payout : payouts) {
+                assertThat(fixture.chain.balance(payout.address())).isEqualTo(Droplets.ofSky(1));
+            }
+            assertThat(escrow.balance(earnings.pseudonym())).isEqualTo(Droplets.parse("0.5"));
+        }
         assertThat(escrow.ledger().total()).isEqualTo(Droplets.ZERO);
     }
 
