@@ -28,6 +28,8 @@ final class EngineState {
      */
     private final LinkState[] smallIds = new LinkState[SMALL_LINK_IDS];
     private static final int SMALL_LINK_IDS = 256;
+    /** The links in insertion order, as an array: the driver asks every node's next deadline after each event. */
+    private LinkState[] linkArray = new LinkState[0];
     final Map<Long, Route> routes = new LinkedHashMap<>();
     final ArrayDeque<NodeEvent> events = new ArrayDeque<>();
     private final byte[] idBytes = new byte[RouteId.BYTES];
@@ -50,8 +52,14 @@ final class EngineState {
         return value >= 0 && value < SMALL_LINK_IDS ? smallIds[value] : links.get(id);
     }
 
+    /** Every link, in the order they were added; do not modify. */
+    LinkState[] linkArray() {
+        return linkArray;
+    }
+
     void addLink(LinkState link) {
         links.put(link.id, link);
+        linkArray = links.values().toArray(new LinkState[0]);
         linksByPeer.put(ByteBuffer.wrap(link.peerKey), link);
         if (link.id.value() >= 0 && link.id.value() < SMALL_LINK_IDS) {
             smallIds[link.id.value()] = link;
@@ -62,6 +70,7 @@ final class EngineState {
     LinkState removeLink(LinkId id) {
         LinkState link = links.remove(id);
         if (link != null) {
+            linkArray = links.values().toArray(new LinkState[0]);
             linksByPeer.remove(ByteBuffer.wrap(link.peerKey), link);
             if (id.value() >= 0 && id.value() < SMALL_LINK_IDS) {
                 smallIds[id.value()] = null;

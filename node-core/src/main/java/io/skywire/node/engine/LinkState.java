@@ -33,9 +33,9 @@ final class LinkState {
     static final int ACK_RESERVE = 1 + 8 + 4 + 1 + Frame.ACK_BITMAP_BYTES;
     /** Later datagrams that repeat an acknowledgement, where it fits, so one lost ACK costs nothing. */
     private static final int ACK_REPEATS = 2;
-    private int ackRepeats;
     /** Encoded length of a CREDIT frame. */
     private static final int CREDIT_BYTES = 1 + RouteId.BYTES + 8;
+    private int ackRepeats;
     /** When an ACK last left on this link, so a repeat never goes alone in the same burst as it. */
     private long ackWrittenAt = Long.MIN_VALUE;
 
@@ -196,8 +196,7 @@ final class LinkState {
             pos = DatagramCodec.writeFrame(buf, pos, frame);
             items.add(frame);
         }
-        int creditLength = CREDIT_BYTES;
-        for (int n = creditDirty.size(); n > 0 && pos + creditLength <= mtu; n--) {
+        for (int n = creditDirty.size(); n > 0 && pos + CREDIT_BYTES <= mtu; n--) {
             RouteLeg leg = creditDirty.pollFirst();
             if (leg.closed) {
                 leg.creditQueued = false;

@@ -173,7 +173,7 @@ public final class NodeEngine {
     /** Runs every timer due at {@code now}. */
     public void handleTimeout(long now) {
         tick(now);
-        for (LinkState link : state.links.values()) {
+        for (LinkState link : state.linkArray()) {
             if (link.nextTimeout() <= now && link.onTimeout(now)) {
                 state.counters.increment(Counter.LINKS_DEAD);
                 state.emit(new NodeEvent.LinkDown(link.id));
@@ -218,7 +218,7 @@ public final class NodeEngine {
     /** The earliest time {@link #handleTimeout} must be called, or Long.MAX_VALUE. */
     public long nextTimeout() {
         long next = nextHousekeeping == Long.MIN_VALUE ? Long.MAX_VALUE : nextHousekeeping;
-        for (LinkState link : state.links.values()) {
+        for (LinkState link : state.linkArray()) {
             next = Math.min(next, link.nextTimeout());
         }
         return next;

@@ -58,7 +58,8 @@ class ForwardingBehaviourTest {
                 "congestion", Map.of("megabytes", "1", "measure-from-ms", "1000", "measure-to-ms", "2000"),
                 "qos", Map.of("messages", "5"),
                 "dead-node", Map.of("die-at-ms", "300"),
-                "lossy-chain", Map.of("hops", "3", "megabytes", "0.1"));
+                "lossy-chain", Map.of("hops", "3", "megabytes", "0.1"),
+                "many-chains", Map.of("chains", "20", "kilobytes", "10", "loss", "0.05"));
         for (Map.Entry<String, Map<String, String>> entry : quick.entrySet()) {
             Scenario scenario = ScenarioRegistry.find(entry.getKey()).orElseThrow();
             String first = scenario.run(entry.getValue()).toJson();
