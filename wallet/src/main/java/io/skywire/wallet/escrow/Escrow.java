@@ -73,6 +73,7 @@ public final class Escrow implements AutoCloseable {
                               Clock clock) {
         Escrow escrow = new Escrow(WalletDatabase.open(file, "escrow-db", "classpath:db/escrow"), chain, keys,
                 secp256k1, settings, clock);
+        escrow.payouts.reconfirm();
         escrow.payouts.resume();
         return escrow;
     }

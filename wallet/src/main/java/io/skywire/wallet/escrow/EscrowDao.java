@@ -125,6 +125,27 @@ final class EscrowDao {
         return pending;
     }
 
+    /** A finished payout as the escrow recorded it: where it went and the stored transaction. */
+    record FinishedPayout(long id, String address, String txId, byte[] encoded) {
+    }
+
+    /** The {@code limit} most recently finished payouts, newest first. */
+    List<FinishedPayout> recentFinishedPayouts(Connection connection, int limit) throws SQLException {
+        List<FinishedPayout> finished = new ArrayList<>();
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT id, address, tx_id, tx_encoded FROM withdrawal WHERE done AND tx_encoded IS NOT NULL "
+                        + "ORDER BY id DESC LIMIT ?")) {
+            query.setInt(1, limit);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    finished.add(new FinishedPayout(rows.getLong(1), rows.getString(2), rows.getString(3),
+                            rows.getBytes(4)));
+                }
+            }
+        }
+        return finished;
+    }
+
     void storeTransaction(Connection connection, long id, byte[] encoded, String txId) throws SQLException {
         update(connection, "UPDATE withdrawal SET tx_encoded = ?, tx_id = ? WHERE id = ? AND tx_encoded IS NULL",
                 encoded, txId, id);

@@ -92,6 +92,40 @@ final class EscrowPayouts {
         return new Payout(amount, request.address(), txId);
     }
 
+    /**
+     * How many of the latest finished payouts a restart checks against the chain. A chain, like any ledger kept
+     * elsewhere, can come back from a crash without a transaction it had accepted (a node's mempool does, and H2
+     * was seen to lose a returned commit under SIGKILL); only the last writes before a crash are at risk.
+     */
+    static final int RECONFIRMED_ON_OPEN = 64;
+
+    /**
+     * Checks the latest finished payouts against the chain and submits again the stored transaction of any that the
+     * chain does not have; "done" means the chain has it. A transaction the chain now refuses stays logged as an
+     * error for the operator: the payout is booked, so nothing is paid twice.
+     */
+    synchronized int reconfirm() {
+        int resubmitted = 0;
+        for (EscrowDao.FinishedPayout payout : database.inTransaction(
+                connection -> dao.recentFinishedPayouts(connection, RECONFIRMED_ON_OPEN))) {
+            boolean onChain = chain.transactions(SkycoinAddress.parse(payout.address())).stream()
+                    .anyMatch(activity -> activity.transactionId().equals(payout.txId()));
+            if (onChain) {
+                continue;
+            }
+            try {
+                submit(SignedTransaction.decode(payout.encoded()));
+                resubmitted++;
+                LOG.warn("payout {} was booked but missing from the {}; submitted again as {}", payout.id(),
+                        chain.name(), payout.txId());
+            } catch (ChainRefusedException e) {
+                LOG.error("payout {} is booked but missing from the {}, which refuses it again: {}", payout.id(),
+                        chain.name(), e.getMessage());
+            }
+        }
+        return resubmitted;
+    }
+
     /** Builds, submits and books every pending payout in order; returns the ids of those booked now. */
     synchronized List<String> resume() {
         List<String> booked = new ArrayList<>();
