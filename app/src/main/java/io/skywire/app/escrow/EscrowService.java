@@ -1,20 +1,16 @@
 package io.skywire.app.escrow;
 
+import io.skywire.node.identity.SecretFile;
+
 import io.skywire.node.crypto.Secp256k1;
 import io.skywire.node.crypto.Secp256k1Provider;
 import io.skywire.wallet.chain.LocalChain;
 import io.skywire.wallet.escrow.Escrow;
 import io.skywire.wallet.escrow.EscrowKeys;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.HexFormat;
 
 /** A running escrow: the local chain, the escrow's books and its HTTP endpoints, closed in reverse order. */
 public final class EscrowService implements AutoCloseable {
@@ -50,29 +46,11 @@ public final class EscrowService implements AutoCloseable {
 
     /** The master secret from its file, created (owner-only, never replaced) on first start. */
     static byte[] masterKey(Path file, SecureRandom random) throws IOException {
-        if (!Files.exists(file)) {
+        return SecretFile.loadOrCreate(file, () -> {
             byte[] fresh = new byte[32];
             random.nextBytes(fresh);
-            try {
-                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            } catch (UnsupportedOperationException e) {
-                Files.createFile(file);
-            } catch (FileAlreadyExistsException e) {
-                return masterKey(file, random);
-            }
-            Files.writeString(file, HexFormat.of().formatHex(fresh) + "\n", StandardOpenOption.WRITE,
-                    StandardOpenOption.SYNC);
-        }
-        String text = Files.readString(file, StandardCharsets.US_ASCII).strip();
-        try {
-            byte[] key = HexFormat.of().parseHex(text);
-            if (key.length != 32) {
-                throw new IOException(file + " must hold 32 bytes as hex, holds " + key.length);
-            }
-            return key;
-        } catch (IllegalArgumentException e) {
-            throw new IOException(file + " is not hex: " + e.getMessage(), e);
-        }
+            return fresh;
+        });
     }
 
     /** Where the HTTP endpoints are. */
