@@ -3,11 +3,6 @@ package io.skywire.tests;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -15,7 +10,6 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,60 +29,19 @@ class TestnetCurlTest {
     @TempDir
     Path dir;
 
-    private static boolean available(String... command) {
-        try {
-            return new ProcessBuilder(command).redirectErrorStream(true).start().waitFor(10, TimeUnit.SECONDS);
-        } catch (IOException | InterruptedException e) {
-            return false;
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private Process java(String... args) throws IOException {
-        String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", classPath, "io.skywire.app.Main"));
-        command.addAll(List.of(args));
-        return new ProcessBuilder(command).redirectError(dir.resolve("testnet.log").toFile()).start();
-    }
-
     private static String sha256(Path file) throws Exception {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
     }
 
     private String run(double loss, int megabytes, int concurrent) throws Exception {
-        boolean tools = available("python3", "--version") && available("curl", "--version");
-        // .ci/run installs both, so in CI a missing tool is a failure, never a quiet skip.
-        if (System.getenv("CI") != null) {
-            assertThat(tools).as("python3 and curl (installed by .ci/run)").isTrue();
-        }
-        assumeTrue(tools, "python3 and curl needed");
+        TestnetFixture.requireTools("python3", "curl");
         Path www = Files.createDirectories(dir.resolve("www"));
         byte[] content = new byte[megabytes << 20];
         new Random(megabytes).nextBytes(content);
         Files.write(www.resolve("file.bin"), content);
-        int httpPort = freePort();
-        Process origin = new ProcessBuilder("python3", "-m", "http.server", String.valueOf(httpPort), "--bind",
-                "127.0.0.1", "--directory", www.toString()).redirectErrorStream(true)
-                .redirectOutput(dir.resolve("origin.log").toFile()).start();
-        Process testnet = java("testnet", "--nodes", "6", "--gateways", "2", "--socks-port", "0", "--http-port", "0",
-                "--loss", String.valueOf(loss), "--seed", "7");
-        try {
-            BufferedReader out = new BufferedReader(new InputStreamReader(testnet.getInputStream(), StandardCharsets.UTF_8));
-            String socks = CompletableFuture.supplyAsync(() -> {
-                try {
-                    return out.readLine();
-                } catch (IOException e) {
-                    throw new IllegalStateException(e);
-                }
-            }).get(120, TimeUnit.SECONDS);
-            assertThat(socks).matches("SOCKS5 127\\.0\\.0\\.1:\\d+");
-            String proxy = socks.substring("SOCKS5 ".length());
+        try (TestnetFixture fixture = new TestnetFixture(dir)) {
+            int httpPort = fixture.startOrigin(www);
+            String proxy = fixture.startTestnet(loss);
             long start = System.nanoTime();
             List<Process> curls = new ArrayList<>();
             for (int i = 0; i < concurrent; i++) {
@@ -106,13 +59,9 @@ class TestnetCurlTest {
                 assertThat(curls.get(i).exitValue()).as(Files.readString(dir.resolve("curl-" + i + ".log"))).isZero();
                 assertThat(sha256(dir.resolve("got-" + i))).isEqualTo(expected);
             }
-            testnet.destroy();
-            assertThat(testnet.waitFor(30, TimeUnit.SECONDS)).as("testnet stops on SIGTERM").isTrue();
+            fixture.stopTestnetGracefully();
             return String.format("%d x %d MB at %.0f%% loss in %.1f s (%.2f MB/s in total)", concurrent, megabytes,
                     loss * 100, seconds, concurrent * megabytes / seconds);
-        } finally {
-            testnet.destroyForcibly();
-            origin.destroyForcibly();
         }
     }
 
