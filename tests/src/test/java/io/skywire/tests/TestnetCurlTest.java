@@ -71,6 +71,39 @@ class TestnetCurlTest {
     }
 
     @Test
+    void bothProxiesAskForTheConfiguredCredentials() throws Exception {
+        TestnetFixture.requireTools("python3", "curl");
+        Path www = Files.createDirectories(dir.resolve("www"));
+        Files.writeString(www.resolve("hello.txt"), "hello through the tunnel");
+        Path passwordFile = Files.writeString(dir.resolve("proxy-password"), "pa55 word\n");
+        try (TestnetFixture fixture = new TestnetFixture(dir)) {
+            int httpPort = fixture.startOrigin(www);
+            String socks = fixture.startTestnet(0, "--proxy-user", "alice", "--proxy-password-file",
+                    passwordFile.toString());
+            String url = "http://localhost:" + httpPort + "/hello.txt";
+            assertThat(curl("--socks5-hostname", socks, "--proxy-user", "alice:pa55 word", url))
+                    .isEqualTo("0 hello through the tunnel");
+            assertThat(curl("--proxy", "http://" + fixture.httpProxy(), "--proxytunnel", "--proxy-user",
+                    "alice:pa55 word", url)).isEqualTo("0 hello through the tunnel");
+            assertThat(curl("--socks5-hostname", socks, url)).as("SOCKS5 without credentials").doesNotEndWith("tunnel");
+            assertThat(curl("--socks5-hostname", socks, "--proxy-user", "alice:wrong", url)).doesNotEndWith("tunnel");
+            assertThat(curl("--proxy", "http://" + fixture.httpProxy(), "--proxytunnel", "--proxy-user",
+                    "alice:wrong", "-w", "%{http_connect}", url)).endsWith("407");
+            fixture.stopTestnetGracefully();
+        }
+    }
+
+    /** Runs curl; returns its exit code, a space, then what it printed on stdout. */
+    private String curl(String... arguments) throws Exception {
+        List<String> command = new ArrayList<>(List.of("curl", "-sS", "--max-time", "60"));
+        command.addAll(List.of(arguments));
+        Process curl = new ProcessBuilder(command).redirectError(dir.resolve("curl-auth.log").toFile()).start();
+        String out = new String(curl.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(curl.waitFor(90, TimeUnit.SECONDS)).isTrue();
+        return curl.exitValue() + " " + out;
+    }
+
+    @Test
     void hundredMegabytes() throws Exception {
         assumeTrue(LONG, "needs -Dskywire.longTests=true");
         LOG.info("{}", run(0, 100, 1));

@@ -23,6 +23,7 @@ final class TestnetFixture implements AutoCloseable {
     private final List<Process> processes = new ArrayList<>();
     private final Path dir;
     private Process testnet;
+    private String httpProxy;
 
     TestnetFixture(Path dir) {
         this.dir = dir;
@@ -67,24 +68,35 @@ final class TestnetFixture implements AutoCloseable {
         return port;
     }
 
-    /** Starts {@code skywire testnet} and waits for its SOCKS5 line; returns {@code 127.0.0.1:port}. */
-    String startTestnet(double loss) throws Exception {
+    /**
+     * Starts {@code skywire testnet} (with any extra options) and waits for its two proxy lines; returns the SOCKS5
+     * proxy as {@code 127.0.0.1:port} ({@link #httpProxy()} has the other).
+     */
+    String startTestnet(double loss, String... options) throws Exception {
         String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        testnet = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", classPath, "io.skywire.app.Main", "testnet", "--nodes", "6", "--gateways", "2",
-                "--socks-port", "0", "--http-port", "0", "--loss", String.valueOf(loss), "--seed", "7")
-                .redirectError(dir.resolve("testnet.log").toFile()).start();
+                "--socks-port", "0", "--http-port", "0", "--loss", String.valueOf(loss), "--seed", "7"));
+        command.addAll(List.of(options));
+        testnet = new ProcessBuilder(command).redirectError(dir.resolve("testnet.log").toFile()).start();
         processes.add(testnet);
         BufferedReader out = new BufferedReader(new InputStreamReader(testnet.getInputStream(), StandardCharsets.UTF_8));
-        String socks = CompletableFuture.supplyAsync(() -> {
+        String[] lines = CompletableFuture.supplyAsync(() -> {
             try {
-                return out.readLine();
+                return new String[] {out.readLine(), out.readLine()};
             } catch (IOException e) {
                 throw new IllegalStateException(e);
             }
         }).get(120, TimeUnit.SECONDS);
-        assertThat(socks).matches("SOCKS5 127\\.0\\.0\\.1:\\d+");
-        return socks.substring("SOCKS5 ".length());
+        assertThat(lines[0]).matches("SOCKS5 127\\.0\\.0\\.1:\\d+");
+        assertThat(lines[1]).matches("HTTP 127\\.0\\.0\\.1:\\d+");
+        httpProxy = lines[1].substring("HTTP ".length());
+        return lines[0].substring("SOCKS5 ".length());
+    }
+
+    /** The HTTP CONNECT proxy of the running test network, {@code 127.0.0.1:port}. */
+    String httpProxy() {
+        return httpProxy;
     }
 
     /** Stops the test network with SIGTERM, as a user would, and checks that it exits. */

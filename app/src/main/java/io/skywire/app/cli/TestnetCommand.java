@@ -1,6 +1,7 @@
 package io.skywire.app.cli;
 
 import io.skywire.node.gateway.LocalTestNetwork;
+import io.skywire.node.gateway.ProxyCredentials;
 import io.skywire.node.gateway.ProxySettings;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -48,6 +49,14 @@ final class TestnetCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "Seed of the injected loss.")
     private long seed;
 
+    @Option(names = "--proxy-user", paramLabel = "NAME",
+            description = "Require this user name on both proxies (SOCKS5: RFC 1929; HTTP: Basic); needs --proxy-password-file.")
+    private String proxyUser;
+
+    @Option(names = "--proxy-password-file", paramLabel = "FILE",
+            description = "File whose first line is the proxies' password (for --proxy-user).")
+    private Path proxyPasswordFile;
+
     @Override
     public Integer call() throws IOException, InterruptedException {
         if (gateways < 1 || nodes < gateways + 3) {
@@ -61,11 +70,17 @@ final class TestnetCommand implements Callable<Integer> {
                 throw new ParameterException(spec.commandLine(), "ports must be in 0..65535");
             }
         }
+        ProxySettings proxySettings = ProxySettings.loopback(socksPort, httpPort);
+        if ((proxyUser == null) != (proxyPasswordFile == null)) {
+            throw new ParameterException(spec.commandLine(), "--proxy-user and --proxy-password-file go together");
+        }
+        if (proxyUser != null) {
+            proxySettings = proxySettings.withCredentials(readCredentials());
+        }
         Path dataRoot = Files.createTempDirectory("skywire-testnet");
         LocalTestNetwork network;
         try {
-            network = LocalTestNetwork.start(dataRoot, nodes, gateways, ProxySettings.loopback(socksPort, httpPort),
-                    loss, seed);
+            network = LocalTestNetwork.start(dataRoot, nodes, gateways, proxySettings, loss, seed);
         } catch (IllegalArgumentException e) {
             deleteTree(dataRoot);
             throw new IOException(e.getMessage(), e);
@@ -87,6 +102,20 @@ final class TestnetCommand implements Callable<Integer> {
         out.flush();
         stopped.await();
         return 0;
+    }
+
+    private ProxyCredentials readCredentials() throws IOException {
+        String password;
+        try (Stream<String> lines = Files.lines(proxyPasswordFile)) {
+            password = lines.findFirst().orElse("");
+        } catch (IOException e) {
+            throw new IOException("cannot read the proxy password file " + proxyPasswordFile + ": " + e.getMessage(), e);
+        }
+        try {
+            return new ProxyCredentials(proxyUser, password);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "proxy credentials: " + e.getMessage());
+        }
     }
 
     private static void deleteTree(Path root) {

@@ -52,7 +52,8 @@ final class HttpConnectHandler extends SimpleChannelInboundHandler<StreamTarget>
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         LOG.debug("HTTP proxy client {}: {}", ctx.channel().remoteAddress(), cause.toString());
         if (cause instanceof HttpProxyException refused) {
-            ctx.writeAndFlush(response(refused.statusLine())).addListener(ChannelFutureListener.CLOSE);
+            ctx.writeAndFlush(Unpooled.copiedBuffer(refused.responseHead(), StandardCharsets.US_ASCII))
+                    .addListener(ChannelFutureListener.CLOSE);
         } else {
             ctx.close();
         }

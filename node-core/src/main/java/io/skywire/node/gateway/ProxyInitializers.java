@@ -29,14 +29,15 @@ final class ProxyInitializers {
         };
     }
 
-    /** HTTP CONNECT: handshake timeout, then the request-head decoder, then the handler. */
-    static ChannelInitializer<SocketChannel> httpConnect(GatewayTunnel tunnel, int handshakeTimeoutMillis) {
+    /** HTTP CONNECT: handshake timeout, then the request-head decoder (which checks credentials), then the handler. */
+    static ChannelInitializer<SocketChannel> httpConnect(GatewayTunnel tunnel, ProxyCredentials credentials,
+                                                         int handshakeTimeoutMillis) {
         return new ChannelInitializer<>() {
             @Override
             protected void initChannel(SocketChannel channel) {
                 channel.pipeline()
                         .addLast(TIMEOUT, new ReadTimeoutHandler(handshakeTimeoutMillis, TimeUnit.MILLISECONDS))
-                        .addLast(DECODER, new HttpConnectDecoder())
+                        .addLast(DECODER, new HttpConnectDecoder(credentials))
                         .addLast(HANDLER, new HttpConnectHandler(tunnel));
             }
         };

@@ -63,7 +63,7 @@ public final class ProxyServer implements AutoCloseable {
             Channel socks = bind(group, settings.socksListen(),
                     ProxyInitializers.socks5(tunnel, settings.credentials(), settings.handshakeTimeoutMillis()));
             Channel http = settings.httpListen() == null ? null : bind(group, settings.httpListen(),
-                    ProxyInitializers.httpConnect(tunnel, settings.handshakeTimeoutMillis()));
+                    ProxyInitializers.httpConnect(tunnel, settings.credentials(), settings.handshakeTimeoutMillis()));
             LOG.info("proxy over a {}-hop route: SOCKS5 {}, HTTP {}", pathToGateway.size(), socks.localAddress(),
                     http == null ? "off" : http.localAddress());
             return new ProxyServer(group, tunnel, socks, http);

@@ -8,7 +8,8 @@ import java.util.Objects;
  *
  * @param socksListen            the SOCKS5 address (127.0.0.1 by default; port 0 picks one)
  * @param httpListen             the HTTP CONNECT address, or null for none
- * @param credentials            RFC 1929 credentials SOCKS5 clients must give, or null for no authentication
+ * @param credentials            credentials every client must give (SOCKS5: RFC 1929; HTTP: Basic in
+ *                               Proxy-Authorization), or null for no authentication
  * @param handshakeTimeoutMillis a client that has not finished its request by then is disconnected
  */
 public record ProxySettings(InetSocketAddress socksListen, InetSocketAddress httpListen, ProxyCredentials credentials,
@@ -27,7 +28,7 @@ public record ProxySettings(InetSocketAddress socksListen, InetSocketAddress htt
                 httpPort < 0 ? null : new InetSocketAddress("127.0.0.1", httpPort), null, 10_000);
     }
 
-    /** A copy requiring RFC 1929 credentials. */
+    /** A copy requiring credentials on both proxies. */
     public ProxySettings withCredentials(ProxyCredentials required) {
         return new ProxySettings(socksListen, httpListen, required, handshakeTimeoutMillis);
     }
