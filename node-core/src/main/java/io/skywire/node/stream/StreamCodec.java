@@ -23,6 +23,10 @@ public final class StreamCodec {
     static final int FIN = 0x04;
     static final int RESET = 0x05;
     static final int WINDOW = 0x06;
+    static final int PING = 0x07;
+    static final int PONG = 0x08;
+    /** Smallest PING/PONG body. */
+    public static final int MIN_PING_BODY = 8;
 
     private StreamCodec() {
     }
@@ -46,6 +50,10 @@ public final class StreamCodec {
             return FIN;
         } else if (frame instanceof StreamFrame.Reset) {
             return RESET;
+        } else if (frame instanceof StreamFrame.Ping) {
+            return PING;
+        } else if (frame instanceof StreamFrame.Pong) {
+            return PONG;
         }
         return WINDOW;
     }
@@ -73,8 +81,19 @@ public final class StreamCodec {
             return new byte[0];
         } else if (frame instanceof StreamFrame.Reset reset) {
             return new byte[] {(byte) reset.reason().code()};
+        } else if (frame instanceof StreamFrame.Ping ping) {
+            return probeBody(ping.body());
+        } else if (frame instanceof StreamFrame.Pong pong) {
+            return probeBody(pong.body());
         }
         return ByteBuffer.allocate(4).putInt(((StreamFrame.WindowUpdate) frame).increment()).array();
+    }
+
+    private static byte[] probeBody(byte[] body) {
+        if (body.length < MIN_PING_BODY || body.length > MAX_BODY) {
+            throw new IllegalArgumentException("PING and PONG carry " + MIN_PING_BODY + ".." + MAX_BODY + " bytes");
+        }
+        return body;
     }
 
     /**
@@ -91,7 +110,7 @@ public final class StreamCodec {
         int type = in.get(start) & 0xff;
         int streamId = in.getInt(start + 1);
         int length = in.getShort(start + 5) & 0xffff;
-        if (type < OPEN || type > WINDOW) {
+        if (type < OPEN || type > PONG) {
             throw new StreamProtocolException("unknown frame type " + type);
         }
         if (streamId <= 0) {
@@ -128,6 +147,15 @@ public final class StreamCodec {
                     throw new StreamProtocolException("unknown reset reason " + code);
                 }
                 yield new StreamFrame.Reset(streamId, reason);
+            }
+            case PING, PONG -> {
+                if (length < MIN_PING_BODY) {
+                    throw new StreamProtocolException((type == PING ? "PING" : "PONG") + " body below "
+                            + MIN_PING_BODY + " bytes");
+                }
+                byte[] bytes = new byte[length];
+                body.get(bytes);
+                yield type == PING ? new StreamFrame.Ping(streamId, bytes) : new StreamFrame.Pong(streamId, bytes);
             }
             default -> new StreamFrame.WindowUpdate(streamId, window(exact(body, 4, "WINDOW").getInt()));
         };

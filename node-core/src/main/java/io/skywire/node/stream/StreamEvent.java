@@ -43,4 +43,22 @@ public sealed interface StreamEvent {
     /** The far end granted more window: bytes that did not fit before may now be sent. */
     record Writable(int streamId) implements StreamEvent {
     }
+
+    /** The answer to a {@link StreamMux#ping}: {@code streamId} is the probe's id, {@code length} its body size. */
+    record Pong(int streamId, byte[] body) implements StreamEvent {
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Pong that && streamId == that.streamId && java.util.Arrays.equals(body, that.body);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * streamId + java.util.Arrays.hashCode(body);
+        }
+
+        @Override
+        public String toString() {
+            return "Pong[id=" + streamId + ", length=" + body.length + "]";
+        }
+    }
 }

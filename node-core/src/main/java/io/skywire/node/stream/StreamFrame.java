@@ -60,4 +60,62 @@ public sealed interface StreamFrame {
     /** The sender accepts {@code increment} more bytes on this stream. */
     record WindowUpdate(int streamId, int increment) implements StreamFrame {
     }
+
+    /**
+     * An end-to-end probe: the far end answers with a {@link Pong} carrying the same id and body. The id field
+     * names the probe, not a stream; the body (8..{@link StreamCodec#MAX_BODY} bytes) lets a probe measure
+     * throughput as well as round-trip time.
+     */
+    record Ping(int streamId, byte[] body) implements StreamFrame {
+        public Ping {
+            body = body.clone();
+        }
+
+        @Override
+        public byte[] body() {
+            return body.clone();
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Ping that && streamId == that.streamId && java.util.Arrays.equals(body, that.body);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * streamId + java.util.Arrays.hashCode(body);
+        }
+
+        @Override
+        public String toString() {
+            return "Ping[id=" + streamId + ", length=" + body.length + "]";
+        }
+    }
+
+    /** The answer to a {@link Ping}: its id and body, unchanged. */
+    record Pong(int streamId, byte[] body) implements StreamFrame {
+        public Pong {
+            body = body.clone();
+        }
+
+        @Override
+        public byte[] body() {
+            return body.clone();
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Pong that && streamId == that.streamId && java.util.Arrays.equals(body, that.body);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * streamId + java.util.Arrays.hashCode(body);
+        }
+
+        @Override
+        public String toString() {
+            return "Pong[id=" + streamId + ", length=" + body.length + "]";
+        }
+    }
 }

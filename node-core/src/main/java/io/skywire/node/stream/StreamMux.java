@@ -34,6 +34,9 @@ public final class StreamMux {
         }
     }
 
+    /** Output a PING may find waiting and still be answered. */
+    static final int MAX_PENDING_PONG_BYTES = 256 * 1024;
+
     private final boolean initiator;
     private final int receiveWindow;
     private final Map<Integer, Stream> streams = new HashMap<>();
@@ -41,6 +44,8 @@ public final class StreamMux {
     private final ByteBuffer input = ByteBuffer.allocate(StreamCodec.HEADER_BYTES + StreamCodec.MAX_BODY);
     private int nextLocalId;
     private int highestRemoteId;
+    private int nextProbeId = 1;
+    private long unansweredPings;
 
     /**
      * @param initiator     true at the route's origin (opens odd stream ids), false at its destination (even ids)
@@ -58,6 +63,11 @@ public final class StreamMux {
     /** Streams that exist now (opening, open or half-closed). */
     public int streamCount() {
         return streams.size();
+    }
+
+    /** PINGs left unanswered because too much output was waiting (a peer probing faster than the route drains). */
+    public long unansweredPings() {
+        return unansweredPings;
     }
 
     /** Whether the stream exists. */
@@ -157,6 +167,20 @@ public final class StreamMux {
         }
     }
 
+    /**
+     * Sends an end-to-end probe; the far end's answer arrives as {@link StreamEvent.Pong} with the returned id and
+     * the same body. Probes queue behind the stream data already written, so their round trip measures the route as
+     * the streams see it.
+     *
+     * @param body {@link StreamCodec#MIN_PING_BODY}..{@link StreamCodec#MAX_BODY} bytes
+     */
+    public int ping(byte[] body) {
+        int id = nextProbeId;
+        nextProbeId = nextProbeId == Integer.MAX_VALUE ? 1 : nextProbeId + 1;
+        write(new StreamFrame.Ping(id, body));
+        return id;
+    }
+
     /** Frame bytes to send on the route since the last call (empty when there are none). */
     public byte[] takeOutput() {
         byte[] bytes = output.toByteArray();
@@ -194,7 +218,17 @@ public final class StreamMux {
     private void handle(StreamFrame frame, List<StreamEvent> events) throws StreamProtocolException {
         int id = frame.streamId();
         Stream stream = streams.get(id);
-        if (frame instanceof StreamFrame.Open open) {
+        if (frame instanceof StreamFrame.Ping ping) {
+            // Answered at once: a probe's round trip is the route's, not the application's. A peer that pings
+            // faster than the route drains gets no answer past MAX_PENDING_PONG_BYTES of unsent output.
+            if (output.size() + ping.body().length <= MAX_PENDING_PONG_BYTES) {
+                write(new StreamFrame.Pong(id, ping.body()));
+            } else {
+                unansweredPings++;
+            }
+        } else if (frame instanceof StreamFrame.Pong pong) {
+            events.add(new StreamEvent.Pong(id, pong.body()));
+        } else if (frame instanceof StreamFrame.Open open) {
             handleOpen(open, events);
         } else if (frame instanceof StreamFrame.Opened opened) {
             if (stream != null && isLocal(id) && !stream.opened) {

@@ -17,7 +17,8 @@ class StreamCodecTest {
             new StreamFrame.Open(3, 65_536, StreamTarget.of("10.0.0.1", 80)),
             new StreamFrame.Open(5, 65_536, StreamTarget.of("2001:db8::1", 8080)),
             new StreamFrame.Opened(2, 1), new StreamFrame.Data(7, new byte[] {1, 2, 3}), new StreamFrame.Fin(9),
-            new StreamFrame.Reset(11, ResetReason.NOT_ALLOWED), new StreamFrame.WindowUpdate(13, 65_536));
+            new StreamFrame.Reset(11, ResetReason.NOT_ALLOWED), new StreamFrame.WindowUpdate(13, 65_536),
+            new StreamFrame.Ping(7, new byte[] {1, 2, 3, 4, 5, 6, 7, 8}), new StreamFrame.Pong(7, new byte[16_384]));
 
     @Test
     void everyFrameRoundTrips() throws StreamProtocolException {
@@ -35,6 +36,8 @@ class StreamCodecTest {
                 + "04" + "612e696f");
         byte[] reset = StreamCodec.encode(new StreamFrame.Reset(2, ResetReason.CONNECTION_REFUSED));
         assertThat(HexFormat.of().formatHex(reset)).isEqualTo("05" + "00000002" + "0001" + "05");
+        byte[] ping = StreamCodec.encode(new StreamFrame.Ping(3, HexFormat.of().parseHex("0102030405060708")));
+        assertThat(HexFormat.of().formatHex(ping)).isEqualTo("07" + "00000003" + "0008" + "0102030405060708");
     }
 
     @Test
@@ -50,7 +53,9 @@ class StreamCodecTest {
     @Test
     void malformedFramesAreRefused() {
         List<String> bad = List.of(
-                "07" + "00000001" + "0000",                          // unknown type
+                "09" + "00000001" + "0000",                          // unknown type
+                "07" + "00000001" + "0007" + "00".repeat(7),         // PING body below 8 bytes
+                "08" + "00000001" + "0000",                          // empty PONG
                 "04" + "00000000" + "0000",                          // stream 0
                 "04" + "80000001" + "0000",                          // id above 2^31-1
                 "03" + "00000001" + "4001" + "00".repeat(16_385),    // DATA above the maximum

@@ -136,4 +136,30 @@ class StreamMuxTest {
         assertThat(client.receive(late)).isEmpty();
         assertThat(pipe(client, gateway)).containsExactly(new StreamEvent.Reset(id, ResetReason.CANCELLED));
     }
+
+    @Test
+    void aPingIsAnsweredWithItsIdAndBodyWithoutTouchingStreams() throws StreamProtocolException {
+        int stream = openStream();
+        byte[] body = new byte[4096];
+        body[0] = 42;
+        int first = client.ping(body);
+        int second = client.ping(new byte[8]);
+        assertThat(second).isNotEqualTo(first);
+        assertThat(pipe(client, gateway)).isEmpty();
+        assertThat(pipe(gateway, client)).containsExactly(new StreamEvent.Pong(first, body),
+                new StreamEvent.Pong(second, new byte[8]));
+        assertThat(client.sendWindow(stream)).isEqualTo(WINDOW);
+        assertThat(gateway.streamCount()).isOne();
+    }
+
+    @Test
+    void aPeerPingingFasterThanTheRouteDrainsIsNotAnsweredWithoutBound() throws StreamProtocolException {
+        byte[] body = new byte[StreamCodec.MAX_BODY];
+        for (int i = 0; i < 64; i++) {
+            client.ping(body);
+        }
+        gateway.receive(client.takeOutput());
+        assertThat(gateway.takeOutput().length).isLessThanOrEqualTo(StreamMux.MAX_PENDING_PONG_BYTES);
+        assertThat(gateway.unansweredPings()).isPositive();
+    }
 }
