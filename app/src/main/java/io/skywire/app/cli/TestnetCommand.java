@@ -3,6 +3,7 @@ package io.skywire.app.cli;
 import io.skywire.node.gateway.LocalTestNetwork;
 import io.skywire.node.gateway.ProxyCredentials;
 import io.skywire.node.gateway.ProxySettings;
+import io.skywire.node.gateway.TunnelStatus;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -49,6 +50,10 @@ final class TestnetCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "Seed of the injected loss.")
     private long seed;
 
+    @Option(names = "--kill-switch", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "While no gateway works, refuse connections (default) instead of connecting directly, outside the tunnel.")
+    private boolean killSwitch;
+
     @Option(names = "--proxy-user", paramLabel = "NAME",
             description = "Require this user name on both proxies (SOCKS5: RFC 1929; HTTP: Basic); needs --proxy-password-file.")
     private String proxyUser;
@@ -70,7 +75,7 @@ final class TestnetCommand implements Callable<Integer> {
                 throw new ParameterException(spec.commandLine(), "ports must be in 0..65535");
             }
         }
-        ProxySettings proxySettings = ProxySettings.loopback(socksPort, httpPort);
+        ProxySettings proxySettings = ProxySettings.loopback(socksPort, httpPort).withKillSwitch(killSwitch);
         if ((proxyUser == null) != (proxyPasswordFile == null)) {
             throw new ParameterException(spec.commandLine(), "--proxy-user and --proxy-password-file go together");
         }
@@ -100,8 +105,26 @@ final class TestnetCommand implements Callable<Integer> {
         out.println("SOCKS5 127.0.0.1:" + network.proxy().socksAddress().getPort());
         out.println("HTTP 127.0.0.1:" + network.proxy().httpAddress().getPort());
         out.flush();
+        printTunnelChanges(network, out);
         stopped.await();
         return 0;
+    }
+
+    /** One line per change of the tunnel's state or gateway: {@code TUNNEL <state>: <reason> (gateway ...)}. */
+    private static void printTunnelChanges(LocalTestNetwork network, PrintWriter out) {
+        Object[] last = new Object[2];
+        java.util.function.Consumer<TunnelStatus> print = status -> {
+            synchronized (last) {
+                if (status.state() != last[0] || !java.util.Objects.equals(status.gateway(), last[1])) {
+                    last[0] = status.state();
+                    last[1] = status.gateway();
+                    out.println("TUNNEL " + status);
+                    out.flush();
+                }
+            }
+        };
+        network.proxy().onStatus(print);
+        print.accept(network.proxy().status());
     }
 
     private ProxyCredentials readCredentials() throws IOException {

@@ -3,28 +3,41 @@ package io.skywire.node.gateway;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.EventLoop;
+import io.skywire.node.engine.FailureReason;
 import io.skywire.node.runtime.RouteSession;
 import io.skywire.node.stream.ResetReason;
 import io.skywire.node.stream.StreamMux;
 import io.skywire.node.stream.StreamTarget;
+import java.util.concurrent.CompletableFuture;
 
 /** The client's end of a route to a gateway: each proxied connection becomes one stream on it. */
-final class GatewayTunnel {
-
-    /** What a proxy handshake does when the gateway answers. */
-    interface OpenListener {
-        /** Connected: write the success reply (the bridge is installed right after). */
-        void opened(Channel channel);
-
-        /** Refused or failed: write the failure reply and close. */
-        void refused(Channel channel, ResetReason reason);
-    }
+final class GatewayTunnel implements TunnelConnector {
 
     private final RouteStreams streams;
 
     GatewayTunnel(RouteSession session, EventLoop loop) {
         this.streams = new RouteStreams(session, new StreamMux(true, StreamMux.DEFAULT_WINDOW), loop, null);
         streams.start();
+    }
+
+    /** Sends an end-to-end probe (see {@link StreamMux#ping}); must run on the tunnel's loop. */
+    int ping(byte[] body) {
+        return streams.ping(body);
+    }
+
+    /** Who hears the answers to {@link #ping}, on the tunnel's loop. */
+    void onPong(RouteStreams.PongListener listener) {
+        streams.onPong(listener);
+    }
+
+    /** Completes with the route's failure reason when it ends. */
+    CompletableFuture<FailureReason> ended() {
+        return streams.session().ended();
+    }
+
+    /** Streams open on the tunnel now. */
+    int streamCount() {
+        return streams.streamCount();
     }
 
     boolean isEnded() {
@@ -39,7 +52,8 @@ final class GatewayTunnel {
      * Opens a stream to {@code target} for {@code channel} (which must run on the tunnel's loop and have auto-read
      * off); on success the handshake handlers named are replaced by the stream bridge.
      */
-    void connect(Channel channel, StreamTarget target, OpenListener listener, String... handshakeHandlers) {
+    @Override
+    public void connect(Channel channel, StreamTarget target, OpenListener listener, String... handshakeHandlers) {
         if (streams.isEnded()) {
             listener.refused(channel, ResetReason.ROUTE_LOST);
             return;

@@ -15,9 +15,9 @@ import org.slf4j.LoggerFactory;
 final class HttpConnectHandler extends SimpleChannelInboundHandler<StreamTarget> {
 
     private static final Logger LOG = LoggerFactory.getLogger(HttpConnectHandler.class);
-    private final GatewayTunnel tunnel;
+    private final TunnelConnector tunnel;
 
-    HttpConnectHandler(GatewayTunnel tunnel) {
+    HttpConnectHandler(TunnelConnector tunnel) {
         this.tunnel = tunnel;
     }
 
@@ -26,7 +26,7 @@ final class HttpConnectHandler extends SimpleChannelInboundHandler<StreamTarget>
         ctx.channel().config().setAutoRead(false);
         // The timeout covers the client's request only; the wait for the gateway is bounded by its connect timeout.
         ctx.pipeline().remove(ProxyInitializers.TIMEOUT);
-        tunnel.connect(ctx.channel(), target, new GatewayTunnel.OpenListener() {
+        tunnel.connect(ctx.channel(), target, new TunnelConnector.OpenListener() {
             @Override
             public void opened(Channel channel) {
                 channel.writeAndFlush(response("200 Connection established"));

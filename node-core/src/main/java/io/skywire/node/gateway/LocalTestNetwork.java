@@ -12,7 +12,6 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -22,8 +21,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A whole network in one process on loopback UDP: a client node, a chain of relays, and gateways with different
- * prices and regions hanging off the last relay; the client's proxy reaches the cheapest gateway over every relay
- * (at least 3 hops). Its gateways allow loopback destinations, so a local server can be fetched through them.
+ * prices and regions hanging off the last relay. The client's proxy knows every gateway and its route (over every
+ * relay, at least 3 hops), picks the best value and moves to another when its tunnel fails. Its gateways allow
+ * loopback destinations, so a local server can be fetched through them.
  */
 public final class LocalTestNetwork implements AutoCloseable {
 
@@ -34,9 +34,9 @@ public final class LocalTestNetwork implements AutoCloseable {
 
     private final List<NodeRuntime> nodes = new ArrayList<>();
     private final List<ExitService> exits = new ArrayList<>();
+    private final List<NodeRuntime> gatewayNodes = new ArrayList<>();
+    private final List<GatewayCandidate> candidates = new ArrayList<>();
     private ProxyServer proxy;
-    private GatewayOffer chosen;
-    private int hops;
 
     private LocalTestNetwork() {
     }
@@ -87,15 +87,17 @@ public final class LocalTestNetwork implements AutoCloseable {
             dialled = List.of(relay);
         }
         NodeRuntime client = startNode(dataRoot, "client", dialled, faults, seed);
-        int cheapest = offers.indexOf(offers.stream().min(Comparator.comparingLong(GatewayOffer::pricePerGbDroplets))
-                .orElseThrow());
-        chosen = offers.get(cheapest);
-        List<NodeId> path = new ArrayList<>(relays.stream().map(NodeRuntime::nodeId).toList());
-        path.add(gateways.get(cheapest).nodeId());
-        hops = path.size();
-        LOG.info("test network: {} nodes, {} gateways; client route has {} hops to the gateway in {} at {} droplets/GB",
-                nodeCount, gatewayCount, hops, chosen.region(), chosen.pricePerGbDroplets());
-        proxy = ProxyServer.start(client, path, settings);
+        gatewayNodes.addAll(gateways);
+        for (int g = 0; g < gatewayCount; g++) {
+            List<NodeId> path = new ArrayList<>(relays.stream().map(NodeRuntime::nodeId).toList());
+            path.add(gateways.get(g).nodeId());
+            // Relays in the test network forward for free; the expected cost is the gateway's price.
+            candidates.add(new GatewayCandidate(path, offers.get(g).pricePerGbDroplets(), 0, offers.get(g).region()));
+        }
+        LOG.info("test network: {} nodes, {} gateways, {} hops from the client to each gateway", nodeCount,
+                gatewayCount, candidates.get(0).hops());
+        proxy = ProxyServer.startAuto(client, candidates, settings);
+        proxy.onStatus(status -> LOG.info("tunnel {}", status));
     }
 
     private NodeRuntime startNode(Path dataRoot, String name, List<NodeRuntime> peers, UdpFaults faults, long seed)
@@ -132,14 +134,15 @@ public final class LocalTestNetwork implements AutoCloseable {
         return proxy;
     }
 
-    /** The gateway the client's route leads to. */
-    public GatewayOffer chosenGateway() {
-        return chosen;
+    /** Every gateway the client knows, with its route and expected cost. */
+    public List<GatewayCandidate> gateways() {
+        return List.copyOf(candidates);
     }
 
-    /** Hops from the client to the gateway. */
-    public int hops() {
-        return hops;
+    /** Stops gateway {@code index}'s node, as a crash or a network cut would look to the client. */
+    void stopGateway(int index) {
+        gatewayNodes.get(index).stop();
+        exits.get(index).close();
     }
 
     @Override

@@ -16,7 +16,7 @@ final class ProxyInitializers {
     }
 
     /** SOCKS5: handshake timeout, then the decoder, then the handshake handler. */
-    static ChannelInitializer<SocketChannel> socks5(GatewayTunnel tunnel, ProxyCredentials credentials,
+    static ChannelInitializer<SocketChannel> socks5(TunnelConnector tunnel, ProxyCredentials credentials,
                                                     int handshakeTimeoutMillis) {
         return new ChannelInitializer<>() {
             @Override
@@ -30,7 +30,7 @@ final class ProxyInitializers {
     }
 
     /** HTTP CONNECT: handshake timeout, then the request-head decoder (which checks credentials), then the handler. */
-    static ChannelInitializer<SocketChannel> httpConnect(GatewayTunnel tunnel, ProxyCredentials credentials,
+    static ChannelInitializer<SocketChannel> httpConnect(TunnelConnector tunnel, ProxyCredentials credentials,
                                                          int handshakeTimeoutMillis) {
         return new ChannelInitializer<>() {
             @Override

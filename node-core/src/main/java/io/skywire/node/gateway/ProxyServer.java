@@ -10,33 +10,29 @@ import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.skywire.node.identity.NodeId;
 import io.skywire.node.runtime.NodeRuntime;
-import io.skywire.node.runtime.RouteOptions;
-import io.skywire.node.runtime.RouteSession;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The client's local SOCKS5 and HTTP CONNECT proxies: one route to the chosen gateway, each accepted connection a
- * stream on it. Local sockets and the stream multiplexer share one event loop of their own (no locks, and the
- * node's loop stays free for its links).
+ * The client's local SOCKS5 and HTTP CONNECT proxies: each accepted connection becomes a stream on the route to the
+ * gateway that {@link TunnelManager} keeps working (or, while none works and the kill switch is off, a direct
+ * connection). Local sockets, the stream multiplexer and the health probes share one event loop of their own (no
+ * locks, and the node's loop stays free for its links).
  */
 public final class ProxyServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProxyServer.class);
-    private static final long ROUTE_SETUP_SECONDS = 20;
 
     private final EventLoopGroup group;
-    private final GatewayTunnel tunnel;
+    private final TunnelManager tunnel;
     private final Channel socks;
     private final Channel http;
 
-    private ProxyServer(EventLoopGroup group, GatewayTunnel tunnel, Channel socks, Channel http) {
+    private ProxyServer(EventLoopGroup group, TunnelManager tunnel, Channel socks, Channel http) {
         this.group = group;
         this.tunnel = tunnel;
         this.socks = socks;
@@ -44,31 +40,38 @@ public final class ProxyServer implements AutoCloseable {
     }
 
     /**
-     * Opens a route through {@code pathToGateway} (the last hop is the gateway), then binds the proxies.
+     * Opens a route through {@code pathToGateway} (the last hop is the gateway), then binds the proxies: one fixed
+     * gateway, with nothing advertised about it.
      *
      * @throws IOException when the route cannot be opened or an address cannot be bound
      */
     public static ProxyServer start(NodeRuntime node, List<NodeId> pathToGateway, ProxySettings settings)
             throws IOException, InterruptedException {
-        RouteSession session;
-        try {
-            session = node.openRoute(pathToGateway, RouteOptions.bulk()).get(ROUTE_SETUP_SECONDS, TimeUnit.SECONDS);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IOException("no route to the gateway: " + (e.getCause() == null ? e : e.getCause()).toString(), e);
-        }
+        return startAuto(node, List.of(new GatewayCandidate(pathToGateway, 0, 0, "unknown")), settings);
+    }
+
+    /**
+     * Connects to the best of {@code gateways} that answers (see {@link GatewayChooser}), then binds the proxies;
+     * the client moves to another gateway when its tunnel fails.
+     *
+     * @throws IOException when no gateway can be reached or an address cannot be bound
+     */
+    public static ProxyServer startAuto(NodeRuntime node, List<GatewayCandidate> gateways, ProxySettings settings)
+            throws IOException, InterruptedException {
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("skywire-proxy", true),
                 NioIoHandler.newFactory());
+        TunnelManager tunnel = new TunnelManager(node, gateways, settings, group.next());
         try {
-            GatewayTunnel tunnel = new GatewayTunnel(session, group.next());
+            tunnel.start();
             Channel socks = bind(group, settings.socksListen(),
                     ProxyInitializers.socks5(tunnel, settings.credentials(), settings.handshakeTimeoutMillis()));
             Channel http = settings.httpListen() == null ? null : bind(group, settings.httpListen(),
                     ProxyInitializers.httpConnect(tunnel, settings.credentials(), settings.handshakeTimeoutMillis()));
-            LOG.info("proxy over a {}-hop route: SOCKS5 {}, HTTP {}", pathToGateway.size(), socks.localAddress(),
-                    http == null ? "off" : http.localAddress());
+            LOG.info("proxy: SOCKS5 {}, HTTP {}, kill switch {}", socks.localAddress(),
+                    http == null ? "off" : http.localAddress(), settings.killSwitch() ? "on" : "off");
             return new ProxyServer(group, tunnel, socks, http);
-        } catch (IOException | RuntimeException e) {
-            session.close();
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            tunnel.close();
             group.shutdownGracefully(0, 0, TimeUnit.SECONDS);
             throw e;
         }
@@ -98,9 +101,14 @@ public final class ProxyServer implements AutoCloseable {
         return http == null ? null : (InetSocketAddress) http.localAddress();
     }
 
-    /** Whether the route to the gateway has ended (the proxy then refuses every request). */
-    public boolean routeEnded() {
-        return tunnel.isEnded();
+    /** The tunnel's state now, from end-to-end probes. */
+    public TunnelStatus status() {
+        return tunnel.status();
+    }
+
+    /** Hears every change of the tunnel's status (on the proxy's thread; keep it short). */
+    public void onStatus(java.util.function.Consumer<TunnelStatus> listener) {
+        tunnel.onStatus(listener);
     }
 
     @Override
@@ -109,7 +117,7 @@ public final class ProxyServer implements AutoCloseable {
         if (http != null) {
             http.close();
         }
-        tunnel.close();
+        group.next().submit(tunnel::close).awaitUninterruptibly(3, TimeUnit.SECONDS);
         group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(3, TimeUnit.SECONDS);
     }
 }

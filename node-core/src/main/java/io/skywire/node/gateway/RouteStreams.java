@@ -28,6 +28,11 @@ final class RouteStreams {
         void openRequested(RouteStreams streams, int streamId, StreamTarget target);
     }
 
+    /** Who hears the answers to this end's probes. */
+    interface PongListener {
+        void pong(int probeId, int bodyLength);
+    }
+
     static final long HIGH_WATER_BYTES = 1 << 20;
     static final long LOW_WATER_BYTES = 256 << 10;
     private static final Logger LOG = LoggerFactory.getLogger(RouteStreams.class);
@@ -40,6 +45,7 @@ final class RouteStreams {
     private final Set<StreamEndpoint> waitingForRoute = new LinkedHashSet<>();
     private long unsentBytes;
     private volatile boolean ended;
+    private PongListener pongListener;
 
     RouteStreams(RouteSession session, StreamMux mux, EventLoop loop, OpenHandler openHandler) {
         this.session = session;
@@ -74,6 +80,25 @@ final class RouteStreams {
         endpoints.put(id, endpoint);
         flush();
         return id;
+    }
+
+    /** Sends a probe; its answer goes to the {@link #onPong} listener. */
+    int ping(byte[] body) {
+        if (ended) {
+            throw new IllegalStateException("the route has ended");
+        }
+        int id = mux.ping(body);
+        flush();
+        return id;
+    }
+
+    /** Who hears probe answers. */
+    void onPong(PongListener listener) {
+        this.pongListener = listener;
+    }
+
+    int streamCount() {
+        return mux.streamCount();
     }
 
     void register(int streamId, StreamEndpoint endpoint) {
@@ -172,6 +197,12 @@ final class RouteStreams {
 
     private void dispatch(StreamEvent event) {
         int id = event.streamId();
+        if (event instanceof StreamEvent.Pong pong) {
+            if (pongListener != null) {
+                pongListener.pong(id, pong.body().length);
+            }
+            return;
+        }
         if (event instanceof StreamEvent.OpenRequested open) {
             if (openHandler == null) {
                 mux.reset(id, ResetReason.NOT_ALLOWED);

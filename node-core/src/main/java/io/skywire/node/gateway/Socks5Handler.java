@@ -21,10 +21,10 @@ final class Socks5Handler extends SimpleChannelInboundHandler<Socks5Message> {
     private static final int METHOD_PASSWORD = 0x02;
     private static final int NO_ACCEPTABLE_METHOD = 0xff;
 
-    private final GatewayTunnel tunnel;
+    private final TunnelConnector tunnel;
     private final ProxyCredentials credentials;
 
-    Socks5Handler(GatewayTunnel tunnel, ProxyCredentials credentials) {
+    Socks5Handler(TunnelConnector tunnel, ProxyCredentials credentials) {
         this.tunnel = tunnel;
         this.credentials = credentials;
     }
@@ -50,7 +50,7 @@ final class Socks5Handler extends SimpleChannelInboundHandler<Socks5Message> {
             ctx.channel().config().setAutoRead(false);
             // The timeout covers the client's request only; the wait for the gateway is bounded by its connect timeout.
             ctx.pipeline().remove(ProxyInitializers.TIMEOUT);
-            tunnel.connect(ctx.channel(), connect.target(), new GatewayTunnel.OpenListener() {
+            tunnel.connect(ctx.channel(), connect.target(), new TunnelConnector.OpenListener() {
                 @Override
                 public void opened(Channel channel) {
                     channel.writeAndFlush(Unpooled.wrappedBuffer(reply(0)));

@@ -1,0 +1,324 @@
+package io.skywire.node.gateway;
+
+import io.netty.channel.Channel;
+import io.netty.channel.EventLoop;
+import io.netty.util.concurrent.ScheduledFuture;
+import io.skywire.node.engine.FailureReason;
+import io.skywire.node.runtime.NodeRuntime;
+import io.skywire.node.runtime.RouteOptions;
+import io.skywire.node.runtime.RouteSession;
+import io.skywire.node.stream.ResetReason;
+import io.skywire.node.stream.StreamCodec;
+import io.skywire.node.stream.StreamTarget;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps the client connected to the best working gateway. It picks gateways with {@link GatewayChooser}, opens a
+ * route to one, probes it end to end ({@link HealthTracker}: a PING through the route every interval, a burst of
+ * large PINGs once for throughput) and reports the truth as {@link TunnelStatus}. When the tunnel fails it moves to
+ * the next gateway: only connections on the dead route break; new ones go through the new route. While no gateway
+ * works, requests are refused (kill switch on) or go direct (kill switch off).
+ *
+ * <p>Everything but {@link #status()} and the listeners runs on the proxy's event loop.
+ */
+final class TunnelManager implements TunnelConnector {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TunnelManager.class);
+    private static final long ROUTE_SETUP_SECONDS = 20;
+    /** PINGs in the throughput probe, each of the largest body: 128 KiB each way. */
+    private static final int THROUGHPUT_PINGS = 8;
+
+    private final NodeRuntime node;
+    private final List<GatewayCandidate> candidates;
+    private final Map<GatewayCandidate, GatewayStats> stats = new HashMap<>();
+    private final ProxySettings settings;
+    private final HealthSettings health;
+    private final GatewayChooser chooser;
+    private final EventLoop loop;
+    private final DirectConnector direct;
+    private final ExecutorService resolver;
+    private final List<Consumer<TunnelStatus>> listeners = new CopyOnWriteArrayList<>();
+    private volatile TunnelStatus status;
+
+    private GatewayTunnel tunnel;
+    private GatewayCandidate current;
+    private HealthTracker tracker;
+    private int probeId = -1;
+    private long probeSentNanos;
+    private int throughputLastId = -1;
+    private long throughputStartNanos;
+    private long throughputBytesPerSecond;
+    private boolean switching;
+    private boolean closed;
+    private ScheduledFuture<?> ticker;
+
+    TunnelManager(NodeRuntime node, List<GatewayCandidate> candidates, ProxySettings settings, EventLoop loop) {
+        if (candidates.isEmpty()) {
+            throw new IllegalArgumentException("no gateway to connect to");
+        }
+        this.node = node;
+        this.candidates = List.copyOf(candidates);
+        this.settings = settings;
+        this.health = settings.health();
+        this.chooser = new GatewayChooser(health.retryAfterMillis());
+        this.loop = loop;
+        this.resolver = Executors.newSingleThreadExecutor(r -> {
+            Thread thread = new Thread(r, "skywire-direct-resolver");
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.direct = new DirectConnector(10_000, resolver);
+        this.status = new TunnelStatus(TunnelState.CONNECTING, "choosing a gateway", null, 0, 0, false);
+    }
+
+    /**
+     * Connects to the best gateway that answers route setup, trying them in order; returns once one route is up
+     * (health probes then start), or throws when none could be reached.
+     */
+    void start() throws java.io.IOException, InterruptedException {
+        List<String> failures = new ArrayList<>();
+        for (GatewayCandidate candidate : chooser.rank(candidates, stats, nowMillis())) {
+            stats.computeIfAbsent(candidate, c -> new GatewayStats()).attempted();
+            try {
+                RouteSession session = node.openRoute(candidate.path(), RouteOptions.bulk())
+                        .get(ROUTE_SETUP_SECONDS, TimeUnit.SECONDS);
+                loop.submit(() -> adopt(candidate, session)).sync();
+                ticker = loop.scheduleAtFixedRate(this::tick, health.probeIntervalMillis(),
+                        health.probeIntervalMillis(), TimeUnit.MILLISECONDS);
+                return;
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                stats.get(candidate).failed(nowMillis());
+                String why = candidate.gateway().fingerprint() + ": " + (e.getCause() == null ? e : e.getCause());
+                LOG.info("gateway {} unreachable", why);
+                failures.add(why);
+            }
+        }
+        throw new java.io.IOException("no gateway reachable: " + String.join("; ", failures));
+    }
+
+    /** The latest status; safe from any thread. */
+    TunnelStatus status() {
+        return status;
+    }
+
+    /** Hears every status change, on the proxy's loop. */
+    void onStatus(Consumer<TunnelStatus> listener) {
+        listeners.add(listener);
+    }
+
+    /** Measurements per gateway, for the directory view (call on the proxy's loop). */
+    Map<GatewayCandidate, GatewayStats> stats() {
+        return stats;
+    }
+
+    @Override
+    public void connect(Channel channel, StreamTarget target, OpenListener listener, String... handshakeHandlers) {
+        if (tunnel != null && !tunnel.isEnded() && tracker.state() != TunnelState.FAILED) {
+            tunnel.connect(channel, target, listener, handshakeHandlers);
+        } else if (settings.killSwitch()) {
+            listener.refused(channel, ResetReason.ROUTE_LOST);
+        } else {
+            direct.connect(channel, target, listener, handshakeHandlers);
+        }
+    }
+
+    void close() {
+        closed = true;
+        if (ticker != null) {
+            ticker.cancel(false);
+        }
+        if (tunnel != null) {
+            tunnel.close();
+        }
+        resolver.shutdownNow();
+    }
+
+    private void adopt(GatewayCandidate candidate, RouteSession session) {
+        if (closed) {
+            session.close();
+            return;
+        }
+        GatewayTunnel fresh = new GatewayTunnel(session, loop);
+        tunnel = fresh;
+        current = candidate;
+        tracker = new HealthTracker(health.failAfterLost(), health.slowRoundTripMillis());
+        probeId = -1;
+        throughputLastId = -1;
+        throughputBytesPerSecond = 0;
+        switching = false;
+        fresh.onPong(this::pong);
+        fresh.ended().whenComplete((reason, error) -> loop.execute(() -> routeEnded(fresh, reason)));
+        LOG.info("tunnel to gateway {} in {} over {} hops, {} droplets/GB expected", candidate.gateway().fingerprint(),
+                candidate.region(), candidate.hops(), candidate.expectedCostPerGbDroplets());
+        probe();
+        publish();
+    }
+
+    private void tick() {
+        if (closed) {
+            return;
+        }
+        if (tunnel == null) {
+            if (!switching) {
+                switchGateway();
+            }
+            return;
+        }
+        long timeoutNanos = TimeUnit.MILLISECONDS.toNanos(health.probeTimeoutMillis());
+        if (throughputLastId >= 0) {
+            // Health probes would queue behind the burst and time out for the wrong reason: wait for it, within bounds.
+            if (System.nanoTime() - throughputStartNanos <= 4 * timeoutNanos) {
+                return;
+            }
+            LOG.info("tunnel throughput probe unanswered; throughput stays unknown");
+            throughputLastId = -1;
+        }
+        if (probeId >= 0 && System.nanoTime() - probeSentNanos > timeoutNanos) {
+            probeId = -1;
+            tracker.lost();
+            afterProbe();
+        }
+        if (probeId < 0) {
+            probe();
+        }
+    }
+
+    private void probe() {
+        if (tunnel.isEnded()) {
+            return;
+        }
+        probeSentNanos = System.nanoTime();
+        probeId = tunnel.ping(ByteBuffer.allocate(StreamCodec.MIN_PING_BODY).putLong(probeSentNanos).array());
+    }
+
+    private void pong(int id, int length) {
+        if (id == probeId) {
+            long rttMillis = Math.max(1, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - probeSentNanos));
+            probeId = -1;
+            boolean first = tracker.state() == TunnelState.CONNECTING;
+            tracker.answered(rttMillis);
+            GatewayStats measured = stats.get(current);
+            measured.roundTrip(rttMillis);
+            if (first) {
+                measured.succeeded();
+                startThroughputProbe();
+            }
+            afterProbe();
+        } else if (id == throughputLastId) {
+            long nanos = Math.max(1, System.nanoTime() - throughputStartNanos);
+            long bytes = 2L * THROUGHPUT_PINGS * StreamCodec.MAX_BODY;
+            throughputBytesPerSecond = bytes * 1_000_000_000L / nanos;
+            stats.get(current).throughput(throughputBytesPerSecond);
+            throughputLastId = -1;
+            LOG.info("tunnel throughput probe: {} kB/s", throughputBytesPerSecond / 1000);
+            publish();
+        }
+    }
+
+    private void startThroughputProbe() {
+        throughputStartNanos = System.nanoTime();
+        byte[] body = new byte[StreamCodec.MAX_BODY];
+        for (int i = 0; i < THROUGHPUT_PINGS; i++) {
+            throughputLastId = tunnel.ping(body);
+        }
+    }
+
+    private void afterProbe() {
+        publish();
+        if (tracker.state() == TunnelState.FAILED) {
+            failCurrent();
+        }
+    }
+
+    private void routeEnded(GatewayTunnel ended, FailureReason reason) {
+        if (ended != tunnel || closed) {
+            return;
+        }
+        tracker.routeEnded(reason == null ? "closed" : reason.toString());
+        publish();
+        failCurrent();
+    }
+
+    /** The current tunnel failed: its connections break (their route is gone); find another gateway. */
+    private void failCurrent() {
+        stats.get(current).failed(nowMillis());
+        LOG.warn("tunnel to gateway {} failed: {}", current.gateway().fingerprint(), tracker.reason());
+        throughputLastId = -1;
+        GatewayTunnel dead = tunnel;
+        tunnel = null;
+        dead.close();
+        switchGateway();
+    }
+
+    private void switchGateway() {
+        if (closed) {
+            return;
+        }
+        switching = true;
+        List<GatewayCandidate> ranked = chooser.rank(candidates, stats, nowMillis());
+        tryCandidates(ranked, 0, new ArrayList<>());
+    }
+
+    private void tryCandidates(List<GatewayCandidate> ranked, int index, List<String> failures) {
+        if (closed) {
+            return;
+        }
+        if (index == ranked.size()) {
+            // Nothing answered: stay FAILED; the ticker tries again at the next interval.
+            switching = false;
+            status = new TunnelStatus(TunnelState.FAILED, "no gateway reachable: " + String.join("; ", failures),
+                    null, 0, 0, !settings.killSwitch());
+            notifyListeners();
+            return;
+        }
+        GatewayCandidate candidate = ranked.get(index);
+        stats.computeIfAbsent(candidate, c -> new GatewayStats()).attempted();
+        status = new TunnelStatus(TunnelState.CONNECTING, "setting up a route to gateway "
+                + candidate.gateway().fingerprint(), candidate, 0, 0, !settings.killSwitch());
+        notifyListeners();
+        CompletableFuture<RouteSession> opening = node.openRoute(candidate.path(), RouteOptions.bulk())
+                .orTimeout(ROUTE_SETUP_SECONDS, TimeUnit.SECONDS);
+        opening.whenComplete((session, error) -> loop.execute(() -> {
+            if (error == null) {
+                adopt(candidate, session);
+            } else {
+                stats.get(candidate).failed(nowMillis());
+                failures.add(candidate.gateway().fingerprint() + ": " + error);
+                tryCandidates(ranked, index + 1, failures);
+            }
+        }));
+    }
+
+    private void publish() {
+        if (tracker == null) {
+            return;
+        }
+        boolean failed = tracker.state() == TunnelState.FAILED;
+        status = new TunnelStatus(tracker.state(), tracker.reason(), current, tracker.lastRoundTripMillis(),
+                throughputBytesPerSecond, failed && !settings.killSwitch());
+        notifyListeners();
+    }
+
+    private void notifyListeners() {
+        TunnelStatus now = status;
+        for (Consumer<TunnelStatus> listener : listeners) {
+            listener.accept(now);
+        }
+    }
+
+    private static long nowMillis() {
+        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime());
+    }
+}
