@@ -235,8 +235,15 @@ final class GroupSender {
 
     /** Sends again, on other members, what was lost with a member that failed ({@code liveMask} excludes it). */
     void memberFailed(long liveMask) {
-        for (Stripe stripe : open) {
-            // A stripe not fully handed out cannot keep one chunk per member any more.
+        Iterator<Stripe> stripes = open.iterator();
+        while (stripes.hasNext()) {
+            Stripe stripe = stripes.next();
+            int unassigned = stripe.chunks.length + 1 - stripe.assigned;
+            if (unassigned <= Long.bitCount(liveMask & ~stripe.usedMembers)) {
+                // Enough live members it has not used: it can still go out one frame per member.
+                continue;
+            }
+            stripes.remove();
             for (Chunk chunk : stripe.chunks) {
                 if (chunk.carrier < 0 && !chunk.queued && !chunk.acked) {
                     chunk.queued = true;
@@ -248,7 +255,6 @@ final class GroupSender {
                 counters.increment(GroupCounter.PARITY_ABANDONED);
             }
         }
-        open.clear();
         for (Chunk chunk : unacked.values()) {
             if (!chunk.queued && chunk.carrier >= 0 && !alive(chunk.carrier, liveMask)
                     && !rebuildable(chunk, liveMask)) {
@@ -261,15 +267,20 @@ final class GroupSender {
     /** Whether the receiver will rebuild {@code lost} from the rest of its stripe, all of which will arrive. */
     private boolean rebuildable(Chunk lost, long liveMask) {
         Stripe stripe = lost.stripe;
-        if (!config.erasure() || stripe == null || stripe.parityCarrier < 0 || !alive(stripe.parityCarrier, liveMask)) {
+        if (!config.erasure() || stripe == null || stripe.parityAbandoned || !willArrive(stripe.parityCarrier, liveMask)) {
             return false;
         }
         for (Chunk other : stripe.chunks) {
-            if (other != lost && !other.acked && !other.queued && !alive(other.carrier, liveMask)) {
+            if (other != lost && !other.acked && !other.queued && !willArrive(other.carrier, liveMask)) {
                 return false;
             }
         }
         return true;
+    }
+
+    /** A frame arrives if a live member took it or it is still to be handed out (carrier -1). */
+    private static boolean willArrive(int carrier, long liveMask) {
+        return carrier < 0 || alive(carrier, liveMask);
     }
 
     private static boolean alive(int member, long liveMask) {

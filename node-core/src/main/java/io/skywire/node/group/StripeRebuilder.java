@@ -94,18 +94,20 @@ final class StripeRebuilder {
         if (!stripe.parity || stripe.received != stripe.count - 1) {
             return null;
         }
-        stripes.remove(first);
         int missing = Integer.numberOfTrailingZeros(~stripe.receivedMask);
         long seq = first + missing;
         int length = stripe.lengthXor;
         if (order.has(seq)) {
+            stripes.remove(first);
             return null;
         }
         if (length < 1 || length > stripe.xor.length) {
-            // The sender's parity does not match its own data: nothing can be rebuilt.
+            // The sender's parity does not match its own data. The stripe stays, so a repeat is recognised and
+            // the real chunk can still complete it.
             counters.increment(GroupCounter.PARITY_UNUSABLE);
             return null;
         }
+        stripes.remove(first);
         return new Rebuilt(seq, java.util.Arrays.copyOf(stripe.xor, length));
     }
 
