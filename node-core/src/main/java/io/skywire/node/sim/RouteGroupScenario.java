@@ -7,12 +7,21 @@ import io.skywire.node.engine.RouteHandle;
 import io.skywire.node.engine.RouteSpec;
 import io.skywire.node.group.GroupCounter;
 import io.skywire.node.group.RouteGroup;
+import io.skywire.node.routing.CostWeights;
+import io.skywire.node.routing.GraphNode;
+import io.skywire.node.routing.LinkGraph;
+import io.skywire.node.routing.NodeKey;
+import io.skywire.node.routing.PathSet;
+import io.skywire.node.routing.RoutePath;
+import io.skywire.node.routing.RouteSearch;
+import io.skywire.node.routing.SearchConstraints;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The design's two cable modems: N node-disjoint, bandwidth-limited routes between the same two nodes, measured
+ * The design's two cable modems: N node-disjoint, bandwidth-limited routes between the same two nodes (chosen by
+ * {@link RouteSearch} from a graph that also has links across the chains), measured
  * in one run as one route alone, then as one route group, then as a group that loses a route mid-transfer (its
  * first relay dies). Every link has the same rate, so the group's ceiling is N times one route's.
  */
@@ -121,18 +130,36 @@ public final class RouteGroupScenario implements Scenario {
                 args.longValue("seed")));
     }
 
-    /** The topology: an origin, a destination, and {@code routes} disjoint chains of relays between them. */
-    private record Network(SimNode origin, SimNode destination, List<List<SimNode>> relays) {
+    /**
+     * The topology: an origin, a destination, {@code routes} chains of relays between them, and links across
+     * neighbouring chains, so the route search has non-disjoint paths to avoid.
+     */
+    private record Network(SimNode origin, SimNode destination, List<List<SimNode>> relays, LinkGraph graph) {
 
-        List<RouteSpec> specs(int count) {
+        /** The {@code count} paths the route search chose, as route specifications. */
+        List<RouteSpec> specs(int count, int hops) {
+            PathSet found = new RouteSearch(graph, CostWeights.defaults()).disjointPaths(NodeKey.of(origin.publicKey()),
+                    NodeKey.of(destination.publicKey()), count, SearchConstraints.upTo(hops + 1).withMinHops(2));
+            if (found.paths().size() < count) {
+                throw new IllegalStateException("route search found " + found.paths().size() + " disjoint paths");
+            }
             List<RouteSpec> specs = new ArrayList<>();
-            for (int r = 0; r < count; r++) {
-                List<byte[]> path = new ArrayList<>();
-                relays.get(r).forEach(node -> path.add(node.publicKey()));
-                path.add(destination.publicKey());
-                specs.add(new RouteSpec(path, QosClass.BULK, ForwardingMode.STORE_AND_FORWARD, ROUTE_BUFFER));
+            for (RoutePath path : found.paths()) {
+                specs.add(new RouteSpec(path.keyBytes(), QosClass.BULK, ForwardingMode.STORE_AND_FORWARD,
+                        ROUTE_BUFFER));
             }
             return specs;
+        }
+
+        /** The relay the search put first on the last path it chose. */
+        SimNode firstRelayOf(RouteSpec spec) {
+            byte[] key = spec.path().get(0);
+            for (List<SimNode> chain : relays) {
+                if (java.util.Arrays.equals(chain.get(0).publicKey(), key)) {
+                    return chain.get(0);
+                }
+            }
+            throw new IllegalStateException("no relay with the path's first key");
         }
     }
 
@@ -141,22 +168,38 @@ public final class RouteGroupScenario implements Scenario {
     private static Network build(Simulator simulator, Params params) {
         EngineConfig config = EngineConfig.defaults().withLinkDeadNanos(40 * MS);
         LinkProfile link = LinkProfile.of(params.linkBitsPerSecond(), params.delayNanos(), 0);
-        SimNode origin = simulator.addNode(config);
-        SimNode destination = simulator.addNode(config);
+        LinkGraph graph = new LinkGraph();
+        SimNode origin = addNode(simulator, config, graph);
+        SimNode destination = addNode(simulator, config, graph);
         List<List<SimNode>> relays = new ArrayList<>();
         for (int r = 0; r < params.routes(); r++) {
             List<SimNode> chain = new ArrayList<>();
             SimNode previous = origin;
             for (int h = 0; h + 1 < params.hops(); h++) {
-                SimNode relay = simulator.addNode(config);
-                simulator.connect(previous, relay, link, link, EngineConfig.DEFAULT_MTU);
+                SimNode relay = addNode(simulator, config, graph);
+                connect(simulator, previous, relay, link, graph);
                 chain.add(relay);
                 previous = relay;
             }
-            simulator.connect(previous, destination, link, link, EngineConfig.DEFAULT_MTU);
+            connect(simulator, previous, destination, link, graph);
+            if (r > 0) {
+                connect(simulator, relays.get(r - 1).get(0), chain.get(0), link, graph);
+            }
             relays.add(chain);
         }
-        return new Network(origin, destination, relays);
+        return new Network(origin, destination, relays, graph);
+    }
+
+    private static SimNode addNode(Simulator simulator, EngineConfig config, LinkGraph graph) {
+        SimNode node = simulator.addNode(config);
+        graph.addNode(new GraphNode(NodeKey.of(node.publicKey()), 0, null));
+        return node;
+    }
+
+    private static void connect(Simulator simulator, SimNode a, SimNode b, LinkProfile link, LinkGraph graph) {
+        simulator.connect(a, b, link, link, EngineConfig.DEFAULT_MTU);
+        graph.addLinks(NodeKey.of(a.publicKey()), NodeKey.of(b.publicKey()), link.delayNanos() / 1_000,
+                link.bitsPerSecond());
     }
 
     /** Runs the three transfers. */
@@ -168,7 +211,8 @@ public final class RouteGroupScenario implements Scenario {
         long limit = 10 * total * 8 * 1_000_000_000L / params.linkBitsPerSecond() + 10_000 * MS;
 
         StreamTransfer single = new StreamTransfer(simulator, net.origin(), net.destination(), total, params.seed());
-        RouteHandle route = net.origin().openRoute(net.specs(1).get(0));
+        List<RouteSpec> specs = net.specs(params.routes(), params.hops());
+        RouteHandle route = net.origin().openRoute(specs.get(0));
         single.start(route);
         simulator.runUntil(simulator.now() + limit, single::complete);
         if (!single.complete() || !single.intact) {
@@ -179,7 +223,7 @@ public final class RouteGroupScenario implements Scenario {
 
         GroupTransfer group = new GroupTransfer(simulator, net.origin(), net.destination(), total, params.seed(),
                 params.erasure());
-        group.start(net.specs(params.routes()));
+        group.start(specs);
         simulator.runUntil(simulator.now() + limit, group::complete);
         boolean groupIntact = group.complete() && group.hashesMatch();
         double groupMbps = group.complete() ? mbps(total, group.completedAt - group.startedAt) : 0;
@@ -191,14 +235,14 @@ public final class RouteGroupScenario implements Scenario {
         }
         GroupTransfer victim = new GroupTransfer(simulator, net.origin(), net.destination(), total, params.seed() + 1,
                 params.erasure());
-        SimNode dying = net.relays().get(params.routes() - 1).get(0);
+        SimNode dying = net.firstRelayOf(specs.get(specs.size() - 1));
         long killAfter = (long) (params.killAt() * total);
         victim.onProgress(received -> {
             if (received >= killAfter && dying.alive()) {
                 simulator.kill(dying);
             }
         });
-        victim.start(net.specs(params.routes()));
+        victim.start(specs);
         simulator.runUntil(simulator.now() + limit, victim::complete);
         double killMbps = victim.complete() ? mbps(total, victim.completedAt - victim.startedAt) : 0;
         return new Result(params, oneRoute, groupMbps, groupIntact, true, victim.written, victim.received,
