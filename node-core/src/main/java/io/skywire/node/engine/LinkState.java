@@ -66,6 +66,10 @@ final class LinkState {
     private long lastLossAt;
     boolean ackPending;
     boolean dead;
+    /** What this link sends goes over a route (see {@link Carriers}), never to the driver. */
+    boolean carried;
+    /** The link exists only as a route: the driver neither sends nor receives on it. */
+    boolean virtual;
 
     LinkState(LinkId id, byte[] peerKey, int mtu, EngineConfig config, NodeCounters counters, Releaser releaser) {
         this.id = id;
