@@ -50,6 +50,12 @@ class CarriedLinkTest {
         return out;
     }
 
+    /** A one-hop route from a to b, over whichever link a uses to reach b. */
+    private RouteHandle openRouteToB() {
+        return pair.a.openRoute(pair.now, new RouteSpec(List.of(pair.b.publicKey()), QosClass.BULK,
+                ForwardingMode.STORE_AND_FORWARD, 32 * 1024));
+    }
+
     private long countAtB(Counter counter) {
         return pair.b.counters().get(counter);
     }
@@ -58,8 +64,7 @@ class CarriedLinkTest {
     void aRouteOverTheVirtualLinkCarriesPayloadsBothWays() throws DecodeException {
         bothEndsVirtual();
         // The virtual link to b hides the driver's link to b, so this route is set up inside the carrier.
-        RouteHandle inner = pair.a.openRoute(pair.now, new RouteSpec(List.of(pair.b.publicKey()), QosClass.BULK,
-                ForwardingMode.STORE_AND_FORWARD, 32 * 1024));
+        RouteHandle inner = openRouteToB();
         pair.exchange();
         assertThat(pair.aEvents).contains(new NodeEvent.RouteEstablished(inner));
         RouteHandle innerAtB = pair.bEvents.stream().filter(NodeEvent.RouteIncoming.class::isInstance)
@@ -96,8 +101,7 @@ class CarriedLinkTest {
     @Test
     void closingTheCarrierRemovesTheVirtualLinkAndFailsItsRoutes() throws DecodeException {
         bothEndsVirtual();
-        RouteHandle inner = pair.a.openRoute(pair.now, new RouteSpec(List.of(pair.b.publicKey()), QosClass.BULK,
-                ForwardingMode.STORE_AND_FORWARD, 32 * 1024));
+        RouteHandle inner = openRouteToB();
         pair.exchange();
         pair.aEvents.clear();
         pair.bEvents.clear();
@@ -109,8 +113,7 @@ class CarriedLinkTest {
         assertThat(pair.a.routeCount()).isZero();
         assertThat(pair.b.routeCount()).isZero();
         // The driver's link to b serves new routes again.
-        RouteHandle direct = pair.a.openRoute(pair.now, new RouteSpec(List.of(pair.b.publicKey()), QosClass.BULK,
-                ForwardingMode.STORE_AND_FORWARD, 32 * 1024));
+        RouteHandle direct = openRouteToB();
         pair.exchange();
         assertThat(pair.aEvents).contains(new NodeEvent.RouteEstablished(direct));
     }
