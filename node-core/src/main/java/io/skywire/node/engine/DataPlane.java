@@ -26,6 +26,12 @@ final class DataPlane implements LinkState.Releaser {
         return route.endLeg().link.maxDataPayload() - E2E_OVERHEAD;
     }
 
+    /** Whether {@link #send} would accept a payload of {@code length} bytes on this route end now. */
+    boolean canAccept(Route route, int length) {
+        return !route.closed && route.established
+                && route.endLeg().heldBytes + length + E2E_OVERHEAD <= route.bufferBytes;
+    }
+
     SendResult send(long now, Route route, byte[] payload) {
         if (route.closed) {
             return SendResult.CLOSED;
@@ -160,6 +166,11 @@ final class DataPlane implements LinkState.Releaser {
             return;
         }
         route.bytesReceived += plain.length;
+        if (route.carrier != null) {
+            // Link datagrams: the engine parses them once this input is handled, never inside it.
+            route.carrier.inbound.addLast(plain);
+            return;
+        }
         state.emit(new NodeEvent.Delivered(route.handle, plain));
     }
 

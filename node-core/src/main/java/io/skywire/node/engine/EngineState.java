@@ -71,7 +71,16 @@ final class EngineState {
         LinkState link = links.remove(id);
         if (link != null) {
             linkArray = links.values().toArray(new LinkState[0]);
-            linksByPeer.remove(ByteBuffer.wrap(link.peerKey), link);
+            ByteBuffer peer = ByteBuffer.wrap(link.peerKey);
+            if (linksByPeer.remove(peer, link)) {
+                // A virtual link may have hidden a driver's link to the same peer; that one serves again.
+                for (LinkState other : linkArray) {
+                    if (ByteBuffer.wrap(other.peerKey).equals(peer)) {
+                        linksByPeer.put(peer, other);
+                        break;
+                    }
+                }
+            }
             if (id.value() >= 0 && id.value() < SMALL_LINK_IDS) {
                 smallIds[id.value()] = null;
             }

@@ -66,6 +66,10 @@ final class LinkState {
     private long lastLossAt;
     boolean ackPending;
     boolean dead;
+    /** What this link sends goes over a route (see {@link Carriers}), never to the driver. */
+    boolean carried;
+    /** The link exists only as a route: the driver neither sends nor receives on it, and it never dies by silence. */
+    boolean virtual;
 
     LinkState(LinkId id, byte[] peerKey, int mtu, EngineConfig config, NodeCounters counters, Releaser releaser) {
         this.id = id;
@@ -364,7 +368,7 @@ final class LinkState {
             return Long.MAX_VALUE;
         }
         long next = Math.min(lossTime, rtoDeadline());
-        if (lostSinceProgress >= DEAD_AFTER_LOSSES) {
+        if (lostSinceProgress >= DEAD_AFTER_LOSSES && !virtual) {
             next = Math.min(next, lastProgress + deadAfter());
         }
         return next;
@@ -389,7 +393,8 @@ final class LinkState {
             }
             backoff = Math.min(MAX_BACKOFF, backoff + 1);
         }
-        if (now >= lastProgress + deadAfter() && lostSinceProgress >= DEAD_AFTER_LOSSES) {
+        // A virtual link's silence is its route's queue, not a dead peer: it ends when its route does.
+        if (!virtual && now >= lastProgress + deadAfter() && lostSinceProgress >= DEAD_AFTER_LOSSES) {
             LOG.debug("link {} dead: {} datagrams lost and no acknowledgement for {} ms (srtt {} ms)", id,
                     lostSinceProgress, (now - lastProgress) / 1_000_000, rtt.smoothed() / 1_000_000);
             markDead();

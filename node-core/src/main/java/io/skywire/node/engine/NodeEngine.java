@@ -11,10 +11,17 @@ import io.skywire.node.crypto.Secp256k1;
  */
 public final class NodeEngine {
 
+    /**
+     * Default MTU of a virtual link: its datagrams are split across the carrier route's payloads anyway, so a
+     * large one packs many frames per datagram and costs fewer acknowledgements (docs/PROTOCOL.md 2.6).
+     */
+    public static final int VIRTUAL_MTU = 16_384;
+
     private final EngineState state;
     private final DataPlane data;
     private final RouteControl control;
     private final FrameReceiver receiver;
+    private final Carriers carriers;
     private long nextHousekeeping = Long.MIN_VALUE;
 
     public NodeEngine(EngineConfig config, Secp256k1 curve, byte[] staticSecret, EntropySource random) {
@@ -22,6 +29,7 @@ public final class NodeEngine {
         this.data = new DataPlane(state);
         this.control = new RouteControl(state);
         this.receiver = new FrameReceiver(state, data, control);
+        this.carriers = new Carriers(state, data, control, this::receive);
     }
 
     /** This node's static public key (compressed). */
@@ -70,6 +78,14 @@ public final class NodeEngine {
      * recovered at the link's pace rather than after the conservative initial timeout; 0 means none.
      */
     public void addLink(LinkId link, byte[] peerKey, int mtu, long rttHintNanos) {
+        LinkState linkState = newLink(link, peerKey, mtu);
+        if (rttHintNanos > 0) {
+            linkState.seedRtt(rttHintNanos);
+        }
+        state.addLink(linkState);
+    }
+
+    private LinkState newLink(LinkId link, byte[] peerKey, int mtu) {
         if (mtu < DatagramCodec.MIN_MTU || mtu > 65_535) {
             throw new IllegalArgumentException("MTU must be " + DatagramCodec.MIN_MTU + "..65535, was " + mtu);
         }
@@ -79,11 +95,85 @@ public final class NodeEngine {
         if (state.links.containsKey(link)) {
             throw new IllegalArgumentException("link " + link + " already exists");
         }
-        LinkState linkState = new LinkState(link, peerKey, mtu, state.config, state.counters, data);
-        if (rttHintNanos > 0) {
-            linkState.seedRtt(rttHintNanos);
-        }
+        return new LinkState(link, peerKey, mtu, state.config, state.counters, data);
+    }
+
+    /** Adds a virtual link with the default MTU; see {@link #addVirtualLink(long, LinkId, RouteHandle, byte[], int)}. */
+    public void addVirtualLink(long now, LinkId link, RouteHandle route, byte[] peerKey) {
+        addVirtualLink(now, link, route, peerKey, VIRTUAL_MTU);
+    }
+
+    /**
+     * Makes an established route a link to its other end, {@code peerKey}, which does the same with its end of
+     * the route: the link's datagrams travel inside the route (any MTU: they are records of the route's byte
+     * stream), so routes set up over this link cost the route's middle hops nothing. The route then belongs to
+     * the link: the application can no longer send on it, closing it removes the link, and removing the link
+     * closes it. The caller vouches for {@code peerKey}, as for a driver's link (docs/PROTOCOL.md 2.6).
+     */
+    public void addVirtualLink(long now, LinkId link, RouteHandle route, byte[] peerKey, int mtu) {
+        tick(now);
+        Route carrier = carrierEnd(route);
+        LinkState linkState = newLink(link, peerKey, mtu);
         state.addLink(linkState);
+        carriers.addVirtualLink(carrier, linkState);
+        carriers.pump(now);
+    }
+
+    /**
+     * Declares {@code link} one-way, this node to its peer: what the peer sends on it (acknowledgements, credit,
+     * confirmations) comes back over a route ending here (see {@link #acceptReturnsOver}), led by {@code tag},
+     * a 16-byte secret both ends of the link were given by their drivers (docs/PROTOCOL.md 2.7).
+     */
+    public void expectReturns(LinkId link, byte[] tag) {
+        carriers.expectReturns(existingLink(link), checkTag(tag));
+    }
+
+    /** Accepts, on this established route end, what the far ends of this node's one-way links send back. */
+    public void acceptReturnsOver(long now, RouteHandle route) {
+        tick(now);
+        carriers.acceptReturnsOver(carrierEnd(route));
+        carriers.pump(now);
+    }
+
+    /**
+     * Sends everything {@code link} has to send, since the link cannot send itself, over the established route
+     * {@code route} to the link's peer, led by {@code tag}; the driver then gets nothing to transmit on it. If
+     * the route ends, the link's datagrams go to the driver again until another route is given.
+     */
+    public void sendReturnsOver(long now, LinkId link, RouteHandle route, byte[] tag) {
+        tick(now);
+        carriers.sendReturnsOver(carrierEnd(route), existingLink(link), checkTag(tag));
+        carriers.pump(now);
+    }
+
+    private LinkState existingLink(LinkId link) {
+        LinkState linkState = state.link(link);
+        if (linkState == null || linkState.virtual) {
+            throw new IllegalArgumentException("no link " + link + " to the driver");
+        }
+        return linkState;
+    }
+
+    private static byte[] checkTag(byte[] tag) {
+        if (tag.length != Carrier.TAG_BYTES) {
+            throw new IllegalArgumentException("a return tag is " + Carrier.TAG_BYTES + " bytes");
+        }
+        return tag;
+    }
+
+    /** An established, store-and-forward route end that carries nothing yet. */
+    private Route carrierEnd(RouteHandle handle) {
+        Route route = state.routes.get(handle.value());
+        if (route == null || route.role == Route.Role.TRANSIT || route.closed || !route.established) {
+            throw new IllegalArgumentException("no established route end " + handle);
+        }
+        if (route.cutThrough()) {
+            throw new IllegalArgumentException("a cut-through route loses payloads and cannot carry a link");
+        }
+        if (route.carrier != null) {
+            throw new IllegalArgumentException("route " + handle + " already carries link datagrams");
+        }
+        return route;
     }
 
     /** Removes a link; routes over it fail and their other sides are told. */
@@ -95,22 +185,28 @@ public final class NodeEngine {
         }
         linkState.markDead();
         control.linkDown(linkState);
+        carriers.linkRemoved(linkState);
+        carriers.pump(now);
     }
 
     /** Opens a route along {@code spec.path()}; the outcome arrives as RouteEstablished or RouteFailed. */
     public RouteHandle openRoute(long now, RouteSpec spec) {
         tick(now);
-        return control.open(now, spec);
+        RouteHandle handle = control.open(now, spec);
+        carriers.pump(now);
+        return handle;
     }
 
     /** Queues a payload on a route end; {@link SendResult#WOULD_BLOCK} is back-pressure. */
     public SendResult send(long now, RouteHandle handle, byte[] payload) {
         tick(now);
         Route route = state.routes.get(handle.value());
-        if (route == null || route.role == Route.Role.TRANSIT) {
+        if (route == null || route.role == Route.Role.TRANSIT || route.carrier != null) {
             return SendResult.CLOSED;
         }
-        return data.send(now, route, payload);
+        SendResult result = data.send(now, route, payload);
+        carriers.pump(now);
+        return result;
     }
 
     /** The largest payload {@link #send} accepts on this route, or 0 for an unknown route. */
@@ -126,6 +222,7 @@ public final class NodeEngine {
         if (route != null && route.role != Route.Role.TRANSIT) {
             control.close(route);
         }
+        carriers.pump(now);
     }
 
     /** Handles one plaintext datagram received on {@code link}. */
@@ -140,10 +237,16 @@ public final class NodeEngine {
     public void handleDatagram(long now, LinkId link, byte[] buffer, int length) {
         tick(now);
         LinkState linkState = state.link(link);
-        if (linkState == null) {
+        if (linkState == null || linkState.virtual) {
             state.counters.increment(Counter.DATAGRAMS_UNKNOWN_LINK);
             return;
         }
+        receive(now, linkState, buffer, length);
+        carriers.pump(now);
+    }
+
+    /** Handles one datagram of {@code linkState}, from the driver or from the route that carries the link. */
+    private void receive(long now, LinkState linkState, byte[] buffer, int length) {
         long packetNumber;
         try {
             // The whole datagram is checked before any frame in it is acted on.
@@ -184,13 +287,14 @@ public final class NodeEngine {
             control.housekeeping(now);
             nextHousekeeping = now + state.config.housekeepingNanos();
         }
+        carriers.pump(now);
     }
 
     /** The next datagram to transmit on {@code link}, or null; call when the link's transmitter is free. */
     public byte[] pollTransmit(long now, LinkId link) {
         tick(now);
         LinkState linkState = state.link(link);
-        return linkState == null ? null : linkState.poll(now);
+        return linkState == null || linkState.carried ? null : linkState.poll(now);
     }
 
     /**
@@ -201,7 +305,7 @@ public final class NodeEngine {
     public int pollTransmit(long now, LinkId link, byte[] buffer) {
         tick(now);
         LinkState linkState = state.link(link);
-        if (linkState == null) {
+        if (linkState == null || linkState.carried) {
             return 0;
         }
         if (buffer.length < linkState.mtu) {

@@ -29,6 +29,8 @@ final class Route {
     long bytesSent;
     long bytesReceived;
     long meteredTotal;
+    /** Set while this end carries link datagrams (a virtual link or a return route) instead of application payloads. */
+    Carrier carrier;
 
     Route(RouteHandle handle, Role role, QosClass qos, ForwardingMode mode, int bufferBytes, long now) {
         this.handle = handle;

@@ -108,6 +108,18 @@ final class EngineDriver {
         return id;
     }
 
+    /**
+     * Makes an established route end a virtual link to {@code peer}: the engine carries the link's datagrams
+     * inside the route, so no port is attached and the pull loop never sees it.
+     */
+    LinkId addVirtualLink(RouteHandle route, NodeId peer) {
+        LinkId id = new LinkId(nextLinkId++);
+        engine.addVirtualLink(now(), id, route, peer.key());
+        LOG.info("route {} is now a link to {}", route.value(), peer.fingerprint());
+        afterInput();
+        return id;
+    }
+
     /** The transport lost a link (closed, replaced): its routes fail with LINK_DOWN. */
     void detach(LinkId id) {
         Attached attached = links.remove(id);
@@ -273,6 +285,8 @@ final class EngineDriver {
                 linkByPeer.remove(attached.port().peer(), down.link());
                 LOG.warn("link {} stopped acknowledging; dropped", attached.port().describe());
                 attached.port().detached();
+            } else {
+                LOG.info("virtual link {} down", down.link().value());
             }
         }
         // Metering events are for the payment layer, which is not wired to the runtime yet.

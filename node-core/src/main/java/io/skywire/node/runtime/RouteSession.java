@@ -3,6 +3,7 @@ package io.skywire.node.runtime;
 import io.skywire.node.engine.FailureReason;
 import io.skywire.node.engine.RouteHandle;
 import io.skywire.node.engine.SendResult;
+import io.skywire.node.identity.NodeId;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -82,6 +83,27 @@ public final class RouteSession {
             }
             early.clear();
         });
+    }
+
+    /**
+     * Makes this route a link to its other end, {@code peer}, whose application does the same with its end:
+     * routes whose next hop is {@code peer} are then set up inside this one, and this route's middle hops hold
+     * only its own state (docs/PROTOCOL.md 2.6). From then on the route carries only the link: do not send on
+     * it; closing it removes the link. The future fails with {@link IllegalArgumentException} when the route
+     * cannot carry a link (not established, cut-through, already a link).
+     */
+    public CompletableFuture<Void> useAsLink(NodeId peer) {
+        Objects.requireNonNull(peer, "peer");
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        driver.loop().execute(() -> {
+            try {
+                driver.addVirtualLink(handle, peer);
+                done.complete(null);
+            } catch (IllegalArgumentException e) {
+                done.completeExceptionally(e);
+            }
+        });
+        return done;
     }
 
     /** Completes with the reason when the route ends (closed by either end, expired, or failed). */

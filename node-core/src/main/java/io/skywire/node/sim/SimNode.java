@@ -1,5 +1,6 @@
 package io.skywire.node.sim;
 
+import io.skywire.node.engine.LinkId;
 import io.skywire.node.engine.NodeEngine;
 import io.skywire.node.engine.NodeEvent;
 import io.skywire.node.engine.RouteHandle;
@@ -20,6 +21,9 @@ public final class SimNode {
     boolean alive = true;
     boolean dirty;
     Consumer<NodeEvent> application = event -> { };
+    /** Virtual links are numbered from here, far above the channels' small ids. */
+    private static final int VIRTUAL_LINK_IDS = 1 << 20;
+    private int virtualLinks;
 
     SimNode(int index, NodeEngine engine, Simulator simulator) {
         this.index = index;
@@ -62,6 +66,31 @@ public final class SimNode {
     public SendResult send(RouteHandle route, byte[] payload) {
         simulator.markDirty(this);
         return engine.send(simulator.now(), route, payload);
+    }
+
+    /** Makes an established route end a virtual link to {@code peerKey}; returns the link's id. */
+    public LinkId addVirtualLink(RouteHandle route, byte[] peerKey) {
+        LinkId link = new LinkId(VIRTUAL_LINK_IDS + virtualLinks++);
+        simulator.markDirty(this);
+        engine.addVirtualLink(simulator.now(), link, route, peerKey);
+        return link;
+    }
+
+    /** Declares one of this node's links one-way; its peer's datagrams come back over a route, led by {@code tag}. */
+    public void expectReturns(LinkId link, byte[] tag) {
+        engine.expectReturns(link, tag);
+    }
+
+    /** Accepts, on a route ending here, what the far ends of this node's one-way links send back. */
+    public void acceptReturnsOver(RouteHandle route) {
+        simulator.markDirty(this);
+        engine.acceptReturnsOver(simulator.now(), route);
+    }
+
+    /** Sends what a link that cannot send has to send over a route, led by {@code tag}. */
+    public void sendReturnsOver(LinkId link, RouteHandle route, byte[] tag) {
+        simulator.markDirty(this);
+        engine.sendReturnsOver(simulator.now(), link, route, tag);
     }
 
     /** Closes a route at the current simulated time. */

@@ -59,7 +59,9 @@ class ForwardingBehaviourTest {
                 "qos", Map.of("messages", "5"),
                 "dead-node", Map.of("die-at-ms", "300"),
                 "lossy-chain", Map.of("hops", "3", "megabytes", "0.1"),
-                "many-chains", Map.of("chains", "20", "kilobytes", "10", "loss", "0.05"));
+                "many-chains", Map.of("chains", "20", "kilobytes", "10", "loss", "0.05"),
+                "virtual-route", Map.of("routes", "20", "kilobytes", "4"),
+                "asymmetric-link", Map.of("megabytes", "1", "loss", "0.05"));
         for (Map.Entry<String, Map<String, String>> entry : quick.entrySet()) {
             Scenario scenario = ScenarioRegistry.find(entry.getKey()).orElseThrow();
             String first = scenario.run(entry.getValue()).toJson();
@@ -72,7 +74,8 @@ class ForwardingBehaviourTest {
     @Test
     void registryNamesEveryIssueScenarioAndRefusesUnknownParameters() {
         assertThat(ScenarioRegistry.all()).extracting(Scenario::name)
-                .containsExactly("lossy-chain", "congestion", "qos", "dead-node", "many-chains");
+                .containsExactly("lossy-chain", "congestion", "qos", "dead-node", "many-chains",
+                "virtual-route", "asymmetric-link");
         Scenario congestion = ScenarioRegistry.find("congestion").orElseThrow();
         assertThatThrownBy(() -> congestion.run(Map.of("nope", "1")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--nope");
