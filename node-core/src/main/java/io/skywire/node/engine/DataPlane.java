@@ -48,6 +48,7 @@ final class DataPlane implements LinkState.Releaser {
         DatagramCodec.putLong(nonce, 4, counter);
         state.aead.seal(route.sendKey, nonce, null, payload, 0, payload.length, sealed, 8);
         route.lastSent = now;
+        route.sealedSent += sealedLength;
         enqueue(leg, null, sealed);
         return SendResult.ACCEPTED;
     }
@@ -160,6 +161,7 @@ final class DataPlane implements LinkState.Releaser {
             return;
         }
         route.bytesReceived += plain.length;
+        route.sealedReceived += length;
         state.emit(new NodeEvent.Delivered(route.handle, plain));
     }
 

@@ -62,6 +62,9 @@ final class RouteLeg {
             return true;
         }
         QueuedMessage head = queue.peekFirst();
+        if (route.payment != null && !route.payment.mayForward(head.payload.length)) {
+            return false;
+        }
         return head.offset + head.payload.length <= peerLimit;
     }
 }
