@@ -61,22 +61,27 @@ final class PaymentPlane {
 
     /** Seals {@code message} to hop {@code hop} (0 = first after the origin) of an established paid route. */
     boolean send(Route route, int hop, byte[] message) {
-        if (route.role != Route.Role.ORIGIN || !route.established || route.closed || route.hopPaymentKeys == null
-                || hop < 0 || hop >= route.hopPaymentKeys.length || route.hopPaymentKeys[hop] == null) {
+        byte[] key = hopKey(route, hop);
+        if (key == null || route.role != Route.Role.ORIGIN || !route.established || route.closed) {
             return false;
         }
-        byte[] body = seal.seal(route.hopPaymentKeys[hop], route.hopPaymentCounters[hop]++, message);
+        byte[] body = seal.seal(key, route.hopPaymentCounters[hop]++, message);
         route.down.link.sendControl(new Frame.Payment(route.down.peerId(), body));
         return true;
     }
 
     /** The payment salt of hop {@code hop} of an origin's paid route, or null. */
     byte[] salt(Route route, int hop) {
-        if (route.hopPaymentKeys == null || hop < 0 || hop >= route.hopPaymentKeys.length
-                || route.hopPaymentKeys[hop] == null) {
+        byte[] key = hopKey(route, hop);
+        return key == null ? null : PaymentSeal.salt(key);
+    }
+
+    /** Hop {@code hop}'s payment key at the origin of a paid route, or null. */
+    private static byte[] hopKey(Route route, int hop) {
+        if (route.hopPaymentKeys == null || hop < 0 || hop >= route.hopPaymentKeys.length) {
             return null;
         }
-        return PaymentSeal.salt(route.hopPaymentKeys[hop]);
+        return route.hopPaymentKeys[hop];
     }
 
     void onPayment(long now, RouteLeg leg, Frame.Payment frame) {

@@ -11,13 +11,10 @@ import io.skywire.node.engine.NodeEvent;
 import io.skywire.node.engine.QosClass;
 import io.skywire.node.engine.RouteHandle;
 import io.skywire.node.engine.RouteSpec;
-import io.skywire.node.payment.PaymentPolicy;
+import io.skywire.node.payment.PrepaidPolicy;
 import io.skywire.node.payment.Pricing;
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,44 +27,8 @@ class PaidRouteTest {
     private static final long PRICE = 2_000_000;
     private static final long TOLERANCE = 200;
 
-    /** Allowance = what the latest total paid, plus a fixed tolerance, covers at the route's price. */
-    static final class PrepaidPolicy implements PaymentPolicy {
-        final long price;
-        final Map<ByteBuffer, long[]> routes = new HashMap<>();
-        final List<Long> payments = new ArrayList<>();
-
-        PrepaidPolicy(long price) {
-            this.price = price;
-        }
-
-        @Override
-        public long pricePerGb() {
-            return price;
-        }
-
-        @Override
-        public long opened(byte[] salt, long pricePerGb) {
-            routes.put(ByteBuffer.wrap(salt.clone()), new long[] {pricePerGb, 0});
-            return Pricing.covered(TOLERANCE, pricePerGb);
-        }
-
-        @Override
-        public long paid(byte[] salt, byte[] message) {
-            long[] route = routes.get(ByteBuffer.wrap(salt));
-            long total = ByteBuffer.wrap(message).getLong();
-            payments.add(total);
-            route[1] = Math.max(route[1], total);
-            return Pricing.covered(route[1] + TOLERANCE, route[0]);
-        }
-
-        @Override
-        public void closed(byte[] salt) {
-            routes.remove(ByteBuffer.wrap(salt));
-        }
-    }
-
     private static byte[] paying(long droplets) {
-        return ByteBuffer.allocate(8).putLong(droplets).array();
+        return PrepaidPolicy.paying(droplets);
     }
 
     @Test
@@ -75,7 +36,7 @@ class PaidRouteTest {
         Simulator simulator = new Simulator(3);
         List<SimNode> chain = SimTestSupport.chain(simulator, 3, EngineConfig.defaults(),
                 LinkProfile.of(10_000_000L, 2 * MS, 0));
-        chain.get(1).engine().usePaymentPolicy(new PrepaidPolicy(PRICE));
+        chain.get(1).engine().usePaymentPolicy(new PrepaidPolicy(PRICE, TOLERANCE));
         List<NodeEvent> events = new ArrayList<>();
         chain.get(0).onEvent(events::add);
         chain.get(0).openRoute(new RouteSpec(SimTestSupport.pathFrom(chain, 0), QosClass.BULK,
@@ -95,8 +56,8 @@ class PaidRouteTest {
         Simulator simulator = new Simulator(5);
         List<SimNode> chain = SimTestSupport.chain(simulator, 4, EngineConfig.defaults(),
                 LinkProfile.of(20_000_000L, 2 * MS, 0.01));
-        PrepaidPolicy first = new PrepaidPolicy(PRICE);
-        PrepaidPolicy second = new PrepaidPolicy(PRICE);
+        PrepaidPolicy first = new PrepaidPolicy(PRICE, TOLERANCE);
+        PrepaidPolicy second = new PrepaidPolicy(PRICE, TOLERANCE);
         chain.get(1).engine().usePaymentPolicy(first);
         chain.get(2).engine().usePaymentPolicy(second);
         RouteHandle route = chain.get(0).openRoute(new RouteSpec(SimTestSupport.pathFrom(chain, 0), QosClass.BULK,
