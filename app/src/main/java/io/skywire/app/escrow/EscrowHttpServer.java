@@ -62,8 +62,9 @@ public final class EscrowHttpServer implements AutoCloseable {
                 escrow.attest(new EscrowRequests.Attest(EscrowJson.bytes(body, "pseudonym"),
                         EscrowJson.number(body, "expiry"), EscrowJson.bytes(body, "signature"))))));
         server.createContext("/settle", exchange -> respond(exchange, "POST", body -> {
-            Settlement settlement = escrow.settle(SignedPromise.decode(EscrowJson.bytes(body, "promise")),
-                    EscrowJson.bytes(body, "payee"));
+            Settlement settlement = escrow.settle(new EscrowRequests.Settle(EscrowJson.bytes(body, "payee"),
+                    EscrowJson.bytes(body, "salt"), SignedPromise.decode(EscrowJson.bytes(body, "promise")),
+                    EscrowJson.bytes(body, "signature")));
             return EscrowJson.MAPPER.createObjectNode().put("paid", settlement.paid().value())
                     .put("payeeBalance", settlement.payeeBalance().value());
         }));

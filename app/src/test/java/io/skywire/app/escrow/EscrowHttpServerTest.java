@@ -18,6 +18,8 @@ import io.skywire.wallet.chain.Transaction;
 import io.skywire.wallet.escrow.EscrowRequests;
 import io.skywire.wallet.ledger.Droplets;
 import io.skywire.wallet.payment.PaymentPromise;
+import io.skywire.wallet.payment.PaymentRouteId;
+import io.skywire.wallet.payment.SignedPromise;
 import io.skywire.wallet.skycoin.DeterministicKeyChain;
 import io.skywire.wallet.skycoin.SkycoinAddress;
 import io.skywire.wallet.skycoin.SkycoinKeyPair;
@@ -112,10 +114,14 @@ class EscrowHttpServerTest {
         assertThat(secp.verify(HEX.parseHex(attestation.get("signature").asText()), Hashes.sha256(statement),
                 HEX.parseHex(keys.get("attestationKey").asText()))).isTrue();
 
-        byte[] promise = new PaymentPromise(secp.publicKey(pseudonym), new byte[16], Droplets.of(1000), 1)
-                .sign(secp, pseudonym).encode();
-        ObjectNode settle = mapper.createObjectNode().put("promise", HEX.formatHex(promise))
-                .put("payee", HEX.formatHex(secp.publicKey(Hashes.sha256(new byte[] {7}))));
+        byte[] payee = Hashes.sha256(new byte[] {7});
+        byte[] salt = new byte[16];
+        SignedPromise promise = new PaymentPromise(secp.publicKey(pseudonym), PaymentRouteId.of(secp.publicKey(payee),
+                salt), Droplets.of(1000), 1).sign(secp, pseudonym);
+        EscrowRequests.Settle request = EscrowRequests.Settle.sign(secp, payee, salt, promise);
+        ObjectNode settle = mapper.createObjectNode().put("promise", HEX.formatHex(promise.encode()))
+                .put("payee", HEX.formatHex(request.payee())).put("salt", HEX.formatHex(salt))
+                .put("signature", HEX.formatHex(request.signature()));
         assertThat(call("POST", "/settle", settle, 200).get("paid").asLong()).isEqualTo(1000);
         assertThat(call("POST", "/settle", settle, 409).get("reason").asText()).isEqualTo("STALE_PROMISE");
         assertThat(service.escrow().ledger().total()).isEqualTo(Droplets.ZERO);
@@ -127,8 +133,8 @@ class EscrowHttpServerTest {
         assertThat(post("/issue", "[]").get("error").asText()).contains("JSON object");
         assertThat(post("/deposit", "{\"account\": \"zz\"}").get("error").asText()).contains("'account' is not hex");
         assertThat(post("/deposit", "{\"account\": \"0011\"}").get("error").asText()).contains("public key");
-        assertThat(post("/settle", "{\"promise\": \"00\", \"payee\": \"00\"}").get("error").asText())
-                .contains("signed promise is 139 bytes");
+        assertThat(post("/settle", "{\"promise\": \"00\", \"payee\": \"00\", \"salt\": \"00\", "
+                + "\"signature\": \"00\"}").get("error").asText()).contains("signed promise is 139 bytes");
         assertThat(post("/credit", "{\"address\": \"2GgFvqoyk9RjwVzj8tqfcXVXB4orBwoc9qw\"}").get("error").asText())
                 .contains("checksum");
         assertThat(post("/redeem", "{\"pseudonym\": \"02\", \"tokens\": 5}").get("error").asText())

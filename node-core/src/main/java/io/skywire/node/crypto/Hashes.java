@@ -41,8 +41,8 @@ public final class Hashes {
      * as Noise's HKDF(chaining_key, input_key_material, n) does.
      */
     public static byte[][] hkdf(byte[] salt, byte[] inputKeyMaterial, int outputs) {
-        if (outputs < 1 || outputs > 3) {
-            throw new IllegalArgumentException("hkdf outputs must be 1..3, was " + outputs);
+        if (outputs < 1 || outputs > 4) {
+            throw new IllegalArgumentException("hkdf outputs must be 1..4, was " + outputs);
         }
         byte[] prk = hmacSha256(salt, inputKeyMaterial);
         byte[][] result = new byte[outputs][];

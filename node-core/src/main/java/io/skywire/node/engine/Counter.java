@@ -34,5 +34,17 @@ public enum Counter {
     RETURN_ACKS,
     RETURN_CREDITS,
     RETURN_UNKNOWN_LINK,
-    CARRIER_MALFORMED
+    CARRIER_MALFORMED,
+    /** Setups refused because the offered price is below this node's, or unpaid at a node that charges. */
+    SETUP_PRICE_REFUSED,
+    /** PAYMENT frames that are malformed for their route (from the destination's side, or with no hop left). */
+    PAYMENT_UNOPENED,
+    /** Payment messages opened by this hop and handed to its policy. */
+    PAYMENTS_RECEIVED,
+    /** Times a paid route reached its allowance and waited for a payment. */
+    PAYMENT_STALLS,
+    /** Times a payment let a waiting route move again. */
+    PAYMENT_RESUMED,
+    /** Payment policy calls that threw; the route keeps the allowance it had. */
+    PAYMENT_POLICY_ERRORS
 }

@@ -54,6 +54,7 @@ final class DataPlane implements LinkState.Releaser {
         DatagramCodec.putLong(nonce, 4, counter);
         state.aead.seal(route.sendKey, nonce, null, payload, 0, payload.length, sealed, 8);
         route.lastSent = now;
+        route.sealedSent += sealedLength;
         enqueue(leg, null, sealed);
         return SendResult.ACCEPTED;
     }
@@ -166,6 +167,7 @@ final class DataPlane implements LinkState.Releaser {
             return;
         }
         route.bytesReceived += plain.length;
+        route.sealedReceived += length;
         if (route.carrier != null) {
             // Link datagrams: the engine parses them once this input is handled, never inside it.
             route.carrier.inbound.addLast(plain);

@@ -1,5 +1,6 @@
 package io.skywire.node.engine;
 
+import io.skywire.node.payment.PaymentSeal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -162,6 +163,14 @@ public final class DatagramCodec {
                 return new Frame.Teardown(in.routeId(), reason(in.u8()));
             case Frame.KEEPALIVE:
                 return new Frame.Keepalive(in.routeId());
+            case Frame.PAYMENT: {
+                RouteId route = in.routeId();
+                int length = in.u16();
+                if (length < PaymentSeal.OVERHEAD || length > PaymentSeal.OVERHEAD + PaymentSeal.MAX_MESSAGE_BYTES) {
+                    throw new DecodeException("payment body length out of range");
+                }
+                return new Frame.Payment(route, in.bytes(length));
+            }
             default:
                 throw new DecodeException("unknown frame type " + type);
         }
@@ -219,6 +228,12 @@ public final class DatagramCodec {
             int p = putRoute(buf, pos, Frame.TEARDOWN, teardown.route().hi(), teardown.route().lo());
             buf[p] = (byte) teardown.reason().code();
             return p + 1;
+        }
+        if (frame instanceof Frame.Payment payment) {
+            int p = putRoute(buf, pos, Frame.PAYMENT, payment.route().hi(), payment.route().lo());
+            putShort(buf, p, payment.body().length);
+            System.arraycopy(payment.body(), 0, buf, p + 2, payment.body().length);
+            return p + 2 + payment.body().length;
         }
         Frame.Keepalive keepalive = (Frame.Keepalive) frame;
         return putRoute(buf, pos, Frame.KEEPALIVE, keepalive.route().hi(), keepalive.route().lo());

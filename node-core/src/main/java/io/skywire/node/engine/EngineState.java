@@ -2,10 +2,12 @@ package io.skywire.node.engine;
 
 import io.skywire.node.crypto.Aead;
 import io.skywire.node.crypto.Secp256k1;
+import io.skywire.node.payment.PaymentPolicy;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /** The state one node's engine parts share: links, routes, the route table, buffers, events and counters. */
 final class EngineState {
@@ -37,6 +39,10 @@ final class EngineState {
     long bufferedBytes;
     long peakBufferedBytes;
     long reservedBytes;
+    /** Decides the allowance of paid routes through this node; null forwards paid routes without limit. */
+    PaymentPolicy paymentPolicy;
+    /** Called for every route forgotten (its payment state ends with it). */
+    Consumer<Route> onRemoved = route -> { };
 
     EngineState(EngineConfig config, Secp256k1 curve, byte[] staticSecret, EntropySource random) {
         this.config = config;
@@ -144,6 +150,7 @@ final class EngineState {
         closeLeg(route.down);
         reservedBytes -= 2L * route.bufferBytes;
         routes.remove(route.handle.value());
+        onRemoved.accept(route);
         if (route.meteredTotal != route.bytesForwarded + route.bytesSent + route.bytesReceived) {
             emit(new NodeEvent.Metering(route.handle, route.bytesForwarded, route.bytesSent, route.bytesReceived));
         }

@@ -19,6 +19,8 @@ public sealed interface Frame {
     int TEARDOWN = 0x07;
     /** Frame type byte of a keep-alive. */
     int KEEPALIVE = 0x08;
+    /** Frame type byte of a payment message from a route's origin to one of its hops (0x0C-0x0E are payments'). */
+    int PAYMENT = 0x0C;
 
     /** Bytes before the payload of a DATA frame: type, route id, offset, length. */
     int DATA_OVERHEAD = 1 + RouteId.BYTES + 8 + 2;
@@ -95,6 +97,14 @@ public sealed interface Frame {
         @Override
         public int encodedLength() {
             return 1 + RouteId.BYTES;
+        }
+    }
+
+    /** A sealed payment message travelling from the origin towards the hop whose key opens it. */
+    record Payment(RouteId route, byte[] body) implements Frame {
+        @Override
+        public int encodedLength() {
+            return 1 + RouteId.BYTES + 2 + body.length;
         }
     }
 }

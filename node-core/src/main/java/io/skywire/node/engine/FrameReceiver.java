@@ -10,13 +10,15 @@ final class FrameReceiver implements DatagramCodec.FrameVisitor {
     private final EngineState state;
     private final DataPlane data;
     private final RouteControl control;
+    private final PaymentPlane payments;
     private long now;
     private LinkState link;
 
-    FrameReceiver(EngineState state, DataPlane data, RouteControl control) {
+    FrameReceiver(EngineState state, DataPlane data, RouteControl control, PaymentPlane payments) {
         this.state = state;
         this.data = data;
         this.control = control;
+        this.payments = payments;
     }
 
     /** Hands every frame of a datagram that {@link DatagramCodec#walk} has accepted to its handler. */
@@ -73,6 +75,8 @@ final class FrameReceiver implements DatagramCodec.FrameVisitor {
             control.onError(now, leg, error);
         } else if (frame instanceof Frame.Teardown teardown) {
             control.onTeardown(now, leg, teardown);
+        } else if (frame instanceof Frame.Payment payment) {
+            payments.onPayment(now, leg, payment);
         } else {
             control.onKeepalive(now, leg);
         }
@@ -96,6 +100,9 @@ final class FrameReceiver implements DatagramCodec.FrameVisitor {
         }
         if (frame instanceof Frame.Teardown teardown) {
             return teardown.route();
+        }
+        if (frame instanceof Frame.Payment payment) {
+            return payment.route();
         }
         return ((Frame.Keepalive) frame).route();
     }

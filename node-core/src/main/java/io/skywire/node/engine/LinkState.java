@@ -247,6 +247,9 @@ final class LinkState {
                 break;
             }
             leg.queue.pollFirst();
+            if (leg.route.payment != null) {
+                leg.route.payment.charged += message.payload.length;
+            }
             pos = DatagramCodec.writeData(buf, pos, leg.peerHi, leg.peerLo, message.offset, message.payload);
             items.add(message);
             if (leg.route.cutThrough()) {

@@ -1,6 +1,7 @@
 package io.skywire.node.engine;
 
 import io.skywire.node.crypto.Secp256k1;
+import io.skywire.node.payment.PaymentPolicy;
 
 /**
  * One node's protocol engine, sans I/O: the driver feeds it datagrams, timeouts and application calls
@@ -22,14 +23,17 @@ public final class NodeEngine {
     private final RouteControl control;
     private final FrameReceiver receiver;
     private final Carriers carriers;
+    private final PaymentPlane payments;
     private long nextHousekeeping = Long.MIN_VALUE;
 
     public NodeEngine(EngineConfig config, Secp256k1 curve, byte[] staticSecret, EntropySource random) {
         this.state = new EngineState(config, curve, staticSecret, random);
         this.data = new DataPlane(state);
-        this.control = new RouteControl(state);
-        this.receiver = new FrameReceiver(state, data, control);
+        this.payments = new PaymentPlane(state);
+        this.control = new RouteControl(state, payments);
+        this.receiver = new FrameReceiver(state, data, control, payments);
         this.carriers = new Carriers(state, data, control, this::receive);
+        state.onRemoved = payments::closed;
     }
 
     /** This node's static public key (compressed). */
@@ -66,6 +70,39 @@ public final class NodeEngine {
     public long smoothedRtt(LinkId link) {
         LinkState linkState = state.link(link);
         return linkState == null ? 0 : linkState.smoothedRtt();
+    }
+
+    /**
+     * Makes {@code policy} decide this node's price and how far it forwards each paid route (null: forward for
+     * free, without limit); set it before routes arrive.
+     */
+    public void usePaymentPolicy(PaymentPolicy policy) {
+        state.paymentPolicy = policy;
+    }
+
+    /**
+     * At the origin of an established paid route, sends {@code message} sealed to hop {@code hop} (0 is the first
+     * after the origin) in a PAYMENT frame; false when the route or hop is not a paid one of this origin.
+     */
+    public boolean sendPayment(long now, RouteHandle handle, int hop, byte[] message) {
+        tick(now);
+        Route route = state.routes.get(handle.value());
+        return route != null && payments.send(route, hop, message);
+    }
+
+    /** At the origin of a paid route, hop {@code hop}'s 16-byte payment salt (see PaymentSeal), or null. */
+    public byte[] paymentSalt(RouteHandle handle, int hop) {
+        Route route = state.routes.get(handle.value());
+        return route == null ? null : payments.salt(route, hop);
+    }
+
+    /**
+     * At a route's end, the sealed payload bytes it has sent (accepted by {@link #send}) and received: what every
+     * hop of the route forwards, so what the origin pays for; 0 for an unknown route.
+     */
+    public long chargeableBytes(RouteHandle handle) {
+        Route route = state.routes.get(handle.value());
+        return route == null ? 0 : route.sealedSent + route.sealedReceived;
     }
 
     /** Adds a link to a neighbour with the given static key; the driver has authenticated it. */

@@ -31,6 +31,14 @@ final class Route {
     long meteredTotal;
     /** Set while this end carries link datagrams (a virtual link or a return route) instead of application payloads. */
     Carrier carrier;
+    /** Transit hops of a paid route: price, payment key and allowance; null otherwise. */
+    RoutePayment payment;
+    /** Origin of a paid route: each hop's payment key (null where unpaid) and its next seal counter. */
+    byte[][] hopPaymentKeys;
+    long[] hopPaymentCounters;
+    /** Ends: sealed payload bytes accepted by send and delivered, what the origin pays the hops for. */
+    long sealedSent;
+    long sealedReceived;
 
     Route(RouteHandle handle, Role role, QosClass qos, ForwardingMode mode, int bufferBytes, long now) {
         this.handle = handle;

@@ -21,10 +21,12 @@ final class RouteControl {
     }
 
     private final EngineState state;
+    private final PaymentPlane payments;
     private final Map<RouteId, SeenSetup> seenSetups;
 
-    RouteControl(EngineState state) {
+    RouteControl(EngineState state, PaymentPlane payments) {
         this.state = state;
+        this.payments = payments;
         int memory = state.config.replayMemory();
         this.seenSetups = new LinkedHashMap<>(16, 0.75f, false) {
             private static final long serialVersionUID = 1L;
@@ -47,7 +49,8 @@ final class RouteControl {
             fail(route, FailureReason.NEXT_HOP_UNREACHABLE, false);
             return route.handle;
         }
-        int setupBytes = DatagramCodec.HEADER_BYTES + 1 + RouteId.BYTES + 2 + SetupOnion.size(spec.path().size());
+        int setupBytes = DatagramCodec.HEADER_BYTES + 1 + RouteId.BYTES + 2 + SetupOnion.size(spec.path().size(),
+                spec.prices().size());
         if (setupBytes > link.mtu) {
             throw new IllegalArgumentException("a " + spec.path().size() + "-hop setup does not fit the link MTU");
         }
@@ -56,7 +59,11 @@ final class RouteControl {
             return route.handle;
         }
         SetupOnion.Built built = SetupOnion.build(state.curve, state.aead, state.random, spec.path(), spec.qos(),
-                spec.mode(), spec.bufferBytes());
+                spec.mode(), spec.bufferBytes(), spec.prices());
+        if (spec.paid()) {
+            route.hopPaymentKeys = built.paymentKeys();
+            route.hopPaymentCounters = new long[built.paymentKeys().length];
+        }
         route.sendKey = built.sendKey();
         route.receiveKey = built.receiveKey();
         route.expectedProof = built.proof();
@@ -112,6 +119,7 @@ final class RouteControl {
         route.up = state.addLeg(route, link);
         route.up.setPeer(setup.route().hi(), setup.route().lo());
         route.down = state.addLeg(route, next);
+        payments.opened(route, layer);
         next.sendControl(new Frame.Setup(new RouteId(route.down.myHi, route.down.myLo), layer.inner()));
     }
 
@@ -128,6 +136,10 @@ final class RouteControl {
         }
         if (layer.bufferBytes() > state.config.maxRouteBufferBytes()) {
             return FailureReason.REFUSED;
+        }
+        FailureReason price = payments.admit(layer);
+        if (price != null) {
+            return price;
         }
         return state.reserve(layer.bufferBytes()) ? null : FailureReason.NO_CAPACITY;
     }

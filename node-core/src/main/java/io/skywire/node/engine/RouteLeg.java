@@ -58,10 +58,11 @@ final class RouteLeg {
         if (closed || !peerKnown || queue.isEmpty()) {
             return false;
         }
-        if (route.cutThrough()) {
-            return true;
-        }
         QueuedMessage head = queue.peekFirst();
-        return head.offset + head.payload.length <= peerLimit;
+        // A paid route's payloads wait at a transit hop once they would exceed what its payments cover.
+        if (route.payment != null && !route.payment.mayForward(head.payload.length)) {
+            return false;
+        }
+        return route.cutThrough() || head.offset + head.payload.length <= peerLimit;
     }
 }

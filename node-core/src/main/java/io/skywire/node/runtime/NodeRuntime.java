@@ -11,6 +11,7 @@ import io.skywire.node.identity.NodeId;
 import io.skywire.node.identity.NodeKeyPair;
 import io.skywire.node.link.LinkMetrics;
 import io.skywire.node.link.LinkSettings;
+import io.skywire.node.payment.PaymentPolicy;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
@@ -162,7 +163,7 @@ public final class NodeRuntime implements AutoCloseable {
      */
     public CompletableFuture<RouteSession> openRoute(List<NodeId> path, RouteOptions options) {
         RouteSpec spec = new RouteSpec(path.stream().map(NodeId::key).toList(), options.qos(), options.mode(),
-                options.bufferBytes());
+                options.bufferBytes(), options.prices());
         CompletableFuture<RouteSession> result = new CompletableFuture<>();
         driver.loop().execute(() -> driver.openRoute(spec, result));
         return result;
@@ -171,6 +172,14 @@ public final class NodeRuntime implements AutoCloseable {
     /** Bulk, store-and-forward route; see {@link #openRoute(List, RouteOptions)}. */
     public CompletableFuture<RouteSession> openRoute(List<NodeId> path) {
         return openRoute(path, RouteOptions.bulk());
+    }
+
+    /**
+     * Lets {@code policy} set this node's price and how far it forwards each paid route; it is called on the
+     * event loop and must not block. Set it before routes arrive.
+     */
+    public void usePaymentPolicy(PaymentPolicy policy) {
+        driver.loop().execute(() -> driver.engine().usePaymentPolicy(policy));
     }
 
     /** Who gets routes for which this node is the destination, from now on; it runs on the event loop. */

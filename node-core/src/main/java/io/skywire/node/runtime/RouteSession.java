@@ -13,6 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The application's end of an established route: send bytes with back-pressure (the returned future
@@ -71,6 +72,35 @@ public final class RouteSession {
             driver.loop().execute(this::takeSubmitted);
         }
         return done;
+    }
+
+    /**
+     * At the origin of a paid route, sends {@code message} sealed to hop {@code hop} (0 is the first after this
+     * node); completes with false when the route or hop is not a paid one.
+     */
+    public CompletableFuture<Boolean> sendPayment(int hop, byte[] message) {
+        byte[] copy = message.clone();
+        return onLoop(() -> {
+            boolean sent = driver.engine().sendPayment(EngineDriver.now(), handle, hop, copy);
+            driver.afterInput();
+            return sent;
+        });
+    }
+
+    /** At the origin of a paid route, hop {@code hop}'s payment salt, or null. */
+    public CompletableFuture<byte[]> paymentSalt(int hop) {
+        return onLoop(() -> driver.engine().paymentSalt(handle, hop));
+    }
+
+    /** The sealed bytes this end has sent and received: what the route's hops are paid for. */
+    public CompletableFuture<Long> chargeableBytes() {
+        return onLoop(() -> driver.engine().chargeableBytes(handle));
+    }
+
+    private <T> CompletableFuture<T> onLoop(Supplier<T> call) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        driver.loop().execute(() -> result.complete(call.get()));
+        return result;
     }
 
     /** Sets who receives this route's bytes, on the event loop; bytes that arrived before are handed over first. */

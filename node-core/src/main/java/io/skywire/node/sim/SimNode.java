@@ -93,6 +93,12 @@ public final class SimNode {
         engine.sendReturnsOver(simulator.now(), link, route, tag);
     }
 
+    /** Sends a payment message to hop {@code hop} of a paid route at the current simulated time. */
+    public boolean sendPayment(RouteHandle route, int hop, byte[] message) {
+        simulator.markDirty(this);
+        return engine.sendPayment(simulator.now(), route, hop, message);
+    }
+
     /** Closes a route at the current simulated time. */
     public void closeRoute(RouteHandle route) {
         simulator.markDirty(this);

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.skywire.node.crypto.Aead;
 import io.skywire.node.crypto.Secp256k1Provider;
+import io.skywire.node.payment.PaymentSeal;
+import io.skywire.node.payment.Pricing;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -80,5 +82,77 @@ class CodecTest {
         tampered[tampered.length - 1] ^= 1;
         assertThatThrownBy(() -> SetupOnion.peel(Secp256k1Provider.get(), new Aead(), s2, tampered))
                 .isInstanceOf(DecodeException.class);
+    }
+
+    @Test
+    void paymentFramesRoundTripAndBodiesOutsideTheSealsBoundsAreMalformed() throws DecodeException {
+        RouteId id = new RouteId(5, 6);
+        byte[] body = new byte[PaymentSeal.OVERHEAD + 140];
+        body[3] = 7;
+        DatagramCodec.Datagram decoded = DatagramCodec.decode(EnginePair.datagram(1, new Frame.Payment(id, body)));
+        assertThat(decoded.frames()).singleElement().isInstanceOfSatisfying(Frame.Payment.class, payment -> {
+            assertThat(payment.route()).isEqualTo(id);
+            assertThat(payment.body()).isEqualTo(body);
+        });
+        byte[] tooShort = EnginePair.datagram(1, new Frame.Payment(id, new byte[PaymentSeal.OVERHEAD - 1]));
+        assertThatThrownBy(() -> DatagramCodec.decode(tooShort)).isInstanceOf(DecodeException.class);
+        byte[] tooLong = EnginePair.datagram(1, new Frame.Payment(id,
+                new byte[PaymentSeal.OVERHEAD + PaymentSeal.MAX_MESSAGE_BYTES + 1]));
+        assertThatThrownBy(() -> DatagramCodec.decode(tooLong)).isInstanceOf(DecodeException.class);
+    }
+
+    @Test
+    void paidLayersCarryTheirHopsPriceAndAPaymentKeyOnlyTheOriginAndThatHopShare() throws DecodeException {
+        EnginePair keys = new EnginePair(3);
+        SplittableRandom random = new SplittableRandom(9);
+        byte[] s1 = keys.secret(random);
+        byte[] s2 = keys.secret(random);
+        byte[] s3 = keys.secret(random);
+        List<byte[]> path = List.of(keys.curve.publicKey(s1), keys.curve.publicKey(s2), keys.curve.publicKey(s3));
+        Aead aead = new Aead();
+        SetupOnion.Built built = SetupOnion.build(keys.curve, aead, random::nextBytes, path, QosClass.BULK,
+                ForwardingMode.STORE_AND_FORWARD, 20_000, List.of(700L, 0L));
+        assertThat(built.onion()).hasSize(SetupOnion.size(3, 2));
+        SetupOnion.Layer first = SetupOnion.peel(keys.curve, aead, s1, built.onion());
+        SetupOnion.Layer second = SetupOnion.peel(keys.curve, aead, s2, first.inner());
+        SetupOnion.Layer last = SetupOnion.peel(keys.curve, aead, s3, second.inner());
+        assertThat(first.pricePerGb()).isEqualTo(700);
+        assertThat(second.pricePerGb()).isZero();
+        assertThat(second.paid()).isTrue();
+        assertThat(last.paid()).isFalse();
+        assertThat(last.paymentKey()).isNull();
+        assertThat(first.paymentKey()).isEqualTo(built.paymentKeys()[0]);
+        assertThat(second.paymentKey()).isEqualTo(built.paymentKeys()[1]).isNotEqualTo(first.paymentKey());
+        assertThat(built.paymentKeys()[2]).isNull();
+
+        PaymentSeal seal = new PaymentSeal(aead);
+        byte[] sealed = seal.seal(first.paymentKey(), 3, new byte[] {1, 2, 3});
+        assertThat(seal.open(first.paymentKey(), sealed)).containsExactly(1, 2, 3);
+        assertThat(seal.open(second.paymentKey(), sealed)).as("another hop's key").isNull();
+        sealed[0] ^= 1;
+        assertThat(seal.open(first.paymentKey(), sealed)).as("the counter is authenticated").isNull();
+
+        SetupOnion.Built unpaid = SetupOnion.build(keys.curve, aead, random::nextBytes, path, QosClass.BULK,
+                ForwardingMode.STORE_AND_FORWARD, 20_000);
+        assertThat(unpaid.onion()).hasSize(SetupOnion.size(3));
+        assertThat(SetupOnion.peel(keys.curve, aead, s1, unpaid.onion()).paid()).isFalse();
+    }
+
+    @Test
+    void owingRoundsUpAndCoverageRoundsDownWithoutOverflow() {
+        assertThat(Pricing.owed(1, 1)).isEqualTo(1);
+        assertThat(Pricing.owed(1_000_000_000L, 7)).isEqualTo(7);
+        assertThat(Pricing.owed(1_000_000_001L, 7)).isEqualTo(8);
+        assertThat(Pricing.covered(7, 7)).isEqualTo(1_000_000_000L);
+        assertThat(Pricing.covered(8, 7)).isEqualTo(1_142_857_142L);
+        assertThat(Pricing.covered(5, 0)).isEqualTo(Long.MAX_VALUE);
+        // Beyond 2^63 in the product: still exact.
+        assertThat(Pricing.owed(1L << 40, 50_000_000_000L)).isEqualTo(54_975_581_388_800L);
+        assertThat(Pricing.covered(Long.MAX_VALUE / 2, 1)).isEqualTo(Long.MAX_VALUE);
+        for (long bytes : new long[] {0, 1, 999, 123_456_789, 10_000_000_000L}) {
+            long owed = Pricing.owed(bytes, 30_000_000);
+            assertThat(Pricing.covered(owed, 30_000_000)).isGreaterThanOrEqualTo(bytes);
+        }
+        assertThatThrownBy(() -> Pricing.owed(-1, 1)).isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -18,6 +18,7 @@ import io.skywire.wallet.ledger.Ledger;
 import io.skywire.wallet.ledger.Posting;
 import io.skywire.wallet.ledger.WalletDatabase;
 import io.skywire.wallet.payment.PaymentPromise;
+import io.skywire.wallet.payment.PaymentRouteId;
 import io.skywire.wallet.payment.SignedPromise;
 import io.skywire.wallet.skycoin.DeterministicKeyChain;
 import io.skywire.wallet.skycoin.SkycoinAddress;
@@ -60,14 +61,15 @@ public class EscrowSettlementBenchmark {
     /** An escrow on a local chain with one payer funded through deposit, blind issuance and redemption. */
     @State(Scope.Benchmark)
     public static class EscrowState {
+        List<EscrowRequests.Settle> requests = new ArrayList<>();
         Path dir;
         LocalChain chain;
         Escrow escrow;
         Secp256k1 secp;
         byte[] payer;
         byte[] hop;
+        byte[] hopKey;
         long[] sequences = new long[ROUTES];
-        List<SignedPromise> promises = new ArrayList<>();
         int next;
 
         @Setup(Level.Trial)
@@ -79,7 +81,8 @@ public class EscrowSettlementBenchmark {
             escrow = Escrow.open(dir.resolve("escrow"), chain, new EscrowKeys(secp, Hashes.sha256(bytes("bench"))),
                     secp, EscrowSettings.DEFAULT, Clock.systemUTC());
             payer = Hashes.sha256(bytes("payer"));
-            hop = secp.publicKey(Hashes.sha256(bytes("hop")));
+            hop = Hashes.sha256(bytes("hop"));
+            hopKey = secp.publicKey(hop);
             byte[] depositor = Hashes.sha256(bytes("depositor"));
             Droplets amount = Droplets.ofSky(1_000_000);
             SkycoinKeyPair coins = DeterministicKeyChain.derive(secp, bytes("coins"), 1).get(0);
@@ -106,22 +109,26 @@ public class EscrowSettlementBenchmark {
             escrow.redeem(tokens, secp.publicKey(payer));
         }
 
-        /** Signs the next promises outside the measurement: each owes 1,000 droplets more on its route. */
+        /**
+         * Signs the next promises and the hop's settlement requests outside the measurement: each owes 1,000 droplets
+         * more on its route.
+         */
         @Setup(Level.Iteration)
         public void sign() {
-            promises.clear();
+            requests.clear();
             next = 0;
             for (int i = 0; i < PER_ITERATION; i++) {
-                promises.add(nextPromise(i % ROUTES));
+                requests.add(nextRequest(i % ROUTES));
             }
         }
 
-        SignedPromise nextPromise(int route) {
-            byte[] routeId = new byte[PaymentPromise.ROUTE_ID_BYTES];
-            routeId[0] = (byte) route;
+        EscrowRequests.Settle nextRequest(int route) {
+            byte[] salt = new byte[PaymentRouteId.SALT_BYTES];
+            salt[0] = (byte) route;
             long sequence = ++sequences[route];
-            return new PaymentPromise(secp.publicKey(payer), routeId, Droplets.of(1_000 * sequence), sequence)
-                    .sign(secp, payer);
+            SignedPromise promise = new PaymentPromise(secp.publicKey(payer), PaymentRouteId.of(hopKey, salt),
+                    Droplets.of(1_000 * sequence), sequence).sign(secp, payer);
+            return EscrowRequests.Settle.sign(secp, hop, salt, promise);
         }
 
         @TearDown(Level.Trial)
@@ -156,9 +163,9 @@ public class EscrowSettlementBenchmark {
     /** Settles one promise: what the escrow does per hop request. */
     @Benchmark
     public Settlement settle(EscrowState state) {
-        SignedPromise promise = state.next < state.promises.size() ? state.promises.get(state.next++)
-                : state.nextPromise(state.next++ % ROUTES);
-        return state.escrow.settle(promise, state.hop);
+        EscrowRequests.Settle request = state.next < state.requests.size() ? state.requests.get(state.next++)
+                : state.nextRequest(state.next++ % ROUTES);
+        return state.escrow.settle(request);
     }
 
     /** Posts one two-entry transfer without a reference: the least a money movement costs in this database. */

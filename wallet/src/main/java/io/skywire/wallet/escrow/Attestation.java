@@ -44,6 +44,37 @@ public record Attestation(byte[] escrowKey, byte[] pseudonym, Droplets lockedBal
                 secp256k1.sign(escrowSecret, Hashes.sha256(unsigned.statement())));
     }
 
+    /**
+     * Parses a statement and its signature; the signature is checked by {@link #problem}, not here.
+     *
+     * @throws IllegalArgumentException when the statement's length, tag, version or amounts are wrong
+     */
+    public static Attestation decode(byte[] statement, byte[] signature) {
+        if (statement.length != STATEMENT_BYTES || signature.length != Secp256k1.SIGNATURE_BYTES) {
+            throw new IllegalArgumentException("an attestation is a " + STATEMENT_BYTES + "-byte statement and a "
+                    + Secp256k1.SIGNATURE_BYTES + "-byte signature");
+        }
+        ByteBuffer in = ByteBuffer.wrap(statement);
+        byte[] tag = new byte[TAG.length];
+        in.get(tag);
+        if (!Arrays.equals(tag, TAG) || (in.get() & 0xff) != VERSION) {
+            throw new IllegalArgumentException("not an attestation statement of version " + VERSION);
+        }
+        byte[] escrowKey = new byte[Secp256k1.PUBLIC_KEY_BYTES];
+        in.get(escrowKey);
+        byte[] pseudonym = new byte[Secp256k1.PUBLIC_KEY_BYTES];
+        in.get(pseudonym);
+        long locked = in.getLong();
+        long settled = in.getLong();
+        long count = in.getLong();
+        long expiry = in.getLong();
+        if (locked < 0 || settled < 0 || count < 0) {
+            throw new IllegalArgumentException("attestation amounts must not be negative");
+        }
+        return new Attestation(escrowKey, pseudonym, Droplets.of(locked), Droplets.of(settled), count, expiry,
+                signature);
+    }
+
     /** The canonical statement the signature covers. */
     public byte[] statement() {
         return ByteBuffer.allocate(STATEMENT_BYTES).put(TAG).put((byte) VERSION).put(escrowKey).put(pseudonym)

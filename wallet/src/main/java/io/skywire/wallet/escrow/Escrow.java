@@ -14,9 +14,11 @@ import io.skywire.wallet.ledger.Ledger;
 import io.skywire.wallet.ledger.Posting;
 import io.skywire.wallet.ledger.WalletDatabase;
 import io.skywire.wallet.payment.PaymentPromise;
+import io.skywire.wallet.payment.PaymentRouteId;
 import io.skywire.wallet.payment.SignedPromise;
 import io.skywire.wallet.skycoin.SkycoinAddress;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
@@ -224,13 +226,21 @@ public final class Escrow implements AutoCloseable {
 
     /**
      * Settles a hop's latest promise for a route: moves what it owes beyond what was settled for that route from the
-     * payer's account to the payee's, once per promise.
+     * payer's account to the payee's, once per promise. The payee proves it is the one the promise pays: its
+     * signature on the request, and its key with the route's salt opening the promise's route id.
      *
-     * @throws EscrowRefusedException for a forged or stale promise, another payee, or a short balance
+     * @throws EscrowRefusedException for a forged or stale promise, a request not from the promise's payee, or a
+     *     short balance
      */
-    public synchronized Settlement settle(SignedPromise signed, byte[] payee) {
+    public synchronized Settlement settle(EscrowRequests.Settle request) {
+        byte[] payee = request.payee();
+        EscrowRequests.verify(secp256k1, request.signature(), request.signingHash(), payee);
+        SignedPromise signed = request.promise();
         PaymentPromise promise = signed.promise();
         EscrowRequests.verify(secp256k1, signed.signature(), promise.signingHash(), promise.pseudonym());
+        if (!MessageDigest.isEqual(PaymentRouteId.of(payee, request.salt()), promise.routeId())) {
+            throw new EscrowRefusedException(Reason.WRONG_PAYEE, "the promise's route id does not name this payee");
+        }
         String payeeAccount = accountName(payee);
         String payer = HEX.formatHex(promise.pseudonym());
         String route = HEX.formatHex(promise.routeId());

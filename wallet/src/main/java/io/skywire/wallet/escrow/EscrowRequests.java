@@ -5,6 +5,8 @@ import io.skywire.node.crypto.Hashes;
 import io.skywire.node.crypto.Secp256k1;
 import io.skywire.wallet.blind.Token;
 import io.skywire.wallet.ledger.Droplets;
+import io.skywire.wallet.payment.PaymentRouteId;
+import io.skywire.wallet.payment.SignedPromise;
 import io.skywire.wallet.skycoin.SkycoinAddress;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -19,6 +21,7 @@ public final class EscrowRequests {
     static final byte[] ISSUE_TAG = tag("SKYWISSU");
     static final byte[] ATTEST_TAG = tag("SKYWATRQ");
     static final byte[] WITHDRAW_TAG = tag("SKYWWDRQ");
+    static final byte[] SETTLE_TAG = tag("SKYWSTRQ");
     /** Length of a request id: random, chosen by the client, so a repeated request is recognised. */
     public static final int REQUEST_ID_BYTES = 16;
     /** Most blinded messages in one issuance. */
@@ -149,6 +152,57 @@ public final class EscrowRequests {
 
         private static byte[] hash(byte[] pseudonym, byte[] requestId, SkycoinAddress address) {
             return Hashes.sha256(WITHDRAW_TAG, pseudonym, requestId, address.key(), new byte[] {address.version()});
+        }
+    }
+
+    /**
+     * A payee asks for a promise to be settled to it: it shows the route's payment salt, which with its key opens
+     * the promise's route id (see {@link PaymentRouteId}), and signs the request, proving it holds that key.
+     *
+     * @param payee the payee's 33-byte public key
+     * @param salt the route's 16-byte payment salt at this hop
+     * @param promise the latest promise of the route
+     * @param signature the payee key's signature of {@link #signingHash()}
+     */
+    public record Settle(byte[] payee, byte[] salt, SignedPromise promise, byte[] signature) {
+        public Settle {
+            checkSizes(payee, new byte[REQUEST_ID_BYTES], signature);
+            if (salt.length != PaymentRouteId.SALT_BYTES) {
+                throw new EscrowRefusedException(EscrowRefusedException.Reason.BAD_REQUEST, "salt must be 16 bytes");
+            }
+            payee = payee.clone();
+            salt = salt.clone();
+            signature = signature.clone();
+        }
+
+        /** Signs a settlement request with the payee's secret key. */
+        public static Settle sign(Secp256k1 secp256k1, byte[] payeeSecret, byte[] salt, SignedPromise promise) {
+            byte[] payee = secp256k1.publicKey(payeeSecret);
+            return new Settle(payee, salt, promise, secp256k1.sign(payeeSecret, hash(payee, salt, promise)));
+        }
+
+        /** SHA-256 of tag, payee (33), salt (16) and the 139-byte signed promise. */
+        public byte[] signingHash() {
+            return hash(payee, salt, promise);
+        }
+
+        private static byte[] hash(byte[] payee, byte[] salt, SignedPromise promise) {
+            return Hashes.sha256(SETTLE_TAG, payee, salt, promise.encode());
+        }
+
+        @Override
+        public byte[] payee() {
+            return payee.clone();
+        }
+
+        @Override
+        public byte[] salt() {
+            return salt.clone();
+        }
+
+        @Override
+        public byte[] signature() {
+            return signature.clone();
         }
     }
 

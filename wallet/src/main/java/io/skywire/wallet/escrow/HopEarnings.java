@@ -5,6 +5,8 @@ import io.skywire.wallet.address.FreshAddresses;
 import io.skywire.wallet.ledger.Droplets;
 import io.skywire.wallet.payment.SignedPromise;
 import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,13 +45,14 @@ public final class HopEarnings {
     }
 
     /**
-     * Settles {@code latest} and withdraws when the balance reached the threshold.
+     * Settles {@code latest}, a promise on the route whose payment salt at this hop is {@code salt}, and withdraws
+     * when the balance reached the threshold.
      *
      * @return the payout, when one was made
      * @throws EscrowRefusedException when the escrow refuses the promise
      */
-    public Optional<Payout> settle(SignedPromise latest) {
-        Settlement settlement = escrow.settle(latest, hopKey);
+    public Optional<Payout> settle(SignedPromise latest, byte[] salt) {
+        Settlement settlement = escrow.settle(EscrowRequests.Settle.sign(secp256k1, hopSecret, salt, latest));
         if (settlement.payeeBalance().compareTo(threshold) < 0) {
             return Optional.empty();
         }
@@ -69,6 +72,30 @@ public final class HopEarnings {
                 LOG.warn("{}; taking the next fresh address", e.getMessage());
             }
         }
+    }
+
+    /**
+     * Settles every route's latest promise that {@code policy} holds unsettled, withdrawing at the threshold; a
+     * promise the escrow refuses is logged and left for the next round (a refused one is refused again, never paid
+     * twice). Run it periodically.
+     *
+     * @return the payouts made
+     */
+    public List<Payout> settleDue(HopPaymentPolicy policy) {
+        List<Payout> payouts = new ArrayList<>();
+        for (HopPaymentPolicy.Redeemable due : policy.unsettled()) {
+            try {
+                settle(due.promise(), due.salt()).ifPresent(payouts::add);
+                policy.settled(due.salt(), due.promise().promise().sequence());
+            } catch (EscrowRefusedException e) {
+                if (e.reason() == EscrowRefusedException.Reason.STALE_PROMISE) {
+                    // Settled before (a restart between the escrow's commit and ours): nothing more is due on it.
+                    policy.settled(due.salt(), due.promise().promise().sequence());
+                }
+                LOG.warn("escrow refused {}: {} ({})", due.promise().promise(), e.getMessage(), e.reason());
+            }
+        }
+        return payouts;
     }
 
     /** The hop's pseudonym, to which the escrow credits its settlements. */

@@ -11,6 +11,7 @@ import io.skywire.wallet.escrow.EscrowRefusedException.Reason;
 import io.skywire.wallet.ledger.Droplets;
 import io.skywire.wallet.ledger.WalletDatabase;
 import io.skywire.wallet.payment.PaymentPromise;
+import io.skywire.wallet.payment.PaymentRouteId;
 import io.skywire.wallet.payment.SignedPromise;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -28,7 +29,7 @@ class EscrowTest {
     private final byte[] depositor = secret("depositor");
     private final byte[] payer = secret("pseudonym");
     private final byte[] hop = secret("hop");
-    private final byte[] route = new byte[16];
+    private final byte[] salt = new byte[16];
 
     @TempDir
     Path dir;
@@ -66,8 +67,8 @@ class EscrowTest {
                 Instant.ofEpochSecond(expiry))).contains("expired");
 
         byte[] hopKey = fixture.secp.publicKey(hop);
-        assertThat(escrow.settle(promise(Droplets.parse("0.6"), 1), hopKey).paid()).isEqualTo(Droplets.parse("0.6"));
-        Settlement second = escrow.settle(promise(Droplets.parse("1.1"), 2), hopKey);
+        assertThat(escrow.settle(settle(promise(Droplets.parse("0.6"), 1))).paid()).isEqualTo(Droplets.parse("0.6"));
+        Settlement second = escrow.settle(settle(promise(Droplets.parse("1.1"), 2)));
         assertThat(second.paid()).isEqualTo(Droplets.parse("0.5"));
         assertThat(second.payeeBalance()).isEqualTo(Droplets.parse("1.1"));
 
@@ -135,18 +136,23 @@ class EscrowTest {
         escrow.redeem(fixture.tokens(depositor, Droplets.ofSky(1)), fixture.secp.publicKey(payer));
         byte[] hopKey = fixture.secp.publicKey(hop);
         SignedPromise third = promise(Droplets.of(300), 3);
-        escrow.settle(third, hopKey);
+        escrow.settle(settle(third));
 
-        refused(Reason.STALE_PROMISE, () -> escrow.settle(third, hopKey));
-        refused(Reason.STALE_PROMISE, () -> escrow.settle(promise(Droplets.of(200), 2), hopKey));
-        refused(Reason.WRONG_PAYEE, () -> escrow.settle(promise(Droplets.of(400), 4),
-                fixture.secp.publicKey(secret("thief"))));
+        refused(Reason.STALE_PROMISE, () -> escrow.settle(settle(third)));
+        refused(Reason.STALE_PROMISE, () -> escrow.settle(settle(promise(Droplets.of(200), 2))));
+        // Someone else, even with the salt, cannot have the route's promise paid to itself.
+        refused(Reason.WRONG_PAYEE, () -> escrow.settle(EscrowRequests.Settle.sign(fixture.secp, secret("thief"),
+                salt, promise(Droplets.of(400), 4))));
+        // Nor claim to be the payee without its key.
+        refused(Reason.BAD_SIGNATURE, () -> escrow.settle(new EscrowRequests.Settle(hopKey, salt,
+                promise(Droplets.of(400), 4), EscrowRequests.Settle.sign(fixture.secp, secret("thief"), salt,
+                        promise(Droplets.of(400), 4)).signature())));
         SignedPromise genuine = promise(Droplets.of(500), 5);
-        SignedPromise forged = new SignedPromise(new PaymentPromise(genuine.promise().pseudonym(), route,
+        SignedPromise forged = new SignedPromise(new PaymentPromise(genuine.promise().pseudonym(), route(),
                 Droplets.ofSky(1), 5), genuine.signature());
-        refused(Reason.BAD_SIGNATURE, () -> escrow.settle(forged, hopKey));
-        refused(Reason.INSUFFICIENT_FUNDS, () -> escrow.settle(promise(Droplets.ofSky(2), 6), hopKey));
-        assertThat(escrow.settle(genuine, hopKey).paid()).isEqualTo(Droplets.of(200));
+        refused(Reason.BAD_SIGNATURE, () -> escrow.settle(settle(forged)));
+        refused(Reason.INSUFFICIENT_FUNDS, () -> escrow.settle(settle(promise(Droplets.ofSky(2), 6))));
+        assertThat(escrow.settle(settle(genuine)).paid()).isEqualTo(Droplets.of(200));
         assertThat(escrow.balance(hopKey)).isEqualTo(Droplets.of(500));
         assertThat(escrow.ledger().total()).isEqualTo(Droplets.ZERO);
     }
@@ -162,7 +168,7 @@ class EscrowTest {
                     fixture.random);
             List<Payout> payouts = new ArrayList<>();
             for (int sequence = 1; sequence <= 45; sequence++) {
-                earnings.settle(promise(Droplets.of(100_000L * sequence), sequence)).ifPresent(payouts::add);
+                earnings.settle(promise(Droplets.of(100_000L * sequence), sequence), salt).ifPresent(payouts::add);
             }
             // 4.5 SKY owed in steps of 0.1: paid out at 1.0, 2.0, 3.0 and 4.0 SKY of earnings.
             assertThat(payouts).extracting(Payout::amount).containsOnly(Droplets.ofSky(1)).hasSize(4);
@@ -176,8 +182,16 @@ class EscrowTest {
         assertThat(escrow.ledger().total()).isEqualTo(Droplets.ZERO);
     }
 
+    private byte[] route() {
+        return PaymentRouteId.of(fixture.secp.publicKey(hop), salt);
+    }
+
     private SignedPromise promise(Droplets owed, long sequence) {
-        return new PaymentPromise(fixture.secp.publicKey(payer), route, owed, sequence).sign(fixture.secp, payer);
+        return new PaymentPromise(fixture.secp.publicKey(payer), route(), owed, sequence).sign(fixture.secp, payer);
+    }
+
+    private EscrowRequests.Settle settle(SignedPromise promise) {
+        return EscrowRequests.Settle.sign(fixture.secp, hop, salt, promise);
     }
 
     private static void refused(Reason reason, ThrowingCallable call) {

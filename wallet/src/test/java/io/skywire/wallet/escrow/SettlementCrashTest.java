@@ -14,8 +14,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -71,18 +73,26 @@ class SettlementCrashTest {
         assertThat(escrow.ledger().unbalancedPostings()).isZero();
         assertThat(fixture.chain.total()).isEqualTo(Droplets.ZERO);
 
-        List<long[]> routes = escrow.ledger().database().inTransaction(SettlementCrashTest::routes);
+        // Route ids are commitments, so the worker's (payer, route) indexes are found by computing every id.
+        Map<String, int[]> indexes = new HashMap<>();
+        for (int p = 0; p < SettlementCrashWorker.PAYERS; p++) {
+            for (int r = 0; r < SettlementCrashWorker.ROUTES; r++) {
+                indexes.put(HEX.formatHex(SettlementCrashWorker.route(fixture.secp, p, r)), new int[] {p, r});
+            }
+        }
+        List<long[]> routes = escrow.ledger().database().inTransaction(connection -> routes(connection, indexes));
         long total = 0;
         for (long[] route : routes) {
             // payer index, route index, settled, last sequence, paid by settle postings
             assertThat(route[4]).as("route %d/%d paid exactly its settled total", route[0], route[1])
                     .isEqualTo(route[2]);
             byte[] payer = SettlementCrashWorker.payer((int) route[0]);
-            PaymentPromise last = new PaymentPromise(fixture.secp.publicKey(payer),
-                    SettlementCrashWorker.route((int) route[0], (int) route[1]), Droplets.of(route[2]), route[3]);
-            byte[] hop = fixture.secp.publicKey(SettlementCrashWorker.hop(SettlementCrashWorker.hopOf(
-                    (int) route[0], (int) route[1])));
-            assertThatThrownBy(() -> escrow.settle(last.sign(fixture.secp, payer), hop))
+            PaymentPromise last = new PaymentPromise(fixture.secp.publicKey(payer), SettlementCrashWorker.route(
+                    fixture.secp, (int) route[0], (int) route[1]), Droplets.of(route[2]), route[3]);
+            byte[] hop = SettlementCrashWorker.hop(SettlementCrashWorker.hopOf((int) route[0], (int) route[1]));
+            byte[] salt = SettlementCrashWorker.salt((int) route[0], (int) route[1]);
+            assertThatThrownBy(() -> escrow.settle(EscrowRequests.Settle.sign(fixture.secp, hop, salt,
+                    last.sign(fixture.secp, payer))))
                     .isInstanceOf(EscrowRefusedException.class).hasMessageContaining("not newer");
             total += route[2];
         }
@@ -115,7 +125,7 @@ class SettlementCrashTest {
         return total;
     }
 
-    private static List<long[]> routes(Connection connection) throws SQLException {
+    private static List<long[]> routes(Connection connection, Map<String, int[]> indexes) throws SQLException {
         List<long[]> routes = new ArrayList<>();
         try (var query = connection.prepareStatement("SELECT r.route_id, r.settled, r.last_sequence, "
                 + "(SELECT COALESCE(-SUM(e.amount), 0) FROM posting p JOIN entry e ON e.posting_id = p.id "
@@ -123,7 +133,7 @@ class SettlementCrashTest {
                 + "AND e.account = 'pseudonym:' || r.payer) FROM route_settlement r");
              ResultSet rows = query.executeQuery()) {
             while (rows.next()) {
-                byte[] route = HEX.parseHex(rows.getString(1));
+                int[] route = indexes.get(rows.getString(1));
                 routes.add(new long[] {route[0], route[1], rows.getLong(2), rows.getLong(3),
                         rows.getBigDecimal(4).longValueExact()});
             }

@@ -1,10 +1,12 @@
 package io.skywire.wallet.escrow;
 
 import io.skywire.node.crypto.Hashes;
+import io.skywire.node.crypto.Secp256k1;
 import io.skywire.wallet.address.FreshAddresses;
 import io.skywire.wallet.ledger.Droplets;
 import io.skywire.wallet.ledger.WalletDatabase;
 import io.skywire.wallet.payment.PaymentPromise;
+import io.skywire.wallet.payment.PaymentRouteId;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Random;
@@ -40,11 +42,17 @@ public final class SettlementCrashWorker {
         return (payer + route) % HOPS;
     }
 
-    static byte[] route(int payer, int route) {
-        byte[] id = new byte[PaymentPromise.ROUTE_ID_BYTES];
-        id[0] = (byte) payer;
-        id[1] = (byte) route;
-        return id;
+    /** The route's payment salt at its hop. */
+    static byte[] salt(int payer, int route) {
+        byte[] salt = new byte[PaymentRouteId.SALT_BYTES];
+        salt[0] = (byte) payer;
+        salt[1] = (byte) route;
+        return salt;
+    }
+
+    /** The route id its promises name: a commitment to its hop's key and its salt. */
+    static byte[] route(Secp256k1 secp, int payer, int route) {
+        return PaymentRouteId.of(secp.publicKey(hop(hopOf(payer, route))), salt(payer, route));
     }
 
     public static void main(String[] args) throws Exception {
@@ -71,11 +79,11 @@ public final class SettlementCrashWorker {
             int p = random.nextInt(PAYERS);
             int r = random.nextInt(ROUTES);
             int h = hopOf(p, r);
-            SettledRoute before = escrow.settled(fixture.secp.publicKey(payer(p)), route(p, r));
-            PaymentPromise promise = new PaymentPromise(fixture.secp.publicKey(payer(p)), route(p, r),
+            SettledRoute before = escrow.settled(fixture.secp.publicKey(payer(p)), route(fixture.secp, p, r));
+            PaymentPromise promise = new PaymentPromise(fixture.secp.publicKey(payer(p)), route(fixture.secp, p, r),
                     before.settled().plus(Droplets.of(1 + random.nextInt(200_000))), before.lastSequence() + 1);
             try {
-                hops[h].settle(promise.sign(fixture.secp, payer(p)));
+                hops[h].settle(promise.sign(fixture.secp, payer(p)), salt(p, r));
             } catch (EscrowRefusedException e) {
                 if (e.reason() != EscrowRefusedException.Reason.INSUFFICIENT_FUNDS) {
                     throw e;
