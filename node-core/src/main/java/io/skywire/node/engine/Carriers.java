@@ -35,6 +35,7 @@ final class Carriers {
     private final Map<Tag, LinkState> oneWayLinks = new HashMap<>();
     private final AckCounter ackCounter = new AckCounter();
     private byte[] scratch = new byte[0];
+    private byte[] outBuffer = new byte[0];
 
     Carriers(EngineState state, DataPlane data, RouteControl control, Receiver receiver) {
         this.state = state;
@@ -50,8 +51,11 @@ final class Carriers {
         add(new Carrier(route, Carrier.Role.VIRTUAL_LINK, link, null));
     }
 
-    /** Sends what {@code link} (which cannot send) has to send over {@code route}, tagged with {@code tag}. */
-    void sendReturnsOver(Route route, LinkState link, byte[] tag) {
+    /** Sends what {@code linkId} (which cannot send) has to send over {@code handle}, tagged with {@code tag}. */
+    void sendReturnsOver(RouteHandle handle, LinkId linkId, byte[] tag) {
+        Route route = carrierEnd(handle);
+        LinkState link = existingLink(linkId);
+        checkTag(tag);
         for (Carrier carrier : carriers) {
             if (carrier.link == link) {
                 throw new IllegalArgumentException("link " + link.id + " already sends over a route");
@@ -61,19 +65,50 @@ final class Carriers {
         add(new Carrier(route, Carrier.Role.RETURN_SENDER, link, tag));
     }
 
-    /** Accepts what the far ends of this node's one-way links send back over {@code route}. */
-    void acceptReturnsOver(Route route) {
-        add(new Carrier(route, Carrier.Role.RETURN_RECEIVER, null, null));
+    /** Accepts what the far ends of this node's one-way links send back over {@code handle}. */
+    void acceptReturnsOver(RouteHandle handle) {
+        add(new Carrier(carrierEnd(handle), Carrier.Role.RETURN_RECEIVER, null, null));
     }
 
-    /** Declares {@code link} one-way: what its far end sends comes back over a route, tagged {@code tag}. */
-    void expectReturns(LinkState link, byte[] tag) {
-        Tag key = Tag.of(tag, 0);
+    /** Declares {@code linkId} one-way: what its far end sends comes back over a route, tagged {@code tag}. */
+    void expectReturns(LinkId linkId, byte[] tag) {
+        LinkState link = existingLink(linkId);
+        Tag key = Tag.of(checkTag(tag), 0);
         LinkState existing = oneWayLinks.get(key);
         if (existing != null && existing != link) {
             throw new IllegalArgumentException("return tag already used by link " + existing.id);
         }
         oneWayLinks.put(key, link);
+    }
+
+    private LinkState existingLink(LinkId link) {
+        LinkState linkState = state.link(link);
+        if (linkState == null || linkState.virtual) {
+            throw new IllegalArgumentException("no link " + link + " to the driver");
+        }
+        return linkState;
+    }
+
+    private static byte[] checkTag(byte[] tag) {
+        if (tag.length != Carrier.TAG_BYTES) {
+            throw new IllegalArgumentException("a return tag is " + Carrier.TAG_BYTES + " bytes");
+        }
+        return tag;
+    }
+
+    /** An established, store-and-forward route end that carries nothing yet. */
+    Route carrierEnd(RouteHandle handle) {
+        Route route = state.routes.get(handle.value());
+        if (route == null || route.role == Route.Role.TRANSIT || route.closed || !route.established) {
+            throw new IllegalArgumentException("no established route end " + handle);
+        }
+        if (route.cutThrough()) {
+            throw new IllegalArgumentException("a cut-through route loses payloads and cannot carry a link");
+        }
+        if (route.carrier != null) {
+            throw new IllegalArgumentException("route " + handle + " already carries link datagrams");
+        }
+        return route;
     }
 
     private void add(Carrier carrier) {
@@ -136,7 +171,6 @@ final class Carriers {
                 link.markDead();
                 state.emit(new NodeEvent.LinkDown(link.id));
                 control.linkDown(link);
-                oneWayLinks.values().removeIf(l -> l == link);
             }
         } else if (link != null) {
             // A return route was lost: the link's datagrams go to the driver again until another is given.
@@ -171,8 +205,12 @@ final class Carriers {
         if (scratch.length < link.mtu) {
             scratch = new byte[link.mtu];
         }
+        if (outBuffer.length != room) {
+            outBuffer = new byte[room];
+        }
         while (data.canAccept(carrier.route, room)) {
-            byte[] out = new byte[room];
+            // The data plane seals a copy, so one buffer serves every payload.
+            byte[] out = outBuffer;
             int pos = 0;
             while (pos < room) {
                 if (carrier.hasPending()) {

@@ -149,7 +149,7 @@ public final class NodeEngine {
      */
     public void addVirtualLink(long now, LinkId link, RouteHandle route, byte[] peerKey, int mtu) {
         tick(now);
-        Route carrier = carrierEnd(route);
+        Route carrier = carriers.carrierEnd(route);
         LinkState linkState = newLink(link, peerKey, mtu);
         state.addLink(linkState);
         carriers.addVirtualLink(carrier, linkState);
@@ -162,13 +162,13 @@ public final class NodeEngine {
      * a 16-byte secret both ends of the link were given by their drivers (docs/PROTOCOL.md 2.7).
      */
     public void expectReturns(LinkId link, byte[] tag) {
-        carriers.expectReturns(existingLink(link), checkTag(tag));
+        carriers.expectReturns(link, tag);
     }
 
     /** Accepts, on this established route end, what the far ends of this node's one-way links send back. */
     public void acceptReturnsOver(long now, RouteHandle route) {
         tick(now);
-        carriers.acceptReturnsOver(carrierEnd(route));
+        carriers.acceptReturnsOver(route);
         carriers.pump(now);
     }
 
@@ -179,38 +179,8 @@ public final class NodeEngine {
      */
     public void sendReturnsOver(long now, LinkId link, RouteHandle route, byte[] tag) {
         tick(now);
-        carriers.sendReturnsOver(carrierEnd(route), existingLink(link), checkTag(tag));
+        carriers.sendReturnsOver(route, link, tag);
         carriers.pump(now);
-    }
-
-    private LinkState existingLink(LinkId link) {
-        LinkState linkState = state.link(link);
-        if (linkState == null || linkState.virtual) {
-            throw new IllegalArgumentException("no link " + link + " to the driver");
-        }
-        return linkState;
-    }
-
-    private static byte[] checkTag(byte[] tag) {
-        if (tag.length != Carrier.TAG_BYTES) {
-            throw new IllegalArgumentException("a return tag is " + Carrier.TAG_BYTES + " bytes");
-        }
-        return tag;
-    }
-
-    /** An established, store-and-forward route end that carries nothing yet. */
-    private Route carrierEnd(RouteHandle handle) {
-        Route route = state.routes.get(handle.value());
-        if (route == null || route.role == Route.Role.TRANSIT || route.closed || !route.established) {
-            throw new IllegalArgumentException("no established route end " + handle);
-        }
-        if (route.cutThrough()) {
-            throw new IllegalArgumentException("a cut-through route loses payloads and cannot carry a link");
-        }
-        if (route.carrier != null) {
-            throw new IllegalArgumentException("route " + handle + " already carries link datagrams");
-        }
-        return route;
     }
 
     /** Removes a link; routes over it fail and their other sides are told. */

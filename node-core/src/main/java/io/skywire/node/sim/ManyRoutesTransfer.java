@@ -70,6 +70,35 @@ final class ManyRoutesTransfer {
         return complete == routes;
     }
 
+    /** The fewest bytes any transfer delivered (0 for one that never arrived). */
+    long minDelivered() {
+        long[] perTransfer = deliveredPerTransfer();
+        long min = Long.MAX_VALUE;
+        for (long bytes : perTransfer) {
+            min = Math.min(min, bytes);
+        }
+        return min;
+    }
+
+    /** The most bytes any transfer delivered. */
+    long maxDelivered() {
+        long max = 0;
+        for (long bytes : deliveredPerTransfer()) {
+            max = Math.max(max, bytes);
+        }
+        return max;
+    }
+
+    private long[] deliveredPerTransfer() {
+        long[] perTransfer = new long[routes];
+        for (Receiver receiver : receivers.values()) {
+            if (receiver.index >= 0) {
+                perTransfer[receiver.index] += receiver.delivered;
+            }
+        }
+        return perTransfer;
+    }
+
     /** Whether every transfer arrived whole, intact and on exactly one route. */
     boolean exactlyOnce() {
         for (int claim : claims) {

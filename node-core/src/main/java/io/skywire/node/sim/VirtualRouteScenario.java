@@ -59,7 +59,8 @@ public final class VirtualRouteScenario implements Scenario {
     /** The outcome; {@code innerRoutesCarried} counts inner routes established over the virtual link. */
     public record Result(int routes, int hops, long kilobytes, long seed, boolean carrierEstablished,
                          List<MiddleNode> middleNodes, int innerRoutesCarried, int innerRoutesFailed,
-                         int innerRoutesComplete, long bytesPerRoute, long bytesDelivered, boolean exactlyOnce,
+                         int innerRoutesComplete, long bytesPerRoute, long minBytesPerRoute, long maxBytesPerRoute,
+                         long bytesDelivered, boolean exactlyOnce,
                          int carrierEndRouteEntries, long virtualDatagramsSent, long virtualDatagramsReceived,
                          long carrierMalformed, double simulatedSeconds, long events) implements ScenarioResult {
 
@@ -73,7 +74,8 @@ public final class VirtualRouteScenario implements Scenario {
                     .put("kilobytesPerRoute", kilobytes).put("seed", seed).put("carrierEstablished", carrierEstablished)
                     .putArray("middleNodes", middles).put("innerRoutesCarried", innerRoutesCarried)
                     .put("innerRoutesFailed", innerRoutesFailed).put("innerRoutesComplete", innerRoutesComplete)
-                    .put("bytesPerRoute", bytesPerRoute).put("bytesDelivered", bytesDelivered)
+                    .put("bytesPerRoute", bytesPerRoute).put("minBytesDeliveredOnARoute", minBytesPerRoute)
+                    .put("maxBytesDeliveredOnARoute", maxBytesPerRoute).put("bytesDelivered", bytesDelivered)
                     .put("allDeliveredExactlyOnce", exactlyOnce).put("carrierEndRouteEntries", carrierEndRouteEntries)
                     .put("virtualDatagramsSent", virtualDatagramsSent)
                     .put("virtualDatagramsReceived", virtualDatagramsReceived)
@@ -154,7 +156,7 @@ public final class VirtualRouteScenario implements Scenario {
         }
         return new Result(params.routes(), params.hops(), params.kilobytes(), params.seed(), carrierUp[0], middles,
                 transfer.established, transfer.failed, transfer.complete, params.kilobytes() * 1_000,
-                transfer.delivered, transfer.exactlyOnce(), carrierOrigin.engine().routeCount(),
+                transfer.minDelivered(), transfer.maxDelivered(), transfer.delivered, transfer.exactlyOnce(), carrierOrigin.engine().routeCount(),
                 carrierOrigin.engine().counters().get(Counter.VIRTUAL_DATAGRAMS_SENT)
                         + carrierEnd.engine().counters().get(Counter.VIRTUAL_DATAGRAMS_SENT),
                 carrierOrigin.engine().counters().get(Counter.VIRTUAL_DATAGRAMS_RECEIVED)

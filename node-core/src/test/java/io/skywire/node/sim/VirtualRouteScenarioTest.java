@@ -27,6 +27,8 @@ class VirtualRouteScenarioTest {
         assertThat(result.innerRoutesCarried()).isEqualTo(1_000);
         assertThat(result.innerRoutesComplete()).isEqualTo(1_000);
         assertThat(result.bytesDelivered()).isEqualTo(1_000L * result.bytesPerRoute());
+        assertThat(result.minBytesPerRoute()).isEqualTo(result.bytesPerRoute());
+        assertThat(result.maxBytesPerRoute()).isEqualTo(result.bytesPerRoute());
         assertThat(result.exactlyOnce()).isTrue();
         // The carrier's ends hold the carrier and every inner route.
         assertThat(result.carrierEndRouteEntries()).isEqualTo(1_001);
