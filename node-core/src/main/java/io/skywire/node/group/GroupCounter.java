@@ -14,6 +14,11 @@ public enum GroupCounter {
     CHUNKS_RECEIVED,
     /** Data chunks rebuilt from a parity chunk and the rest of their stripe, without a resend. */
     CHUNKS_REBUILT,
+    /**
+     * Rebuilt chunks whose original arrived afterwards (it was slow, not lost): {@link #CHUNKS_REBUILT} minus this
+     * is what parity saved from a failed member.
+     */
+    REBUILT_THEN_ARRIVED,
     /** ACK frames sent. */
     ACKS_SENT,
     /** Member routes that failed, closed or broke the protocol. */

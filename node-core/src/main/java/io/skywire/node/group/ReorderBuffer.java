@@ -20,6 +20,8 @@ final class ReorderBuffer {
     private final TreeMap<Long, byte[]> pending = new TreeMap<>();
     /** In-order chunks the application has not finished reading. */
     private final ArrayDeque<byte[]> readable = new ArrayDeque<>();
+    /** Rebuilt chunks not yet seen arriving themselves; pruned below {@link #nextExpected} minus one window. */
+    private final java.util.TreeSet<Long> rebuilt = new java.util.TreeSet<>();
     private long nextExpected;
     private long readChunks;
     private int readOffset;
@@ -60,6 +62,9 @@ final class ReorderBuffer {
     boolean accept(long seq, byte[] bytes) {
         if (has(seq)) {
             counters.increment(GroupCounter.DATA_DUPLICATE);
+            if (rebuilt.remove(seq)) {
+                counters.increment(GroupCounter.REBUILT_THEN_ARRIVED);
+            }
             // The sender may not know we have it (its ACK was lost with a route).
             ackDue = true;
             return false;
@@ -80,6 +85,17 @@ final class ReorderBuffer {
             pending.pollFirstEntry();
             append(next.getValue());
         }
+        return true;
+    }
+
+    /** Takes a chunk rebuilt from parity; as {@link #accept}, and remembered so a late original is recognised. */
+    boolean acceptRebuilt(long seq, byte[] bytes) {
+        if (!accept(seq, bytes)) {
+            return false;
+        }
+        rebuilt.add(seq);
+        // An original that has not come within a window of chunks delivered after it is not coming.
+        rebuilt.headSet(nextExpected - window).clear();
         return true;
     }
 

@@ -164,7 +164,7 @@ public final class RouteGroup {
     }
 
     private void deliverRebuilt(StripeRebuilder.Rebuilt rebuilt) {
-        if (rebuilt != null && receiver.accept(rebuilt.seq(), rebuilt.bytes())) {
+        if (rebuilt != null && receiver.acceptRebuilt(rebuilt.seq(), rebuilt.bytes())) {
             counters.increment(GroupCounter.CHUNKS_REBUILT);
             rebuilder.forgetBelow(receiver.nextExpected());
         }

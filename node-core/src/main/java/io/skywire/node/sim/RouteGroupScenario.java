@@ -66,11 +66,15 @@ public final class RouteGroupScenario implements Scenario {
         }
     }
 
-    /** What each of the three transfers showed. */
+    /**
+     * What the transfers showed; the counts are of the kill run when there is one. {@code chunksRebuilt -
+     * rebuiltThenArrived} is what parity saved from the dead route; the rest were rebuilt before their slower
+     * original arrived.
+     */
     public record Result(Params params, double oneRouteMbps, double groupMbps, boolean groupIntact,
                          boolean killRun, long bytesSent, long bytesReceived, boolean sha256Match, int routesKilled,
-                         long chunksResent, long chunksRebuilt, long parityAbandoned, long duplicatesDropped,
-                         double killRunMbps) implements ScenarioResult {
+                         long chunksResent, long chunksRebuilt, long rebuiltThenArrived, long parityAbandoned,
+                         long duplicatesDropped, double killRunMbps) implements ScenarioResult {
 
         /** Group throughput over one route's, both measured in this run. */
         public double ratio() {
@@ -87,6 +91,7 @@ public final class RouteGroupScenario implements Scenario {
                     .put("killAt", params.killAt()).put("bytesSent", bytesSent).put("bytesReceived", bytesReceived)
                     .put("sha256Match", sha256Match).put("routesKilled", routesKilled)
                     .put("chunksResent", chunksResent).put("chunksRebuilt", chunksRebuilt)
+                    .put("rebuiltThenArrived", rebuiltThenArrived)
                     .put("parityAbandoned", parityAbandoned).put("duplicatesDropped", duplicatesDropped)
                     .put("throughputKillRunMbps", killRunMbps).toString();
         }
@@ -231,7 +236,9 @@ public final class RouteGroupScenario implements Scenario {
 
         if (params.killAt() <= 0) {
             return new Result(params, oneRoute, groupMbps, groupIntact, false, group.written, group.received,
-                    group.hashesMatch(), 0, resent(group), rebuilt(group), abandoned(group), duplicates(group), 0);
+                    group.hashesMatch(), 0, resent(group), rebuilt(group),
+                    count(group.receiverGroup(), GroupCounter.REBUILT_THEN_ARRIVED), abandoned(group), duplicates(group),
+                    0);
         }
         GroupTransfer victim = new GroupTransfer(simulator, net.origin(), net.destination(), total, params.seed() + 1,
                 params.erasure());
@@ -247,7 +254,8 @@ public final class RouteGroupScenario implements Scenario {
         double killMbps = victim.complete() ? mbps(total, victim.completedAt - victim.startedAt) : 0;
         return new Result(params, oneRoute, groupMbps, groupIntact, true, victim.written, victim.received,
                 victim.complete() && victim.hashesMatch(), dying.alive() ? 0 : 1, resent(victim), rebuilt(victim),
-                abandoned(victim), duplicates(victim), killMbps);
+                count(victim.receiverGroup(), GroupCounter.REBUILT_THEN_ARRIVED), abandoned(victim),
+                duplicates(victim), killMbps);
     }
 
     private static double mbps(long bytes, long nanos) {

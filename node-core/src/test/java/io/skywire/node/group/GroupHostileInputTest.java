@@ -137,6 +137,7 @@ class GroupHostileInputTest {
         // The original arrives late: a duplicate, not delivered twice.
         group.receive(ONE, GroupCodec.encode(new GroupFrame.Data(1, 2, 1, b)));
         assertThat(group.counters().get(GroupCounter.DATA_DUPLICATE)).isEqualTo(1);
+        assertThat(group.counters().get(GroupCounter.REBUILT_THEN_ARRIVED)).isEqualTo(1);
         // Parity for a delivered stripe, a count that disagrees, a length that cannot be, its repeat, and parity
         // beyond the window.
         group.receive(TWO, GroupCodec.encode(new GroupFrame.Parity(0, 2, 0, parity)));
