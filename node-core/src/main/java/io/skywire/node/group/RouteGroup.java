@@ -62,9 +62,13 @@ public final class RouteGroup {
     /**
      * Adds an established route to the same peer as a member.
      *
-     * @throws IllegalStateException when the group already has {@link #MAX_MEMBERS} members
+     * @throws IllegalStateException    when the group already has {@link #MAX_MEMBERS} members
+     * @throws IllegalArgumentException when the route is already a member
      */
     public void addMember(RouteHandle route) {
+        if (find(route) != null) {
+            throw new IllegalArgumentException("route " + route.value() + " is already a member");
+        }
         if (members.size() >= MAX_MEMBERS) {
             throw new IllegalStateException("a route group has at most " + MAX_MEMBERS + " members");
         }
@@ -113,7 +117,7 @@ public final class RouteGroup {
         return sender.write(bytes, offset, length);
     }
 
-    /** Bytes written and not yet acknowledged by the peer, in chunks in flight or still buffered. */
+    /** Whether the peer has acknowledged every byte written so far (nothing buffered, nothing in flight). */
     public boolean allAcknowledged() {
         return sender.bufferedBytes() == 0 && sender.unackedChunks() == 0;
     }
