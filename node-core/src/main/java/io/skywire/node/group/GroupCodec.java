@@ -30,6 +30,8 @@ public final class GroupCodec {
     private static final int MAX_BODY = 11 + MAX_CHUNK;
     private static final int ACK_FIXED = 17;
     private static final int RANGE_BYTES = 12;
+    /** Bit of an ACK's range-count byte that asks for an ACK back. */
+    private static final int SOLICIT = 0x80;
 
     private GroupCodec() {
     }
@@ -47,7 +49,8 @@ public final class GroupCodec {
         } else {
             GroupFrame.Ack ack = (GroupFrame.Ack) frame;
             out = header(ACK, ACK_FIXED + RANGE_BYTES * ack.ranges().size());
-            out.putLong(ack.cumulative()).putLong(ack.limit()).put((byte) ack.ranges().size());
+            out.putLong(ack.cumulative()).putLong(ack.limit())
+                    .put((byte) (ack.ranges().size() | (ack.solicit() ? SOLICIT : 0)));
             for (GroupFrame.Range range : ack.ranges()) {
                 out.putLong(range.start()).putInt(range.count());
             }
@@ -119,7 +122,8 @@ public final class GroupCodec {
     private static GroupFrame ack(ByteBuffer in, int length) throws GroupProtocolException {
         long cumulative = in.getLong();
         long limit = in.getLong();
-        int n = in.get() & 0xFF;
+        int countByte = in.get() & 0xFF;
+        int n = countByte & ~SOLICIT;
         require(length == ACK_FIXED + RANGE_BYTES * n, "ACK range count " + n + " for body length " + length);
         require(cumulative >= 0 && cumulative <= limit && limit <= MAX_SEQ, "ACK cumulative/limit");
         List<GroupFrame.Range> ranges = new ArrayList<>(n);
@@ -132,7 +136,7 @@ public final class GroupCodec {
             ranges.add(new GroupFrame.Range(rangeStart, count));
             floor = rangeStart + count;
         }
-        return new GroupFrame.Ack(cumulative, limit, ranges);
+        return new GroupFrame.Ack(cumulative, limit, ranges, (countByte & SOLICIT) != 0);
     }
 
     private static void require(boolean condition, String what) throws GroupProtocolException {

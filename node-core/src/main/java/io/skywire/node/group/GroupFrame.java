@@ -28,11 +28,18 @@ public sealed interface GroupFrame {
     /**
      * What the receiver holds: every chunk below {@code cumulative}, and the ranges above it.
      *
-     * @param limit the sender may send chunks below this sequence number
+     * @param limit   the sender may send chunks below this sequence number
+     * @param solicit the sender of this ACK asks for the peer's ACK in return (it lost a member, and with it maybe
+     *                the peer's last ACK)
      */
-    record Ack(long cumulative, long limit, List<Range> ranges) implements GroupFrame {
+    record Ack(long cumulative, long limit, List<Range> ranges, boolean solicit) implements GroupFrame {
         public Ack {
             ranges = List.copyOf(ranges);
+        }
+
+        /** An ACK that asks for nothing back. */
+        public Ack(long cumulative, long limit, List<Range> ranges) {
+            this(cumulative, limit, ranges, false);
         }
     }
 

@@ -28,6 +28,7 @@ final class ReorderBuffer {
     private long readableBytes;
     private long advertisedLimit = GroupConfig.INITIAL_WINDOW_CHUNKS;
     private boolean ackDue;
+    private boolean solicit;
 
     ReorderBuffer(int window, GroupCounters counters) {
         this.window = window;
@@ -138,6 +139,15 @@ final class ReorderBuffer {
         ackDue = true;
     }
 
+    /**
+     * Makes the next ACK ask the peer for its own: a failed member may have taken the peer's last ACK with it, and
+     * the peer, with nothing new to acknowledge, would not send another.
+     */
+    void solicitAck() {
+        ackDue = true;
+        solicit = true;
+    }
+
     /** The ACK to send now, or null when nothing changed since the last one. */
     GroupFrame.Ack takeAck() {
         if (!ackDue) {
@@ -164,6 +174,8 @@ final class ReorderBuffer {
         if (count > 0 && ranges.size() < GroupCodec.MAX_RANGES) {
             ranges.add(new GroupFrame.Range(start, count));
         }
-        return new GroupFrame.Ack(nextExpected, advertisedLimit, ranges);
+        boolean asking = solicit;
+        solicit = false;
+        return new GroupFrame.Ack(nextExpected, advertisedLimit, ranges, asking);
     }
 }

@@ -97,6 +97,7 @@ public final class RouteGroup {
         liveMask &= ~(1L << member.index);
         counters.increment(GroupCounter.MEMBERS_FAILED);
         sender.memberFailed(liveMask);
+        receiver.solicitAck();
     }
 
     /** A member blocked by back-pressure can take frames again. */
@@ -163,7 +164,11 @@ public final class RouteGroup {
         } else if (frame instanceof GroupFrame.Parity parity) {
             deliverRebuilt(rebuilder.onParity(parity, receiver));
         } else {
-            sender.onAck((GroupFrame.Ack) frame);
+            GroupFrame.Ack ack = (GroupFrame.Ack) frame;
+            sender.onAck(ack);
+            if (ack.solicit()) {
+                receiver.requestAck();
+            }
         }
     }
 
@@ -206,8 +211,12 @@ public final class RouteGroup {
             rotation = members.isEmpty() ? 0 : (rotation + 1) % members.size();
         }
         if (ackBytes != null) {
-            // No member could take it now; the next flush sends a fresh one.
-            receiver.requestAck();
+            // No member could take it now; the next flush sends a fresh one (asking again if this one asked).
+            if (ack.solicit()) {
+                receiver.solicitAck();
+            } else {
+                receiver.requestAck();
+            }
         }
     }
 

@@ -237,8 +237,8 @@ public final class RouteGroupScenario implements Scenario {
         if (params.killAt() <= 0) {
             return new Result(params, oneRoute, groupMbps, groupIntact, false, group.written, group.received,
                     group.hashesMatch(), 0, resent(group), rebuilt(group),
-                    count(group.receiverGroup(), GroupCounter.REBUILT_THEN_ARRIVED), abandoned(group), duplicates(group),
-                    0);
+                    count(group.receiverGroup(), GroupCounter.REBUILT_THEN_ARRIVED), abandoned(group),
+                    duplicates(group), 0);
         }
         GroupTransfer victim = new GroupTransfer(simulator, net.origin(), net.destination(), total, params.seed() + 1,
                 params.erasure());

@@ -48,7 +48,7 @@ class GroupHostileInputTest {
     void framesRoundTripWhateverWayTheRouteSplitsThem() throws Exception {
         List<GroupFrame> frames = List.of(new GroupFrame.Data(3, 2, 1, new byte[] {1, 2, 3}),
                 new GroupFrame.Parity(2, 2, 7, new byte[] {9, 9}),
-                new GroupFrame.Ack(4, 100, List.of(new GroupFrame.Range(6, 3), new GroupFrame.Range(10, 1))));
+                new GroupFrame.Ack(4, 100, List.of(new GroupFrame.Range(6, 3), new GroupFrame.Range(10, 1)), true));
         ByteBuffer all = ByteBuffer.allocate(1024);
         frames.forEach(f -> all.put(GroupCodec.encode(f)));
         byte[] stream = java.util.Arrays.copyOf(all.array(), all.position());
@@ -69,6 +69,7 @@ class GroupHostileInputTest {
                 "09000100",                       // unknown type
                 "010000",                         // DATA without a body
                 "01ffff",                         // DATA longer than any chunk
+                "030011" + "00".repeat(16) + "21",  // 33 ranges announced in an ACK without ranges
                 "03001200000000000000050000000000000004", // ACK with limit below cumulative (and bad length)
                 "0100 0b 0000000000000001 05 05 aa".replace(" ", ""),  // stripe index not below count
                 "0100 0b 0000000000000001 00 01 aa".replace(" ", ""),  // index without a stripe

@@ -125,7 +125,8 @@ class RouteSearchPropertyTest {
             LinkGraph graph = randomGraph(random, nodes);
             NodeKey origin = key(0);
             NodeKey destination = key(nodes - 1);
-            SearchConstraints c = new SearchConstraints(Set.of(), Set.of(), 1 + random.nextInt(2), 2 + random.nextInt(3));
+            SearchConstraints c = new SearchConstraints(Set.of(), Set.of(), 1 + random.nextInt(2),
+                    2 + random.nextInt(3));
             if (random.nextBoolean()) {
                 c = c.withGuards(Set.of(key(1), key(2), key(3)));
             }

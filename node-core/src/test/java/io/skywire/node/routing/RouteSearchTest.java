@@ -39,7 +39,8 @@ class RouteSearchTest {
         RouteSearch search = new RouteSearch(graph(), CostWeights.defaults());
         assertThat(search.reachableGateways(ME, SearchConstraints.upTo(2))).containsExactly(GW1, GW2);
         assertThat(search.reachableGateways(ME, SearchConstraints.upTo(1))).isEmpty();
-        assertThat(search.reachableGateways(ME, SearchConstraints.upTo(2).withExcluded(Set.of(D)))).containsExactly(GW1);
+        assertThat(search.reachableGateways(ME, SearchConstraints.upTo(2).withExcluded(Set.of(D))))
+                .containsExactly(GW1);
     }
 
     @Test
