@@ -128,12 +128,15 @@ public final class RouteGroup {
         return receiver.available();
     }
 
-    /** Reads up to {@code length} in-order bytes; returns how many. */
+    /**
+     * Reads up to {@code length} in-order bytes; returns how many. Call {@link #flush} afterwards: reading opens the
+     * window, and the peer learns of it only from the ACK that flush sends.
+     */
     public int read(byte[] into, int offset, int length) {
         return receiver.read(into, offset, length);
     }
 
-    /** Bytes that arrived on a member route. */
+    /** Bytes that arrived on a member route; call {@link #flush} afterwards to send what they made due. */
     public void receive(RouteHandle route, byte[] bytes) {
         Member member = find(route);
         if (member == null || !member.alive) {
