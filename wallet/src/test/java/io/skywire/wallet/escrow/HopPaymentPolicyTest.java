@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -97,6 +98,31 @@ class HopPaymentPolicyTest {
         assertThat(policy.count(HopPaymentPolicy.Refusal.BAD_ATTESTATION)).isEqualTo(1);
         assertThat(policy.paid(salt, promise(5_000, 1))).isEqualTo(Pricing.covered(TOLERANCE.value(), PRICE));
         assertThat(policy.count(HopPaymentPolicy.Refusal.NO_ATTESTATION)).isEqualTo(1);
+    }
+
+    @Test
+    void randomMessagesAreRefusedAndCountedWithoutRaisingTheAllowance() {
+        HopPaymentPolicy policy = policy(Clock.systemUTC());
+        long tolerated = policy.opened(salt, PRICE);
+        policy.paid(salt, new PaymentMessage.Open(attestation).encode());
+        SplittableRandom random = new SplittableRandom(11);
+        int[] lengths = {0, 1, PaymentMessage.Open.BYTES, PaymentMessage.Promise.BYTES, 200};
+        for (int i = 0; i < 2_000; i++) {
+            byte[] message = new byte[lengths[i % lengths.length]];
+            random.nextBytes(message);
+            if (message.length > 0) {
+                message[0] = (byte) (i % 3);
+            }
+            assertThat(policy.paid(salt, message)).isEqualTo(tolerated);
+        }
+        assertThat(policy.count(PromiseOutcome.ACCEPTED)).isZero();
+        long judged = 0;
+        for (PromiseOutcome outcome : PromiseOutcome.values()) {
+            judged += policy.count(outcome);
+        }
+        long refused = policy.count(HopPaymentPolicy.Refusal.MALFORMED)
+                + policy.count(HopPaymentPolicy.Refusal.REPEATED_OPEN);
+        assertThat(refused + judged).as("every message counted once").isEqualTo(2_000);
     }
 
     @Test
