@@ -11,6 +11,7 @@ import io.skywire.wallet.payment.PromiseOutcome;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.AfterEach;
@@ -123,6 +124,45 @@ class HopPaymentPolicyTest {
         long refused = policy.count(HopPaymentPolicy.Refusal.MALFORMED)
                 + policy.count(HopPaymentPolicy.Refusal.REPEATED_OPEN);
         assertThat(refused + judged).as("every message counted once").isEqualTo(2_000);
+    }
+
+    @Test
+    void afterTheAttestationExpiresPromisesAreRefusedUntilALaterOneRenewsIt() {
+        Instant[] now = {Instant.now()};
+        Clock clock = new Clock() {
+            @Override
+            public ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return now[0];
+            }
+        };
+        HopPaymentPolicy policy = policy(clock);
+        policy.opened(salt, PRICE);
+        policy.paid(salt, new PaymentMessage.Open(attestation).encode());
+        assertThat(policy.paid(salt, promise(5_000, 1))).isEqualTo(Pricing.covered(6_000, PRICE));
+        now[0] = Instant.ofEpochSecond(attestation.expiry());
+        assertThat(policy.paid(salt, promise(9_000, 2))).isEqualTo(Pricing.covered(6_000, PRICE));
+        assertThat(policy.count(HopPaymentPolicy.Refusal.ATTESTATION_EXPIRED)).isEqualTo(1);
+        // The same attestation again is no renewal; a later one is, and the route goes on where it was.
+        policy.paid(salt, new PaymentMessage.Open(attestation).encode());
+        assertThat(policy.count(HopPaymentPolicy.Refusal.REPEATED_OPEN)).isEqualTo(1);
+        Attestation later = fixture.escrow.attest(EscrowRequests.Attest.sign(fixture.secp, payer,
+                attestation.expiry() + 600));
+        policy.paid(salt, new PaymentMessage.Open(later).encode());
+        assertThat(policy.paid(salt, promise(4_000, 3))).as("never below the latest").isEqualTo(
+                Pricing.covered(6_000, PRICE));
+        assertThat(policy.paid(salt, promise(9_000, 4))).isEqualTo(Pricing.covered(10_000, PRICE));
+        assertThat(policy.count(PromiseOutcome.AMOUNT_DECREASED)).isEqualTo(1);
+        assertThat(policy.count(PromiseOutcome.ACCEPTED)).isEqualTo(2);
     }
 
     @Test
