@@ -23,6 +23,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -175,11 +176,14 @@ public final class NodeRuntime implements AutoCloseable {
     }
 
     /**
-     * Lets {@code policy} set this node's price and how far it forwards each paid route; it is called on the
-     * event loop and must not block. Set it before routes arrive.
+     * Lets {@code policy} set this node's price and how far it forwards each paid route, from when this returns
+     * (routes set up before keep forwarding as they did); it is called on the event loop and must not block.
      */
     public void usePaymentPolicy(PaymentPolicy policy) {
-        driver.loop().execute(() -> driver.engine().usePaymentPolicy(policy));
+        onLoop("setting the payment policy", () -> {
+            driver.engine().usePaymentPolicy(policy);
+            return null;
+        });
     }
 
     /** Who gets routes for which this node is the destination, from now on; it runs on the event loop. */
@@ -189,18 +193,23 @@ public final class NodeRuntime implements AutoCloseable {
 
     /** Reads every counter on the event loop (waits at most a few seconds). */
     public RuntimeCounters counters() {
-        CompletableFuture<RuntimeCounters> snapshot = new CompletableFuture<>();
-        driver.loop().execute(() -> {
+        return onLoop("reading counters", () -> {
             LinkMetrics metrics = tcp.metrics();
-            snapshot.complete(new RuntimeCounters(new EnumMap<>(driver.engine().counters().snapshot()),
+            return new RuntimeCounters(new EnumMap<>(driver.engine().counters().snapshot()),
                     udp.counters(), udp.rejectedFrames(), metrics.established(), metrics.totalBreaches(),
-                    driver.linkCount(), driver.engine().routeCount()));
+                    driver.linkCount(), driver.engine().routeCount());
         });
+    }
+
+    /** Runs {@code call} on the event loop and waits for its result (a few seconds at most). */
+    private <T> T onLoop(String what, Supplier<T> call) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        driver.loop().execute(() -> result.complete(call.get()));
         try {
-            return snapshot.get(STOP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            return result.get(STOP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while reading counters", e);
+            throw new IllegalStateException("interrupted while " + what, e);
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("the node's event loop did not answer", e);
         }

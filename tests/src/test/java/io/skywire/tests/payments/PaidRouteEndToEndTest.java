@@ -24,13 +24,14 @@ import org.slf4j.LoggerFactory;
  * Issue #6 end to end: an origin sends a stream over a route of three paid hops with known prices; the hops' engines
  * forward within what the wallet's promise verifier accepted, each hop settles its latest promises at a real escrow
  * (H2 files, local chain) as the transfer runs, and each hop's earnings come out as its bytes times its price
- * while payouts fire at the 1 SKY threshold, each to a never-used address. 100 MB with
- * {@code -Dskywire.longTests=true}; 12 MB otherwise, with prices scaled so the earnings in SKY are the same.
+ * while payouts fire at the 1 SKY threshold, each to a never-used address. 100 MB by default (about 10 s on two
+ * busy cores, 20 s under a load of 11); {@code -Dskywire.paidMegabytes=N} changes the size, with prices scaled so
+ * the earnings in SKY stay the same.
  */
 class PaidRouteEndToEndTest {
 
     private static final Logger LOG = LoggerFactory.getLogger(PaidRouteEndToEndTest.class);
-    private static final long BYTES = Boolean.getBoolean("skywire.longTests") ? 100_000_000L : 12_000_000L;
+    private static final long BYTES = Long.getLong("skywire.paidMegabytes", 100) * 1_000_000L;
     /** Each hop earns about 3, 4 and 5 SKY for the transfer, whatever its size. */
     private static final long[] TARGET_SKY = {3, 4, 5};
     private static final Droplets INTERVAL = Droplets.of(50_000);

@@ -11,6 +11,7 @@ import io.skywire.wallet.payment.SignedPromise;
 import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,7 +21,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A forwarding hop's {@link PaymentPolicy} backed by the wallet: per paid route it checks the origin's escrow
- * attestation, then verifies its promises with a {@link PromiseVerifier} (the route id a promise names must be
+ * attestation (renewed by a later one before it expires; no promise is accepted after), then verifies its promises with a {@link PromiseVerifier} (the route id a promise names must be
  * the commitment to this hop's payee key and the route's salt), and lets the engine forward what the latest
  * accepted promise plus a tolerance pays for at the agreed price. It keeps each route's latest promise until it
  * has been settled at the escrow. Methods are synchronized: the engine calls from its thread, settlement from
@@ -34,8 +35,10 @@ public final class HopPaymentPolicy implements PaymentPolicy {
         MALFORMED,
         /** An attestation from another escrow, expired, or whose signature does not verify. */
         BAD_ATTESTATION,
-        /** A second attestation for a route that has one. */
+        /** A second attestation for a route that has one, not lasting longer than it. */
         REPEATED_OPEN,
+        /** A promise after the route's attestation expired (the escrow no longer locks the balance). */
+        ATTESTATION_EXPIRED,
         /** A promise before any valid attestation. */
         NO_ATTESTATION,
         /** A message for a route this policy never opened. */
@@ -71,7 +74,11 @@ public final class HopPaymentPolicy implements PaymentPolicy {
         final long pricePerGb;
         final byte[] routeId;
         PromiseVerifier verifier;
+        byte[] pseudonym;
+        long expiry;
         long settledSequence;
+        /** What the promises settled so far paid; no longer in the payer's balance, still in the route's total. */
+        long settledAmount;
         boolean closed;
 
         PaidRoute(byte[] salt, long pricePerGb, byte[] routeId) {
@@ -133,14 +140,19 @@ public final class HopPaymentPolicy implements PaymentPolicy {
             open(route, open.attestation());
         } else if (route.verifier == null) {
             refuse(Refusal.NO_ATTESTATION, "promise before an attestation");
+        } else if (clock.instant().getEpochSecond() >= route.expiry) {
+            refuse(Refusal.ATTESTATION_EXPIRED, "the attestation expired at " + route.expiry);
         } else {
             outcomes.merge(route.verifier.offer(((PaymentMessage.Promise) message).promise()), 1L, Long::sum);
         }
         return allowance(route);
     }
 
+    /** Takes a route's first attestation, or a later one for the same pseudonym that lasts longer (a renewal). */
     private void open(PaidRoute route, Attestation attestation) {
-        if (route.verifier != null) {
+        boolean renewal = route.verifier != null;
+        if (renewal && (!Arrays.equals(attestation.pseudonym(), route.pseudonym)
+                || attestation.expiry() <= route.expiry)) {
             refuse(Refusal.REPEATED_OPEN, "the route has an attestation");
             return;
         }
@@ -149,8 +161,14 @@ public final class HopPaymentPolicy implements PaymentPolicy {
             refuse(Refusal.BAD_ATTESTATION, problem);
             return;
         }
-        route.verifier = new PromiseVerifier(secp256k1, attestation.pseudonym(), route.routeId,
-                attestation.lockedBalance());
+        if (renewal) {
+            route.verifier.relock(attestation.lockedBalance().plus(Droplets.of(route.settledAmount)));
+        } else {
+            route.verifier = new PromiseVerifier(secp256k1, attestation.pseudonym(), route.routeId,
+                    attestation.lockedBalance());
+            route.pseudonym = attestation.pseudonym();
+        }
+        route.expiry = attestation.expiry();
     }
 
     private void refuse(Refusal refusal, String why) {
@@ -187,6 +205,10 @@ public final class HopPaymentPolicy implements PaymentPolicy {
     public synchronized void settled(byte[] paymentSalt, long sequence) {
         PaidRoute route = routes.get(ByteBuffer.wrap(paymentSalt));
         if (route != null) {
+            SignedPromise latest = route.verifier == null ? null : route.verifier.latest();
+            if (latest != null && latest.promise().sequence() == sequence) {
+                route.settledAmount = latest.promise().totalOwed().value();
+            }
             route.settledSequence = Math.max(route.settledSequence, sequence);
             forgetIfDone(route);
         }

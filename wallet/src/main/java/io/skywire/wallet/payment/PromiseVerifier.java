@@ -19,7 +19,7 @@ public final class PromiseVerifier {
     private final Secp256k1 secp256k1;
     private final byte[] pseudonym;
     private final byte[] routeId;
-    private final Droplets lockedBalance;
+    private Droplets lockedBalance;
     private final Map<PromiseOutcome, Long> counts = new EnumMap<>(PromiseOutcome.class);
     private SignedPromise latest;
 
@@ -80,6 +80,17 @@ public final class PromiseVerifier {
             return PromiseOutcome.EXCEEDS_LOCKED_BALANCE;
         }
         return PromiseOutcome.ACCEPTED;
+    }
+
+    /**
+     * Bounds later promises by {@code newLockedBalance}, as a fresh attestation states it; the latest accepted
+     * promise stays, so sequence numbers and amounts still only go up.
+     */
+    public void relock(Droplets newLockedBalance) {
+        if (newLockedBalance.isNegative()) {
+            throw new IllegalArgumentException("locked balance must not be negative, was " + newLockedBalance);
+        }
+        this.lockedBalance = newLockedBalance;
     }
 
     /** The total owed by the latest accepted promise; zero before the first. */

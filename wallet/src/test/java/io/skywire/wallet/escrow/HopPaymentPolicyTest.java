@@ -11,7 +11,9 @@ import io.skywire.wallet.payment.PromiseOutcome;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -97,6 +99,70 @@ class HopPaymentPolicyTest {
         assertThat(policy.count(HopPaymentPolicy.Refusal.BAD_ATTESTATION)).isEqualTo(1);
         assertThat(policy.paid(salt, promise(5_000, 1))).isEqualTo(Pricing.covered(TOLERANCE.value(), PRICE));
         assertThat(policy.count(HopPaymentPolicy.Refusal.NO_ATTESTATION)).isEqualTo(1);
+    }
+
+    @Test
+    void randomMessagesAreRefusedAndCountedWithoutRaisingTheAllowance() {
+        HopPaymentPolicy policy = policy(Clock.systemUTC());
+        long tolerated = policy.opened(salt, PRICE);
+        policy.paid(salt, new PaymentMessage.Open(attestation).encode());
+        SplittableRandom random = new SplittableRandom(11);
+        int[] lengths = {0, 1, PaymentMessage.Open.BYTES, PaymentMessage.Promise.BYTES, 200};
+        for (int i = 0; i < 2_000; i++) {
+            byte[] message = new byte[lengths[i % lengths.length]];
+            random.nextBytes(message);
+            if (message.length > 0) {
+                message[0] = (byte) (i % 3);
+            }
+            assertThat(policy.paid(salt, message)).isEqualTo(tolerated);
+        }
+        assertThat(policy.count(PromiseOutcome.ACCEPTED)).isZero();
+        long judged = 0;
+        for (PromiseOutcome outcome : PromiseOutcome.values()) {
+            judged += policy.count(outcome);
+        }
+        long refused = policy.count(HopPaymentPolicy.Refusal.MALFORMED)
+                + policy.count(HopPaymentPolicy.Refusal.REPEATED_OPEN);
+        assertThat(refused + judged).as("every message counted once").isEqualTo(2_000);
+    }
+
+    @Test
+    void afterTheAttestationExpiresPromisesAreRefusedUntilALaterOneRenewsIt() {
+        Instant[] now = {Instant.now()};
+        Clock clock = new Clock() {
+            @Override
+            public ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return now[0];
+            }
+        };
+        HopPaymentPolicy policy = policy(clock);
+        policy.opened(salt, PRICE);
+        policy.paid(salt, new PaymentMessage.Open(attestation).encode());
+        assertThat(policy.paid(salt, promise(5_000, 1))).isEqualTo(Pricing.covered(6_000, PRICE));
+        now[0] = Instant.ofEpochSecond(attestation.expiry());
+        assertThat(policy.paid(salt, promise(9_000, 2))).isEqualTo(Pricing.covered(6_000, PRICE));
+        assertThat(policy.count(HopPaymentPolicy.Refusal.ATTESTATION_EXPIRED)).isEqualTo(1);
+        // The same attestation again is no renewal; a later one is, and the route goes on where it was.
+        policy.paid(salt, new PaymentMessage.Open(attestation).encode());
+        assertThat(policy.count(HopPaymentPolicy.Refusal.REPEATED_OPEN)).isEqualTo(1);
+        Attestation later = fixture.escrow.attest(EscrowRequests.Attest.sign(fixture.secp, payer,
+                attestation.expiry() + 600));
+        policy.paid(salt, new PaymentMessage.Open(later).encode());
+        assertThat(policy.paid(salt, promise(4_000, 3))).as("never below the latest").isEqualTo(
+                Pricing.covered(6_000, PRICE));
+        assertThat(policy.paid(salt, promise(9_000, 4))).isEqualTo(Pricing.covered(10_000, PRICE));
+        assertThat(policy.count(PromiseOutcome.AMOUNT_DECREASED)).isEqualTo(1);
+        assertThat(policy.count(PromiseOutcome.ACCEPTED)).isEqualTo(2);
     }
 
     @Test
