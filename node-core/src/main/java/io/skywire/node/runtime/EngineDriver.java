@@ -34,6 +34,23 @@ final class EngineDriver {
     private record Attached(LinkPort port, long since) {
     }
 
+    /** Told of every link the engine gains or loses (discovery: peer exchange runs between linked neighbours). */
+    interface LinkObserver {
+        void linkUp(NodeId peer, LinkPort port);
+
+        void linkDown(NodeId peer, LinkPort port);
+    }
+
+    private static final LinkObserver NO_OBSERVER = new LinkObserver() {
+        @Override
+        public void linkUp(NodeId peer, LinkPort port) {
+        }
+
+        @Override
+        public void linkDown(NodeId peer, LinkPort port) {
+        }
+    };
+
     private final NodeEngine engine;
     private final EventLoop loop;
     private final NodeId self;
@@ -44,6 +61,7 @@ final class EngineDriver {
     private final Map<RouteHandle, CompletableFuture<RouteSession>> opening = new HashMap<>();
     /** Set from any thread: a listener queued as a loop task could run after a route that arrived meanwhile. */
     private volatile Consumer<RouteSession> incoming = session -> { };
+    private LinkObserver observer = NO_OBSERVER;
     private int nextLinkId;
     private ScheduledFuture<?> timer;
     private long timerAt = Long.MAX_VALUE;
@@ -69,6 +87,15 @@ final class EngineDriver {
 
     NodeId self() {
         return self;
+    }
+
+    /** Sets who hears of links coming and going; call on the loop before the first link. */
+    void observeLinks(LinkObserver linkObserver) {
+        this.observer = linkObserver;
+    }
+
+    boolean hasLink(NodeId peer) {
+        return linkByPeer.containsKey(peer);
     }
 
     static long now() {
@@ -100,6 +127,7 @@ final class EngineDriver {
         links.put(id, new Attached(port, now()));
         linkByPeer.put(peer, id);
         LOG.info("link {} up to {} (MTU {})", port.describe(), peer.fingerprint(), mtu);
+        observer.linkUp(peer, port);
         List<CompletableFuture<Void>> waiters = linkWaiters.remove(peer);
         if (waiters != null) {
             waiters.forEach(waiter -> waiter.complete(null));
@@ -117,6 +145,7 @@ final class EngineDriver {
         linkByPeer.remove(attached.port().peer(), id);
         engine.removeLink(now(), id);
         LOG.info("link {} down", attached.port().describe());
+        observer.linkDown(attached.port().peer(), attached.port());
         afterInput();
     }
 
@@ -272,6 +301,7 @@ final class EngineDriver {
             if (attached != null) {
                 linkByPeer.remove(attached.port().peer(), down.link());
                 LOG.warn("link {} stopped acknowledging; dropped", attached.port().describe());
+                observer.linkDown(attached.port().peer(), attached.port());
                 attached.port().detached();
             }
         }

@@ -58,6 +58,7 @@ public final class NodeRuntime implements AutoCloseable {
     private final UdpTransport udp;
     private final TcpTransport tcp;
     private final BoundAddresses bound;
+    private DiscoveryService discovery;
 
     private NodeRuntime(NodeId nodeId, EventLoopGroup group, EngineDriver driver, UdpTransport udp,
                         TcpTransport tcp, BoundAddresses bound) {
@@ -110,6 +111,7 @@ public final class NodeRuntime implements AutoCloseable {
             NodeRuntime runtime = new NodeRuntime(keys.nodeId(), group, driver, udp, tcp,
                     new BoundAddresses(udpBound, tcpBound));
             runtime.dialPeers(config, udpBound != null);
+            runtime.discovery = DiscoveryService.start(driver, udp, io, keys, config, runtime.bound);
             LOG.info("node {} ({}) running on {}: udp {}, tcp {}, {} static peers", keys.nodeId().fingerprint(),
                     keys.nodeId().hex(), io.name(), udpBound, tcpBound, config.peers().size());
             if (config.udpFaults().active()) {
@@ -142,6 +144,11 @@ public final class NodeRuntime implements AutoCloseable {
     /** This node's identity. */
     public NodeId nodeId() {
         return nodeId;
+    }
+
+    /** How the node finds others: its known peers, their records, and a listener for new ones. */
+    public DiscoveryService discovery() {
+        return discovery;
     }
 
     /** Where the node listens. */
@@ -211,6 +218,7 @@ public final class NodeRuntime implements AutoCloseable {
         CompletableFuture<Void> quiet = new CompletableFuture<>();
         driver.loop().execute(() -> {
             try {
+                discovery.stop();
                 driver.shutdown();
                 udp.close();
                 tcp.close();
