@@ -18,10 +18,11 @@ import java.net.NetworkInterface;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -57,7 +58,10 @@ public final class DiscoveryService implements PeerExchange.RecordSink, EngineDr
     private final PeerExchange pex;
     private final DiscoveryDialer dialer;
     private final List<BootstrapConfig> bootstrap;
-    private final List<Consumer<DiscoveredPeer>> listeners = new CopyOnWriteArrayList<>();
+    /** Listeners; touched only on the loop. */
+    private final List<Consumer<DiscoveredPeer>> listeners = new ArrayList<>();
+    /** How each held record's node was first learned of, for listeners that arrive later. */
+    private final Map<NodeId, DiscoveredPeer.Via> firstVia = new HashMap<>();
     private ScheduledFuture<?> timer;
     private long timerAt = Long.MAX_VALUE;
     private long nextHousekeeping;
@@ -238,13 +242,10 @@ public final class DiscoveryService implements PeerExchange.RecordSink, EngineDr
         if (held.isEmpty()) {
             LOG.info("discovered node {} via {} at {}", record.nodeKey().fingerprint(), via, record.addresses());
         }
+        firstVia.putIfAbsent(record.nodeKey(), via);
         DiscoveredPeer peer = new DiscoveredPeer(record, via);
         for (Consumer<DiscoveredPeer> listener : listeners) {
-            try {
-                listener.accept(peer);
-            } catch (RuntimeException e) {
-                LOG.warn("a discovery listener failed", e);
-            }
+            notify(listener, peer);
         }
         if (driver.hasLink(record.nodeKey())) {
             pex.share(record);
@@ -294,7 +295,9 @@ public final class DiscoveryService implements PeerExchange.RecordSink, EngineDr
                 renew(now);
             }
             dialer.expire(now);
-            directory.evictExpired(nowSeconds());
+            if (directory.evictExpired(nowSeconds()) > 0) {
+                firstVia.keySet().removeIf(id -> directory.get(id, nowSeconds()).isEmpty());
+            }
         }
         if (lan != null) {
             byte[] announcement = lan.pollAnnouncement(now);
@@ -333,9 +336,26 @@ public final class DiscoveryService implements PeerExchange.RecordSink, EngineDr
         return onLoop(self::current);
     }
 
-    /** Who hears of each new node (and each newer record); runs on the event loop, so it must not block. */
+    /**
+     * Who hears of each new node (and each newer record), starting with the nodes already known; runs on the event
+     * loop, so it must not block.
+     */
     public void onDiscovered(Consumer<DiscoveredPeer> listener) {
-        listeners.add(listener);
+        driver.loop().execute(() -> {
+            for (NodeRecord record : directory.all(nowSeconds())) {
+                notify(listener, new DiscoveredPeer(record, firstVia.getOrDefault(record.nodeKey(),
+                        DiscoveredPeer.Via.PEX)));
+            }
+            listeners.add(listener);
+        });
+    }
+
+    private static void notify(Consumer<DiscoveredPeer> listener, DiscoveredPeer peer) {
+        try {
+            listener.accept(peer);
+        } catch (RuntimeException e) {
+            LOG.warn("a discovery listener failed", e);
+        }
     }
 
     /** What discovery counted, refused input included. */
