@@ -178,6 +178,7 @@ final class UdpTransport {
         int length = content.readableBytes() - 1;
         int kind = length >= 0 ? content.readUnsignedByte() : -1;
         if (kind == UdpWire.DHT || kind == UdpWire.PEX) {
+            count(UdpCounter.DISCOVERY_DATAGRAMS);
             if (discovery == null) {
                 count(UdpCounter.UNAUTHENTICATED_DROPPED);
             } else {
