@@ -198,7 +198,7 @@ public final class DiscoveryService implements PeerExchange.RecordSink, EngineDr
 
     /** A record from peer exchange (HELLO, its answer, RECORDS). */
     @Override
-    public boolean offer(NodeRecord record, InetSocketAddress dialHint) {
+    public PeerExchange.Offered offer(NodeRecord record, InetSocketAddress dialHint) {
         return accept(EngineDriver.now(), record, dialHint, dialHint != null ? DiscoveredPeer.Via.HELLO
                 : DiscoveredPeer.Via.PEX);
     }
@@ -221,23 +221,25 @@ public final class DiscoveryService implements PeerExchange.RecordSink, EngineDr
     }
 
     /**
-     * Verifies and stores a record; a new node (or a newer record) is announced to the listeners, may be dialled,
-     * and if it is a linked neighbour's, is pushed to the other neighbours. False when the store refused it.
+     * Verifies and stores a record; a new node (or a newer record) is announced to the listeners and may be
+     * dialled. (Peer exchange pushes a neighbour's own new record on to the other neighbours.)
      */
-    private boolean accept(long now, NodeRecord record, InetSocketAddress dialHint, DiscoveredPeer.Via via) {
+    private PeerExchange.Offered accept(long now, NodeRecord record, InetSocketAddress dialHint,
+                                        DiscoveredPeer.Via via) {
         if (record.nodeKey().equals(driver.self())) {
-            return false;
+            return PeerExchange.Offered.KNOWN;
         }
         long nowSeconds = nowSeconds();
         Optional<NodeRecord> held = directory.get(record.nodeKey(), nowSeconds);
         if (held.isPresent() && held.get().equals(record)) {
             dialer.consider(now, record, dialHint);
-            return true;
+            return PeerExchange.Offered.KNOWN;
         }
         Optional<RecordRefusal> refusal = directory.put(record, nowSeconds);
         if (refusal.isPresent()) {
             LOG.debug("record of {} via {} refused: {}", record.nodeKey().fingerprint(), via, refusal.get());
-            return refusal.get() == RecordRefusal.OLD_SEQUENCE;
+            return refusal.get() == RecordRefusal.OLD_SEQUENCE ? PeerExchange.Offered.KNOWN
+                    : PeerExchange.Offered.REFUSED;
         }
         if (held.isEmpty()) {
             LOG.info("discovered node {} via {} at {}", record.nodeKey().fingerprint(), via, record.addresses());
@@ -247,11 +249,11 @@ public final class DiscoveryService implements PeerExchange.RecordSink, EngineDr
         for (Consumer<DiscoveredPeer> listener : listeners) {
             notify(listener, peer);
         }
-        if (driver.hasLink(record.nodeKey())) {
-            pex.share(record);
+        if (via == DiscoveredPeer.Via.LAN && driver.hasLink(record.nodeKey())) {
+            pex.share(record); // first-hand: the node announced it itself
         }
         dialer.consider(now, record, dialHint);
-        return true;
+        return PeerExchange.Offered.NEW;
     }
 
     // --- output and timers, on the loop ---

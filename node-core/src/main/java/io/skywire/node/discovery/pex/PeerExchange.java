@@ -21,7 +21,9 @@ import java.util.random.RandomGenerator;
  * <p>REQUEST and RECORDS are taken only from the address of a linked neighbour; HELLO from anyone, but it is
  * answered only when the record in it is accepted, and the answer is no larger than one record, so a spoofed
  * HELLO cannot turn this node into an amplifier. Everything received passes the {@link SourceLimiter} before
- * it is decoded. Records go to a {@link RecordSink}, which verifies and stores them.
+ * it is decoded. Records go to a {@link RecordSink}, which verifies and stores them. A neighbour's own record,
+ * new to this node and received from that neighbour, is pushed to the other neighbours; records heard second-hand
+ * are not pushed on, so a record travels one hop by push and no flood builds up.
  */
 public final class PeerExchange {
 
@@ -34,6 +36,16 @@ public final class PeerExchange {
      */
     static final long FOLLOW_UP_NANOS = 2_000_000_000L;
 
+    /** What became of an offered record. */
+    public enum Offered {
+        /** Stored: a node not known before, or a newer record of one. */
+        NEW,
+        /** Already held (the same record, or a newer one). */
+        KNOWN,
+        /** Refused: forged, expired, absurd... (counted by the store). */
+        REFUSED
+    }
+
     /** Where verified records go: the node's directory of known peers. */
     public interface RecordSink {
 
@@ -42,9 +54,8 @@ public final class PeerExchange {
          *
          * @param dialHint the address it came from when that is the node's own socket (HELLO and its reply),
          *                 else null
-         * @return whether the record is acceptable (stored now, or already held)
          */
-        boolean offer(NodeRecord record, InetSocketAddress dialHint);
+        Offered offer(NodeRecord record, InetSocketAddress dialHint);
 
         /** Records to share with neighbour {@code asker}: those of our other neighbours, at most {@code max}. */
         List<NodeRecord> shareWith(NodeId asker, int max);
@@ -170,7 +181,7 @@ public final class PeerExchange {
                 count(PexCounter.UNEXPECTED_REPLY);
                 return;
             }
-            if (offer(reply.record(), from)) {
+            if (offer(reply.record(), from, neighbours.get(from)) != Offered.REFUSED) {
                 hellos.remove(from);
             }
         } else {
@@ -181,14 +192,14 @@ public final class PeerExchange {
                 answer(from, neighbour, request.nonce());
             } else {
                 for (NodeRecord record : ((PexMessage.Records) message).records()) {
-                    offer(record, null);
+                    offer(record, null, neighbour);
                 }
             }
         }
     }
 
     private void onHello(InetSocketAddress from, PexMessage.Hello hello) {
-        if (!offer(hello.record(), from)) {
+        if (offer(hello.record(), from, neighbours.get(from)) == Offered.REFUSED) {
             count(PexCounter.HELLOS_REFUSED);
             return;
         }
@@ -198,13 +209,17 @@ public final class PeerExchange {
         }
     }
 
-    private boolean offer(NodeRecord record, InetSocketAddress dialHint) {
+    /** Offers a record that {@code sender} (a neighbour, or null) sent; pushes it on if it is the sender's own. */
+    private Offered offer(NodeRecord record, InetSocketAddress dialHint, Neighbour sender) {
         if (self != null && record.nodeKey().equals(self.nodeKey())) {
-            return false;
+            return Offered.KNOWN;
         }
-        boolean accepted = sink.offer(record, dialHint);
-        count(accepted ? PexCounter.RECORDS_ACCEPTED : PexCounter.RECORDS_REFUSED);
-        return accepted;
+        Offered offered = sink.offer(record, dialHint);
+        count(offered == Offered.REFUSED ? PexCounter.RECORDS_REFUSED : PexCounter.RECORDS_ACCEPTED);
+        if (offered == Offered.NEW && sender != null && sender.id.equals(record.nodeKey())) {
+            share(record);
+        }
+        return offered;
     }
 
     private void answer(InetSocketAddress to, Neighbour asker, long nonce) {

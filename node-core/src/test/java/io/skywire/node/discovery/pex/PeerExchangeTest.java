@@ -28,13 +28,12 @@ class PeerExchangeTest {
         final List<InetSocketAddress> hints = new ArrayList<>();
 
         @Override
-        public boolean offer(NodeRecord record, InetSocketAddress dialHint) {
+        public PeerExchange.Offered offer(NodeRecord record, InetSocketAddress dialHint) {
             if (!NodeRecordCodec.verifySignature(record)) {
-                return false;
+                return PeerExchange.Offered.REFUSED;
             }
-            held.put(record.nodeKey(), record);
             hints.add(dialHint);
-            return true;
+            return held.put(record.nodeKey(), record) == null ? PeerExchange.Offered.NEW : PeerExchange.Offered.KNOWN;
         }
 
         @Override
@@ -177,6 +176,28 @@ class PeerExchangeTest {
         assertThat(directory.hints).containsExactly((InetSocketAddress) null);
         assertThat(pex.counters().get(PexCounter.RECORDS_ACCEPTED)).isEqualTo(1);
         assertThat(pex.counters().get(PexCounter.RECORDS_REFUSED)).isEqualTo(1);
+    }
+
+    @Test
+    void aNeighboursOwnNewRecordIsPushedToTheOthersAndSecondHandRecordsAreNot() throws Exception {
+        pex.selfRecord(self);
+        NodeRecord first = SignedRecords.record("10.0.0.2", 7700);
+        NodeRecord second = SignedRecords.record("10.0.0.3", 7700);
+        InetSocketAddress secondAddress = new InetSocketAddress("10.0.0.3", 7700);
+        pex.neighbourUp(0, first.nodeKey(), NEIGHBOUR);
+        pex.neighbourUp(0, second.nodeKey(), secondAddress);
+        drain();
+
+        pex.onMessage(SECOND, NEIGHBOUR, PexCodec.encode(new PexMessage.Records(1, List.of(first,
+                SignedRecords.record("10.0.0.7", 7700)))));
+        List<PeerExchange.Outgoing> pushed = drain();
+        assertThat(pushed).hasSize(1);
+        assertThat(pushed.get(0).to()).isEqualTo(secondAddress);
+        assertThat(decode(pushed.get(0))).isEqualTo(new PexMessage.Records(
+                ((PexMessage.Records) decode(pushed.get(0))).nonce(), List.of(first)));
+
+        pex.onMessage(2 * SECOND, NEIGHBOUR, PexCodec.encode(new PexMessage.Records(2, List.of(first))));
+        assertThat(drain()).as("known already: not pushed again").isEmpty();
     }
 
     @Test
