@@ -22,12 +22,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,7 +38,6 @@ public final class DiscoveryService implements PeerExchange.RecordSink, EngineDr
         UdpTransport.DiscoveryInbox {
 
     private static final Logger LOG = LoggerFactory.getLogger(DiscoveryService.class);
-    private static final long WAIT_SECONDS = 5;
     /** Records held at most; beyond it new nodes' records are refused until old ones expire. */
     static final int DIRECTORY_CAPACITY = 4_096;
     /** Records shared in answer to one peer-exchange request. */
@@ -330,12 +325,12 @@ public final class DiscoveryService implements PeerExchange.RecordSink, EngineDr
 
     /** Every verified, unexpired record this node holds (its own not included). */
     public List<NodeRecord> knownPeers() {
-        return onLoop(() -> directory.all(nowSeconds()));
+        return driver.read(() -> directory.all(nowSeconds()));
     }
 
     /** This node's current record. */
     public NodeRecord selfRecord() {
-        return onLoop(self::current);
+        return driver.read(self::current);
     }
 
     /**
@@ -362,25 +357,9 @@ public final class DiscoveryService implements PeerExchange.RecordSink, EngineDr
 
     /** What discovery counted, refused input included. */
     public DiscoveryCounters counters() {
-        return onLoop(() -> new DiscoveryCounters(
+        return driver.read(() -> new DiscoveryCounters(
                 lan == null ? new EnumMap<>(LanCounter.class) : lan.counters(),
                 pex.counters(), directory.refusals().snapshot(), directory.size(),
                 lanSockets == null ? 0 : lanSockets.interfaceCount()));
-    }
-
-    private <T> T onLoop(Supplier<T> read) {
-        if (driver.loop().inEventLoop()) {
-            return read.get();
-        }
-        CompletableFuture<T> result = new CompletableFuture<>();
-        driver.loop().execute(() -> result.complete(read.get()));
-        try {
-            return result.get(WAIT_SECONDS, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while reading discovery state", e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("the node's event loop did not answer", e);
-        }
     }
 }

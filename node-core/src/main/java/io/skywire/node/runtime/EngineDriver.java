@@ -15,8 +15,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,6 +33,7 @@ final class EngineDriver {
     private static final Logger LOG = LoggerFactory.getLogger(EngineDriver.class);
     /** Two links to one neighbour completed this close together crossed; older ones are stale and replaced. */
     private static final long CROSSING_WINDOW_NANOS = TimeUnit.SECONDS.toNanos(5);
+    static final long READ_TIMEOUT_SECONDS = 5;
 
     private record Attached(LinkPort port, long since) {
     }
@@ -87,6 +91,26 @@ final class EngineDriver {
 
     NodeId self() {
         return self;
+    }
+
+    /**
+     * Runs {@code read} on the loop and returns its result, for callers on other threads (at once on the loop);
+     * waits at most {@link #READ_TIMEOUT_SECONDS}.
+     */
+    <T> T read(Supplier<T> read) {
+        if (loop.inEventLoop()) {
+            return read.get();
+        }
+        CompletableFuture<T> result = new CompletableFuture<>();
+        loop.execute(() -> result.complete(read.get()));
+        try {
+            return result.get(READ_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading the node's state", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("the node's event loop did not answer", e);
+        }
     }
 
     /** Sets who hears of links coming and going; call on the loop before the first link. */

@@ -187,21 +187,12 @@ public final class NodeRuntime implements AutoCloseable {
 
     /** Reads every counter on the event loop (waits at most a few seconds). */
     public RuntimeCounters counters() {
-        CompletableFuture<RuntimeCounters> snapshot = new CompletableFuture<>();
-        driver.loop().execute(() -> {
+        return driver.read(() -> {
             LinkMetrics metrics = tcp.metrics();
-            snapshot.complete(new RuntimeCounters(new EnumMap<>(driver.engine().counters().snapshot()),
+            return new RuntimeCounters(new EnumMap<>(driver.engine().counters().snapshot()),
                     udp.counters(), udp.rejectedFrames(), metrics.established(), metrics.totalBreaches(),
-                    driver.linkCount(), driver.engine().routeCount()));
+                    driver.linkCount(), driver.engine().routeCount());
         });
-        try {
-            return snapshot.get(STOP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while reading counters", e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("the node's event loop did not answer", e);
-        }
     }
 
     /**
