@@ -3,6 +3,8 @@ package io.skywire.node.discovery;
 import io.skywire.node.crypto.Hashes;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
@@ -16,6 +18,13 @@ public final class DhtKey implements Comparable<DhtKey> {
     /** Number of bits, and so of k-buckets. */
     public static final int BITS = 256;
 
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JDK", e);
+        }
+    });
     private static final byte[] SERVICE_PREFIX = "skywire service".getBytes(StandardCharsets.US_ASCII);
 
     private final long w0;
@@ -46,7 +55,8 @@ public final class DhtKey implements Comparable<DhtKey> {
 
     /** The DHT id of a node, and the key its record is stored under: SHA-256 of its compressed public key. */
     public static DhtKey ofNodeKey(byte[] compressedKey) {
-        return of(Hashes.sha256(compressedKey));
+        // Called for every contact of every answer: one digest per thread instead of a provider lookup each time.
+        return of(SHA256.get().digest(compressedKey));
     }
 
     /** The key providers of a service register under: SHA-256("skywire service" || the service's public key). */

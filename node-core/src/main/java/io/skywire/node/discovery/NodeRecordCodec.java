@@ -214,7 +214,9 @@ public final class NodeRecordCodec {
 
     /** Writes kind (1), address (4 or 16), port (2, BE). */
     static void writeAddress(ByteBuffer out, TransportAddress address) {
-        out.put((byte) address.kind().code()).put(address.address()).putShort((short) address.port());
+        out.put((byte) address.kind().code());
+        address.writeAddressBytes(out);
+        out.putShort((short) address.port());
     }
 
     /** Reads kind, address and port; refuses an unknown kind or port 0 as {@code BAD_ADDRESS}. */

@@ -18,7 +18,7 @@ public final class RecordStore {
 
     private final RecordPolicy policy;
     private final int capacity;
-    private final Map<NodeId, NodeRecord> records = new HashMap<>();
+    private final Map<DhtKey, NodeRecord> records = new HashMap<>();
     private final EnumCounters<RecordRefusal> refusals = new EnumCounters<>(RecordRefusal.class);
 
     /**
@@ -39,7 +39,7 @@ public final class RecordStore {
      * @return empty when stored, else why it was refused (also counted)
      */
     public Optional<RecordRefusal> put(NodeRecord record, long nowSeconds) {
-        NodeRecord held = records.get(record.nodeKey());
+        NodeRecord held = records.get(record.dhtKey());
         if (held != null && held.expirySeconds() > nowSeconds && record.sequence() <= held.sequence()) {
             return refuse(RecordRefusal.OLD_SEQUENCE);
         }
@@ -54,13 +54,18 @@ public final class RecordStore {
                 return refuse(RecordRefusal.STORE_FULL);
             }
         }
-        records.put(record.nodeKey(), record);
+        records.put(record.dhtKey(), record);
         return Optional.empty();
     }
 
     /** The held record of {@code nodeKey}, if it has not expired. */
     public Optional<NodeRecord> get(NodeId nodeKey, long nowSeconds) {
-        NodeRecord record = records.get(nodeKey);
+        return get(DhtKey.ofNodeKey(nodeKey.key()), nowSeconds);
+    }
+
+    /** The held record stored under {@code key} (SHA-256 of its node key), if it has not expired. */
+    public Optional<NodeRecord> get(DhtKey key, long nowSeconds) {
+        NodeRecord record = records.get(key);
         if (record == null || record.expirySeconds() <= nowSeconds) {
             return Optional.empty();
         }

@@ -11,11 +11,9 @@ import java.util.Objects;
  * {@link InetAddress} so that records and DHT messages decode without name resolution and compare cheaply; the
  * simulator uses the same type with addresses it numbers itself.
  *
- * @param kind    the transport and IP version
- * @param address 4 or 16 bytes as {@code kind} says; copied in and out
- * @param port    1..65535
+ * <p>Equality is by value; the hash is computed once, as addresses key the routing table's and rate limiter's maps.
  */
-public record TransportAddress(Kind kind, byte[] address, int port) {
+public final class TransportAddress {
 
     /** Transport and IP version of an address; {@link #code} is its byte on the wire. */
     public enum Kind {
@@ -54,10 +52,18 @@ public record TransportAddress(Kind kind, byte[] address, int port) {
         }
     }
 
+    private final Kind kind;
+    private final byte[] address;
+    private final int port;
+    private final int hash;
+
     /**
+     * @param kind    the transport and IP version
+     * @param address 4 or 16 bytes as {@code kind} says; copied
+     * @param port    1..65535
      * @throws IllegalArgumentException when the address length does not fit the kind or the port is outside 1..65535
      */
-    public TransportAddress {
+    public TransportAddress(Kind kind, byte[] address, int port) {
         Objects.requireNonNull(kind, "kind");
         if (address == null || address.length != kind.addressBytes) {
             throw new IllegalArgumentException(kind + " address must be " + kind.addressBytes + " bytes");
@@ -65,7 +71,20 @@ public record TransportAddress(Kind kind, byte[] address, int port) {
         if (port < 1 || port > 65_535) {
             throw new IllegalArgumentException("port must be 1..65535, was " + port);
         }
-        address = address.clone();
+        this.kind = kind;
+        this.address = address.clone();
+        this.port = port;
+        this.hash = (kind.hashCode() * 31 + Arrays.hashCode(address)) * 31 + port;
+    }
+
+    /** The transport and IP version. */
+    public Kind kind() {
+        return kind;
+    }
+
+    /** The port, 1..65535. */
+    public int port() {
+        return port;
     }
 
     /** A UDP or TCP address of a resolved socket address (IPv4 or IPv6 chosen by the address). */
@@ -88,9 +107,18 @@ public record TransportAddress(Kind kind, byte[] address, int port) {
         }
     }
 
-    @Override
+    /** A copy of the 4 or 16 address bytes. */
     public byte[] address() {
         return address.clone();
+    }
+
+    /** The address byte at {@code index}, without copying the address. */
+    public int addressByte(int index) {
+        return address[index] & 0xff;
+    }
+
+    void writeAddressBytes(java.nio.ByteBuffer out) {
+        out.put(address);
     }
 
     /** Bytes on the wire: kind (1), address (4 or 16), port (2, BE). */
@@ -135,7 +163,7 @@ public record TransportAddress(Kind kind, byte[] address, int port) {
 
     @Override
     public int hashCode() {
-        return (kind.hashCode() * 31 + Arrays.hashCode(address)) * 31 + port;
+        return hash;
     }
 
     @Override

@@ -7,7 +7,8 @@ import java.util.Optional;
 public final class ScenarioRegistry {
 
     private static final List<Scenario> SCENARIOS = List.of(new LossyChainScenario(), new CongestionScenario(),
-            new QosScenario(), new DeadNodeScenario(), new ManyChainsScenario(), new PexScenario());
+            new QosScenario(), new DeadNodeScenario(), new ManyChainsScenario(), new DhtScenario(),
+            new PexScenario());
 
     private ScenarioRegistry() {
     }

@@ -72,7 +72,7 @@ class ForwardingBehaviourTest {
     @Test
     void registryNamesEveryIssueScenarioAndRefusesUnknownParameters() {
         assertThat(ScenarioRegistry.all()).extracting(Scenario::name)
-                .containsExactly("lossy-chain", "congestion", "qos", "dead-node", "many-chains", "pex");
+                .containsExactly("lossy-chain", "congestion", "qos", "dead-node", "many-chains", "dht", "pex");
         Scenario congestion = ScenarioRegistry.find("congestion").orElseThrow();
         assertThatThrownBy(() -> congestion.run(Map.of("nope", "1")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--nope");
