@@ -92,7 +92,8 @@ final class DiscoveryDialer {
         return dialled.size();
     }
 
-    private InetSocketAddress reachable(NodeRecord record) {
+    /** The record's first UDP address this node's socket can send to, or null. */
+    InetSocketAddress reachable(NodeRecord record) {
         for (TransportAddress address : record.addresses()) {
             boolean fits = ipv4Socket ? address.kind() == TransportAddress.Kind.UDP4
                     : address.kind() == TransportAddress.Kind.UDP4 || address.kind() == TransportAddress.Kind.UDP6;

@@ -1,10 +1,14 @@
 package io.skywire.node.runtime;
 
 import io.netty.util.concurrent.ScheduledFuture;
+import io.skywire.node.discovery.DhtConfig;
 import io.skywire.node.discovery.NodeRecord;
+import io.skywire.node.discovery.NodeRecordCodec;
+import io.skywire.node.discovery.RecordContent;
 import io.skywire.node.discovery.RecordPolicy;
 import io.skywire.node.discovery.RecordRefusal;
 import io.skywire.node.discovery.RecordStore;
+import io.skywire.node.discovery.SelfRecord;
 import io.skywire.node.discovery.lan.LanCounter;
 import io.skywire.node.discovery.lan.LanDiscovery;
 import io.skywire.node.discovery.lan.LanSockets;
@@ -43,10 +47,14 @@ public final class DiscoveryService implements PeerExchange.RecordSink, EngineDr
     /** Records shared in answer to one peer-exchange request. */
     static final int MAX_SHARED = 32;
     private static final long HOUSEKEEPING_NANOS = TimeUnit.SECONDS.toNanos(1);
+    /** How long this node's record is valid; it is re-signed at half of it. */
+    static final long RECORD_LIFETIME_SECONDS = 3_600;
 
     private final EngineDriver driver;
     private final UdpTransport udp;
     private final SelfRecord self;
+    private final DhtPeerFinder dht;
+    private NodeRecord current;
     private final RecordStore directory;
     private final LanDiscovery lan;
     private LanSockets lanSockets;
@@ -68,6 +76,8 @@ public final class DiscoveryService implements PeerExchange.RecordSink, EngineDr
         this.driver = driver;
         this.udp = udp;
         this.self = self;
+        this.dht = new DhtPeerFinder(DhtConfig.defaults().withRecordPolicy(policy), self, random::nextBytes,
+                EngineDriver.now(), System.currentTimeMillis());
         this.directory = new RecordStore(policy, DIRECTORY_CAPACITY);
         this.lan = !lanOn ? null : new LanDiscovery(driver.self(),
                 TimeUnit.MILLISECONDS.toNanos(config.lanIntervalMillis()), random,
@@ -86,7 +96,9 @@ public final class DiscoveryService implements PeerExchange.RecordSink, EngineDr
                                   NodeConfig config, NodeRuntime.BoundAddresses bound)
             throws IOException, InterruptedException {
         DiscoveryConfig settings = config.discovery();
-        SelfRecord self = new SelfRecord(keys, bound.udp(), bound.tcp(), config.udpRate());
+        SelfRecord self = new SelfRecord(keys, RecordContent.forwarder(keys.nodeId(), 0, 0,
+                SelfAddresses.of(bound.udp(), bound.tcp()), 0,
+                Math.min(config.udpRate(), NodeRecordCodec.MAX_CAPACITY_BYTES_PER_SECOND)), RECORD_LIFETIME_SECONDS);
         boolean loopbackNode = bound.udp() != null && bound.udp().getAddress().isLoopbackAddress();
         RecordPolicy policy = loopbackNode || settings.lanLoopback() ? RecordPolicy.loopbackAllowed()
                 : RecordPolicy.internet();
@@ -119,7 +131,7 @@ public final class DiscoveryService implements PeerExchange.RecordSink, EngineDr
         udp.discoveryInbox(this);
         driver.observeLinks(this);
         long now = EngineDriver.now();
-        renew(now);
+        renewIfDue(now);
         for (BootstrapConfig node : bootstrap) {
             if (node.id() != null) {
                 udp.dialIfIdle(node.id(), node.address());
@@ -130,13 +142,18 @@ public final class DiscoveryService implements PeerExchange.RecordSink, EngineDr
         afterInput(now);
     }
 
-    private void renew(long now) {
-        NodeRecord record = self.renew(System.currentTimeMillis());
+    /** Takes this node's record as re-signed at half its lifetime (shared with the DHT) and announces a new one. */
+    private void renewIfDue(long now) {
+        NodeRecord record = self.current(nowSeconds());
+        if (record.equals(current)) {
+            return;
+        }
+        current = record;
         pex.selfRecord(record);
         if (lan != null) {
             lan.recordChanged(now, record);
         }
-        LOG.debug("own record renewed: sequence {}, {} addresses", record.sequence(), record.addresses().size());
+        LOG.debug("own record: sequence {}, {} addresses", record.sequence(), record.addresses().size());
     }
 
     // --- input, on the loop ---
@@ -161,6 +178,8 @@ public final class DiscoveryService implements PeerExchange.RecordSink, EngineDr
         long now = EngineDriver.now();
         if (kind == UdpWire.PEX) {
             pex.onMessage(now, from, body);
+        } else {
+            dht.onMessage(now, from, body);
         }
         afterInput(now);
     }
@@ -202,7 +221,7 @@ public final class DiscoveryService implements PeerExchange.RecordSink, EngineDr
     @Override
     public List<NodeRecord> shareWith(NodeId asker, int max) {
         List<NodeRecord> shared = new ArrayList<>();
-        shared.add(self.current());
+        shared.add(current);
         long nowSeconds = nowSeconds();
         for (NodeRecord record : directory.all(nowSeconds)) {
             if (shared.size() >= max) {
@@ -247,6 +266,10 @@ public final class DiscoveryService implements PeerExchange.RecordSink, EngineDr
         if (via == DiscoveredPeer.Via.LAN && driver.hasLink(record.nodeKey())) {
             pex.share(record); // first-hand: the node announced it itself
         }
+        InetSocketAddress reachable = dialHint != null ? dialHint : dialer.reachable(record);
+        if (reachable != null && via != DiscoveredPeer.Via.DHT) {
+            dht.contact(now, record, reachable);
+        }
         dialer.consider(now, record, dialHint);
         return PeerExchange.Offered.NEW;
     }
@@ -254,6 +277,9 @@ public final class DiscoveryService implements PeerExchange.RecordSink, EngineDr
     // --- output and timers, on the loop ---
 
     private void afterInput(long now) {
+        dht.drain(now, (to, message) -> udp.sendDiscovery(to, UdpWire.DHT, message),
+                record -> accept(now, record, null, DiscoveredPeer.Via.DHT),
+                this::known);
         PeerExchange.Outgoing out;
         while ((out = pex.pollOutgoing()) != null) {
             udp.sendDiscovery(out.to(), UdpWire.PEX, out.message());
@@ -265,7 +291,7 @@ public final class DiscoveryService implements PeerExchange.RecordSink, EngineDr
         if (stopped) {
             return;
         }
-        long next = Math.min(pex.nextTimeout(), nextHousekeeping);
+        long next = Math.min(Math.min(pex.nextTimeout(), dht.nextTimeout()), nextHousekeeping);
         if (lan != null) {
             next = Math.min(next, lan.nextTimeout());
         }
@@ -288,10 +314,9 @@ public final class DiscoveryService implements PeerExchange.RecordSink, EngineDr
         long now = EngineDriver.now();
         if (now >= nextHousekeeping) {
             nextHousekeeping = now + HOUSEKEEPING_NANOS;
-            if (System.currentTimeMillis() >= self.renewAtMillis()) {
-                renew(now);
-            }
+            renewIfDue(now);
             dialer.expire(now);
+            dht.sweep(now, this::known);
             if (directory.evictExpired(nowSeconds()) > 0) {
                 firstVia.keySet().removeIf(id -> directory.get(id, nowSeconds()).isEmpty());
             }
@@ -303,6 +328,9 @@ public final class DiscoveryService implements PeerExchange.RecordSink, EngineDr
             }
         }
         pex.handleTimeout(now);
+        if (now >= dht.nextTimeout()) {
+            dht.handleTimeout(now);
+        }
         afterInput(now);
     }
 
@@ -315,6 +343,10 @@ public final class DiscoveryService implements PeerExchange.RecordSink, EngineDr
         if (lanSockets != null) {
             lanSockets.close();
         }
+    }
+
+    private boolean known(NodeId id) {
+        return id.equals(driver.self()) || directory.get(id, nowSeconds()).isPresent();
     }
 
     private static long nowSeconds() {
@@ -330,7 +362,7 @@ public final class DiscoveryService implements PeerExchange.RecordSink, EngineDr
 
     /** This node's current record. */
     public NodeRecord selfRecord() {
-        return driver.read(self::current);
+        return driver.read(() -> current);
     }
 
     /**
@@ -360,6 +392,7 @@ public final class DiscoveryService implements PeerExchange.RecordSink, EngineDr
         return driver.read(() -> new DiscoveryCounters(
                 lan == null ? new EnumMap<>(LanCounter.class) : lan.counters(),
                 pex.counters(), directory.refusals().snapshot(), directory.size(),
-                lanSockets == null ? 0 : lanSockets.interfaceCount()));
+                lanSockets == null ? 0 : lanSockets.interfaceCount(), dht.counters(), dht.refusals(),
+                dht.contacts()));
     }
 }

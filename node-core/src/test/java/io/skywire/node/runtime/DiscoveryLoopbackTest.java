@@ -2,10 +2,12 @@ package io.skywire.node.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.skywire.node.discovery.DhtCounter;
 import io.skywire.node.discovery.NodeRecord;
 import io.skywire.node.discovery.pex.PexCounter;
 import io.skywire.node.identity.NodeId;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -64,6 +66,35 @@ class DiscoveryLoopbackTest {
                     }
                 }
             }
+        }
+    }
+
+    @Test
+    void withoutLinksTheDhtAloneCarriesEveryRecordToEveryNode() throws Exception {
+        try (RuntimeNodes nodes = new RuntimeNodes(dir)) {
+            // Dialling off: no links, so no peer exchange; a HELLO introduces each node to A only, and everything
+            // else has to come through the DHT's lookups over the nodes' UDP sockets.
+            NodeRuntime a = nodes.start(NodeConfig.udp(RuntimeNodes.LOOPBACK_ANY, nodes.newDataDir())
+                    .withDiscovery(discovery(List.of()).withDial(false)));
+            List<BootstrapConfig> viaA = List.of(new BootstrapConfig(null, a.boundAddresses().udp()));
+            List<NodeRuntime> all = new ArrayList<>(List.of(a));
+            for (int i = 0; i < 4; i++) {
+                all.add(nodes.start(NodeConfig.udp(RuntimeNodes.LOOPBACK_ANY, nodes.newDataDir())
+                        .withDiscovery(discovery(viaA).withDial(false))));
+            }
+
+            long deadline = System.nanoTime() + LIVENESS_NANOS;
+            while (!allKnowAll(all) && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+
+            for (NodeRuntime node : all) {
+                assertThat(known(node)).as("records known to %s", node.nodeId().fingerprint()).hasSize(all.size() - 1);
+                assertThat(node.counters().links()).isZero();
+                assertThat(node.discovery().counters().dht(DhtCounter.MESSAGES_RECEIVED)).isPositive();
+            }
+            assertThat(all.get(4).discovery().counters().pex(PexCounter.RECORDS_ACCEPTED))
+                    .as("only A's record came by HELLO").isEqualTo(1);
         }
     }
 
