@@ -108,6 +108,22 @@ class PeerExchangeTest {
     }
 
     @Test
+    void aBootstrapNodeThatAnswersWithGarbageIsGreetedAgainAndNothingIsStored() throws Exception {
+        pex.selfRecord(self);
+        pex.hello(0, STRANGER);
+        long nonce = ((PexMessage.Hello) decode(drain().get(0))).nonce();
+        byte[] garbage = SignedRecords.patched(PexCodec.encode(new PexMessage.HelloReply(nonce,
+                SignedRecords.record("10.0.0.66", 7700))), 11, 0x7f);
+        pex.onMessage(SECOND / 2, STRANGER, garbage);
+        pex.onMessage(SECOND / 2, STRANGER, new byte[] {2, 0, 0});
+
+        assertThat(pex.counters().get(PexCounter.MALFORMED)).isEqualTo(2);
+        assertThat(directory.held).isEmpty();
+        pex.handleTimeout(SECOND);
+        assertThat(decode(drain().get(0))).isEqualTo(new PexMessage.Hello(nonce, self));
+    }
+
+    @Test
     void neighboursAreAskedAtLinkUpAgainAfterTwoSecondsThenEveryInterval() throws Exception {
         pex.selfRecord(self);
         NodeRecord neighbour = SignedRecords.record("10.0.0.2", 7700);
