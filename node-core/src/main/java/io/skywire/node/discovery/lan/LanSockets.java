@@ -5,6 +5,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFactory;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
@@ -70,7 +71,8 @@ public final class LanSockets implements AutoCloseable {
 
     /**
      * Binds the receiver and the senders (blocking the caller, never the loop). {@code receive} runs on the loop
-     * with the sender's address and the datagram's bytes.
+     * with the sender's address and the datagram's bytes. An interface that refuses the group (no multicast
+     * route, a driver without it) is skipped with a warning; the caller sees it in {@link #interfaceCount()}.
      */
     public static LanSockets open(EventLoop loop, ChannelFactory<? extends DatagramChannel> factory,
                                   InetSocketAddress group, List<NetworkInterface> interfaces,
@@ -84,22 +86,39 @@ public final class LanSockets implements AutoCloseable {
         List<Channel> senders = new ArrayList<>();
         try {
             for (NetworkInterface nic : interfaces) {
-                ((DatagramChannel) receiver).joinGroup(group, nic).sync();
-                Channel sender = new Bootstrap().group(loop).channelFactory(factory)
-                        .option(ChannelOption.IP_MULTICAST_IF, nic)
-                        .option(ChannelOption.IP_MULTICAST_TTL, 1)
-                        .option(ChannelOption.IP_MULTICAST_LOOP_DISABLED, false)
-                        .handler(new Inbound((from, bytes) -> { }))
-                        .bind(new InetSocketAddress(ipv4(nic), 0)).sync().channel();
-                senders.add(sender);
-                LOG.info("LAN discovery on {} ({}) via group {}", nic.getName(), ipv4(nic).getHostAddress(), group);
+                Channel sender = join(loop, factory, group, receiver, nic);
+                if (sender != null) {
+                    senders.add(sender);
+                }
             }
-        } catch (RuntimeException | InterruptedException e) {
+        } catch (InterruptedException e) {
             receiver.close();
             senders.forEach(Channel::close);
             throw e;
         }
         return new LanSockets(group, receiver, senders);
+    }
+
+    private static Channel join(EventLoop loop, ChannelFactory<? extends DatagramChannel> factory,
+                                InetSocketAddress group, Channel receiver, NetworkInterface nic)
+            throws InterruptedException {
+        ChannelFuture joined = ((DatagramChannel) receiver).joinGroup(group, nic).await();
+        if (!joined.isSuccess()) {
+            LOG.warn("LAN discovery cannot join {} on {}: {}", group, nic.getName(), joined.cause().toString());
+            return null;
+        }
+        ChannelFuture bound = new Bootstrap().group(loop).channelFactory(factory)
+                .option(ChannelOption.IP_MULTICAST_IF, nic)
+                .option(ChannelOption.IP_MULTICAST_TTL, 1)
+                .option(ChannelOption.IP_MULTICAST_LOOP_DISABLED, false)
+                .handler(new Inbound((from, bytes) -> { }))
+                .bind(new InetSocketAddress(ipv4(nic), 0)).await();
+        if (!bound.isSuccess()) {
+            LOG.warn("LAN discovery cannot send on {}: {}", nic.getName(), bound.cause().toString());
+            return null;
+        }
+        LOG.info("LAN discovery on {} ({}) via group {}", nic.getName(), ipv4(nic).getHostAddress(), group);
+        return bound.channel();
     }
 
     /** How many interfaces announce. */
