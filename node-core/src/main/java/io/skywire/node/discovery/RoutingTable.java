@@ -167,24 +167,30 @@ final class RoutingTable {
     }
 
     /**
-     * Up to {@code count} held contacts closest to {@code target}, closest first. Every contact of the target's own
-     * bucket b is nearer than any in the buckets below b, which are all nearer than any in bucket b+1, b+2 and so
-     * on outward, so the scan stops as soon as {@code count} are chosen and a call looks at a few dozen contacts.
+     * Up to {@code count} held contacts closest to {@code target}, closest first. With x = self XOR target and b
+     * its highest set bit, the buckets are whole distance scales in this order: b; then each j below b whose bit
+     * x_j is 1, from high to low; then each j below b whose x_j is 0, from low to high; then b+1, b+2 and so on.
+     * So the scan takes buckets in that order and stops as soon as {@code count} contacts are chosen.
      */
     List<Contact> closest(DhtKey target, int count) {
         Selection selection = new Selection(target, count);
         int b = self.bucketIndex(target);
+        DhtKey x = self.xor(target);
         if (b >= 0) {
             selection.offer(buckets[b]);
-            // The buckets below b are one distance scale: all of it is offered before looking further out.
-            if (!selection.full()) {
-                for (int i = b - 1; i >= 0; i--) {
-                    selection.offer(buckets[i]);
-                }
+        }
+        for (int j = b - 1; j >= 0 && !selection.full(); j--) {
+            if (x.bit(j)) {
+                selection.offer(buckets[j]);
             }
         }
-        for (int i = b + 1; i < DhtKey.BITS && !selection.full(); i++) {
-            selection.offer(buckets[i]);
+        for (int j = 0; j < b && !selection.full(); j++) {
+            if (!x.bit(j)) {
+                selection.offer(buckets[j]);
+            }
+        }
+        for (int j = b + 1; j < DhtKey.BITS && !selection.full(); j++) {
+            selection.offer(buckets[j]);
         }
         return selection.result();
     }
