@@ -110,12 +110,8 @@ final class RoutingTable {
      * @return true when it was dropped
      */
     boolean failed(DhtKey id) {
-        int index = self.bucketIndex(id);
-        if (index < 0 || buckets[index] == null) {
-            return false;
-        }
-        Bucket bucket = buckets[index];
-        int at = bucket.indexOf(id);
+        Bucket bucket = bucketOf(id);
+        int at = bucket == null ? -1 : bucket.indexOf(id);
         if (at < 0) {
             return false;
         }
@@ -125,30 +121,37 @@ final class RoutingTable {
         if (entry.failures < maxFailures && bucket.replacements.isEmpty()) {
             return false;
         }
-        removeAt(bucket, at);
-        if (!bucket.replacements.isEmpty()) {
-            add(bucket, bucket.replacements.removeLast(), Long.MIN_VALUE);
-        }
+        replace(bucket, at);
         return true;
     }
 
     /** Drops a contact that misbehaved (garbage answers, forged records); returns true when it was held. */
     boolean remove(DhtKey id) {
-        int index = self.bucketIndex(id);
-        if (index < 0 || buckets[index] == null) {
+        Bucket bucket = bucketOf(id);
+        if (bucket == null) {
             return false;
         }
-        Bucket bucket = buckets[index];
         bucket.replacements.removeIf(c -> c.id().equals(id));
         int at = bucket.indexOf(id);
         if (at < 0) {
             return false;
         }
+        replace(bucket, at);
+        return true;
+    }
+
+    /** The bucket {@code id} belongs in, or null when it does not exist yet (or {@code id} is this node). */
+    private Bucket bucketOf(DhtKey id) {
+        int index = self.bucketIndex(id);
+        return index < 0 ? null : buckets[index];
+    }
+
+    /** Removes the entry at {@code at} and promotes the newest replacement, if any, in its place. */
+    private void replace(Bucket bucket, int at) {
         removeAt(bucket, at);
         if (!bucket.replacements.isEmpty()) {
             add(bucket, bucket.replacements.removeLast(), Long.MIN_VALUE);
         }
-        return true;
     }
 
     /** The id of the held contact at {@code address}, or null. */
@@ -158,12 +161,9 @@ final class RoutingTable {
 
     /** The held contact with this id, or null. */
     Contact find(DhtKey id) {
-        int index = self.bucketIndex(id);
-        if (index < 0 || buckets[index] == null) {
-            return null;
-        }
-        int at = buckets[index].indexOf(id);
-        return at < 0 ? null : buckets[index].entries.get(at).contact;
+        Bucket bucket = bucketOf(id);
+        int at = bucket == null ? -1 : bucket.indexOf(id);
+        return at < 0 ? null : bucket.entries.get(at).contact;
     }
 
     /**
