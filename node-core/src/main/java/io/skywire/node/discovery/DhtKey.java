@@ -99,6 +99,17 @@ public final class DhtKey implements Comparable<DhtKey> {
         return x != 0 ? 63 - Long.numberOfLeadingZeros(x) : -1;
     }
 
+    /** Bit {@code index} (0 = least significant, 255 = most). */
+    boolean bit(int index) {
+        long word = switch (3 - index / 64) {
+            case 0 -> w0;
+            case 1 -> w1;
+            case 2 -> w2;
+            default -> w3;
+        };
+        return (word >>> (index % 64) & 1) != 0;
+    }
+
     /** Negative, zero or positive as {@code a} is closer to this key than {@code b}, as close, or further. */
     public int compareDistance(DhtKey a, DhtKey b) {
         int c = Long.compareUnsigned(w0 ^ a.w0, w0 ^ b.w0);

@@ -136,8 +136,10 @@ public final class Kademlia {
             message = DhtCodec.decode(bytes);
         } catch (DhtMessageException e) {
             counters.increment(DhtCounter.MALFORMED);
+            // Charged only while a query to that address is outstanding, so spoofed garbage cannot evict
+            // contacts at will; the query itself still waits for a valid answer or its timeout.
             DhtKey known = table.idAt(from);
-            if (known != null && table.failed(known)) {
+            if (known != null && awaitsAnswerFrom(from) && table.failed(known)) {
                 counters.increment(DhtCounter.CONTACTS_DROPPED);
             }
             return;
@@ -431,6 +433,15 @@ public final class Kademlia {
     private void send(TransportAddress to, DhtMessage message) {
         counters.increment(DhtCounter.MESSAGES_SENT);
         outgoing.add(new Outgoing(to, DhtCodec.encode(message)));
+    }
+
+    private boolean awaitsAnswerFrom(TransportAddress address) {
+        for (Pending query : pending.values()) {
+            if (query.to.address().equals(address)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void drop(DhtKey id) {

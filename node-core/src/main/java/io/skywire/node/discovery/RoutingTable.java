@@ -110,12 +110,8 @@ final class RoutingTable {
      * @return true when it was dropped
      */
     boolean failed(DhtKey id) {
-        int index = self.bucketIndex(id);
-        if (index < 0 || buckets[index] == null) {
-            return false;
-        }
-        Bucket bucket = buckets[index];
-        int at = bucket.indexOf(id);
+        Bucket bucket = bucketOf(id);
+        int at = bucket == null ? -1 : bucket.indexOf(id);
         if (at < 0) {
             return false;
         }
@@ -125,30 +121,37 @@ final class RoutingTable {
         if (entry.failures < maxFailures && bucket.replacements.isEmpty()) {
             return false;
         }
-        removeAt(bucket, at);
-        if (!bucket.replacements.isEmpty()) {
-            add(bucket, bucket.replacements.removeLast(), Long.MIN_VALUE);
-        }
+        replace(bucket, at);
         return true;
     }
 
     /** Drops a contact that misbehaved (garbage answers, forged records); returns true when it was held. */
     boolean remove(DhtKey id) {
-        int index = self.bucketIndex(id);
-        if (index < 0 || buckets[index] == null) {
+        Bucket bucket = bucketOf(id);
+        if (bucket == null) {
             return false;
         }
-        Bucket bucket = buckets[index];
         bucket.replacements.removeIf(c -> c.id().equals(id));
         int at = bucket.indexOf(id);
         if (at < 0) {
             return false;
         }
+        replace(bucket, at);
+        return true;
+    }
+
+    /** The bucket {@code id} belongs in, or null when it does not exist yet (or {@code id} is this node). */
+    private Bucket bucketOf(DhtKey id) {
+        int index = self.bucketIndex(id);
+        return index < 0 ? null : buckets[index];
+    }
+
+    /** Removes the entry at {@code at} and promotes the newest replacement, if any, in its place. */
+    private void replace(Bucket bucket, int at) {
         removeAt(bucket, at);
         if (!bucket.replacements.isEmpty()) {
             add(bucket, bucket.replacements.removeLast(), Long.MIN_VALUE);
         }
-        return true;
     }
 
     /** The id of the held contact at {@code address}, or null. */
@@ -158,33 +161,36 @@ final class RoutingTable {
 
     /** The held contact with this id, or null. */
     Contact find(DhtKey id) {
-        int index = self.bucketIndex(id);
-        if (index < 0 || buckets[index] == null) {
-            return null;
-        }
-        int at = buckets[index].indexOf(id);
-        return at < 0 ? null : buckets[index].entries.get(at).contact;
+        Bucket bucket = bucketOf(id);
+        int at = bucket == null ? -1 : bucket.indexOf(id);
+        return at < 0 ? null : bucket.entries.get(at).contact;
     }
 
     /**
-     * Up to {@code count} held contacts closest to {@code target}, closest first. Every contact of the target's own
-     * bucket b is nearer than any in the buckets below b, which are all nearer than any in bucket b+1, b+2 and so
-     * on outward, so the scan stops as soon as {@code count} are chosen and a call looks at a few dozen contacts.
+     * Up to {@code count} held contacts closest to {@code target}, closest first. With x = self XOR target and b
+     * its highest set bit, the buckets are whole distance scales in this order: b; then each j below b whose bit
+     * x_j is 1, from high to low; then each j below b whose x_j is 0, from low to high; then b+1, b+2 and so on.
+     * So the scan takes buckets in that order and stops as soon as {@code count} contacts are chosen.
      */
     List<Contact> closest(DhtKey target, int count) {
         Selection selection = new Selection(target, count);
         int b = self.bucketIndex(target);
+        DhtKey x = self.xor(target);
         if (b >= 0) {
             selection.offer(buckets[b]);
-            // The buckets below b are one distance scale: all of it is offered before looking further out.
-            if (!selection.full()) {
-                for (int i = b - 1; i >= 0; i--) {
-                    selection.offer(buckets[i]);
-                }
+        }
+        for (int j = b - 1; j >= 0 && !selection.full(); j--) {
+            if (x.bit(j)) {
+                selection.offer(buckets[j]);
             }
         }
-        for (int i = b + 1; i < DhtKey.BITS && !selection.full(); i++) {
-            selection.offer(buckets[i]);
+        for (int j = 0; j < b && !selection.full(); j++) {
+            if (!x.bit(j)) {
+                selection.offer(buckets[j]);
+            }
+        }
+        for (int j = b + 1; j < DhtKey.BITS && !selection.full(); j++) {
+            selection.offer(buckets[j]);
         }
         return selection.result();
     }

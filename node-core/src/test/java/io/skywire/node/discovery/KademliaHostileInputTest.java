@@ -83,6 +83,24 @@ final class KademliaHostileInputTest {
     }
 
     @Test
+    void garbageFromAnAddressCostsItsContactOnlyWhileAQueryAwaitsItsAnswer() {
+        Kademlia alice = alice();
+        alice.addContact(NOW, mallory);
+        for (int i = 0; i < 5; i++) {
+            alice.handleMessage(NOW, malloryAddress, new byte[] {9, 9, 9});
+        }
+        assertThat(alice.contacts()).containsExactly(mallory);
+        alice.startLookup(NOW, DhtKey.ofService(new byte[] {4}));
+        assertThat(drain(alice)).hasSize(1);
+        for (int i = 0; i < DhtConfig.defaults().maxFailures(); i++) {
+            alice.handleMessage(NOW, malloryAddress, new byte[] {9, 9, 9});
+        }
+        assertThat(alice.contacts()).isEmpty();
+        assertThat(alice.counters().get(DhtCounter.MALFORMED)).isEqualTo(5 + 3);
+        assertThat(alice.counters().get(DhtCounter.CONTACTS_DROPPED)).isEqualTo(1);
+    }
+
+    @Test
     void aForgedRecordInAnAnswerIsRefusedAndItsSenderDropped() throws DhtMessageException {
         Kademlia alice = alice();
         alice.addContact(NOW, mallory);

@@ -72,8 +72,12 @@ final class RoutingTableTest {
                 all.add(contact);
             }
         }
-        for (int round = 0; round < 20; round++) {
-            DhtKey target = DhtKey.ofNodeKey(keys.key().nodeId().key());
+        byte[] random = new byte[32];
+        for (int round = 0; round < 60; round++) {
+            // Random targets, and targets near this node (in its low buckets), where the scan order matters most.
+            random[round % 32] ^= (byte) (round * 37 + 1);
+            DhtKey target = round % 2 == 0 ? DhtKey.ofNodeKey(keys.key().nodeId().key())
+                    : self.randomInBucket(round % 12, random);
             List<Contact> expected = new ArrayList<>(all);
             expected.sort(Comparator.comparing(Contact::id, target::compareDistance));
             assertThat(table.closest(target, 20)).containsExactlyElementsOf(expected.subList(0, 20));
