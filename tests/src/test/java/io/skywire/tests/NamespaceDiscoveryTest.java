@@ -28,8 +28,9 @@ import org.slf4j.LoggerFactory;
 /**
  * LAN discovery on the real kernel path: the test makes two network namespaces joined by a veth pair (addresses in
  * 10.213.77.0/24, multicast on), runs {@code skywire node} in each with no bootstrap and no peers, and waits until
- * each prints a {@code peer} line naming the other; the first contact can only be multicast. The namespaces go in the end, also when
- * the test fails. Needs root (CI runs as root; elsewhere it skips when {@code ip netns add} is refused).
+ * each prints a {@code peer} line naming the other; the first contact can only be multicast. The namespaces go in
+ * the end, also when the test fails. Needs root (CI runs as root; elsewhere it skips when {@code ip netns add} is
+ * refused).
  */
 class NamespaceDiscoveryTest {
 

@@ -89,7 +89,8 @@ final class NodeCommand implements Callable<Integer> {
                 String addresses = record.addresses().stream().map(Object::toString).collect(Collectors.joining(","));
                 String via = peer.via().name().toLowerCase(Locale.ROOT);
                 synchronized (out) {
-                    out.printf("peer %s via %s %s%n", record.nodeKey().hex(), via, addresses.isEmpty() ? "-" : addresses);
+                    out.printf("peer %s via %s %s%n", record.nodeKey().hex(), via,
+                            addresses.isEmpty() ? "-" : addresses);
                     out.flush();
                 }
             }

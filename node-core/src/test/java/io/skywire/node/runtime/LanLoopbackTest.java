@@ -45,8 +45,10 @@ class LanLoopbackTest {
         InetSocketAddress group = new InetSocketAddress("239.255.77.99", port);
         DiscoveryConfig lan = new DiscoveryConfig(List.of(), true, group, 500, true, true, 4, 60_000);
         try (RuntimeNodes nodes = new RuntimeNodes(dir)) {
-            NodeRuntime a = nodes.start(NodeConfig.udp(RuntimeNodes.LOOPBACK_ANY, nodes.newDataDir()).withDiscovery(lan));
-            NodeRuntime b = nodes.start(NodeConfig.udp(RuntimeNodes.LOOPBACK_ANY, nodes.newDataDir()).withDiscovery(lan));
+            NodeRuntime a = nodes.start(NodeConfig.udp(RuntimeNodes.LOOPBACK_ANY, nodes.newDataDir())
+                    .withDiscovery(lan));
+            NodeRuntime b = nodes.start(NodeConfig.udp(RuntimeNodes.LOOPBACK_ANY, nodes.newDataDir())
+                    .withDiscovery(lan));
             assertThat(a.discovery().counters().lanInterfaces()).as("the loopback interface joined the group")
                     .isEqualTo(1);
             CompletableFuture<DiscoveredPeer> heard = new CompletableFuture<>();

@@ -19,7 +19,8 @@ class PexCodecTest {
     @Test
     void everyMessageRoundTrips() throws Exception {
         List<PexMessage> messages = List.of(new PexMessage.Hello(7, record), new PexMessage.HelloReply(-1, record),
-                new PexMessage.Request(42), new PexMessage.Records(9, List.of(record, SignedRecords.record("10.0.0.2", 1))),
+                new PexMessage.Request(42),
+                new PexMessage.Records(9, List.of(record, SignedRecords.record("10.0.0.2", 1))),
                 new PexMessage.Records(3, List.of()));
         for (PexMessage message : messages) {
             assertThat(PexCodec.decode(PexCodec.encode(message))).isEqualTo(message);
