@@ -49,9 +49,9 @@ public record DhtConfig(int k, int alpha, long queryTimeoutNanos, long refreshIn
         }
     }
 
-    /** k = 20, alpha = 3, 2 s timeout, hourly refresh, republish every 30 minutes, records for the internet. */
+    /** k = 20, alpha = 3, 2 s timeout, hourly refresh and republication, records for the internet. */
     public static DhtConfig defaults() {
-        return new DhtConfig(20, 3, 2 * SECOND, 3600 * SECOND, 1800 * SECOND, 10, 3, 100, 256, 8, 10_000, 32,
+        return new DhtConfig(20, 3, 2 * SECOND, 3600 * SECOND, 3600 * SECOND, 10, 3, 100, 256, 8, 10_000, 32,
                 4_096, 20, 60, 2, 10, 2_000, RecordPolicy.internet());
     }
 

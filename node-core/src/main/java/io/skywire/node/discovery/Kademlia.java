@@ -52,6 +52,8 @@ public final class Kademlia {
     private final long maintenanceIntervalNanos;
     private long nextMaintenance;
     private long nextRepublish = Long.MAX_VALUE;
+    private long nextJoinRetry = Long.MAX_VALUE;
+    private long joinRetryDelay;
     private int nextLookupId = 1;
 
     /**
@@ -196,6 +198,10 @@ public final class Kademlia {
             }
             finishQuery(now, query, false);
         }
+        if (now >= nextJoinRetry) {
+            nextJoinRetry = Long.MAX_VALUE;
+            start(now, selfId, Lookup.Kind.NODES, Lookup.Purpose.JOIN, false);
+        }
         if (now >= nextMaintenance) {
             nextMaintenance = now + maintenanceIntervalNanos;
             maintain(now);
@@ -204,7 +210,7 @@ public final class Kademlia {
 
     /** When {@link #handleTimeout} should next be called. */
     public long nextTimeout() {
-        long next = nextMaintenance;
+        long next = Math.min(nextMaintenance, nextJoinRetry);
         Pending first = deadlines.peek();
         return first == null ? next : Math.min(next, first.deadline);
     }
@@ -382,8 +388,8 @@ public final class Kademlia {
                     selfRecord.current(nowSeconds));
             default -> { }
         }
-        if (lookup.purpose == Lookup.Purpose.JOIN && nextRepublish == Long.MAX_VALUE) {
-            nextRepublish = now + config.republishIntervalNanos();
+        if (lookup.purpose == Lookup.Purpose.JOIN) {
+            scheduleJoin(now, lookup.responses > 0);
         }
         boolean found = lookup.foundCount() > 0;
         if (lookup.purpose == Lookup.Purpose.USER && lookup.kind != Lookup.Kind.NODES) {
@@ -395,6 +401,23 @@ public final class Kademlia {
             events.add(new LookupResult(handle, lookup.target, lookup.found(), closest, hops, lookup.queries,
                     lookup.responses, now - lookup.startedNanos));
         }
+    }
+
+    /**
+     * After a join: on success, the first republication; when nobody answered (the bootstrap contacts were down or
+     * the datagrams lost), another attempt, 5 s later and doubling to at most the refresh interval.
+     */
+    private void scheduleJoin(long now, boolean joined) {
+        if (joined) {
+            joinRetryDelay = 0;
+            if (nextRepublish == Long.MAX_VALUE) {
+                nextRepublish = now + config.republishIntervalNanos();
+            }
+            return;
+        }
+        joinRetryDelay = joinRetryDelay == 0 ? 5 * SECOND
+                : Math.min(joinRetryDelay * 2, config.refreshIntervalNanos());
+        nextJoinRetry = now + joinRetryDelay;
     }
 
     private void storeAt(long now, List<Contact> targets, DhtMessage.ValueKind kind, DhtKey key, NodeRecord record) {

@@ -202,6 +202,35 @@ final class KademliaHostileInputTest {
     }
 
     @Test
+    void aJoinThatNobodyAnsweredIsRetriedWithBackOff() throws DhtMessageException {
+        Kademlia alice = alice();
+        Kademlia bob = node(malloryKey, malloryAddress, DhtConfig.defaults());
+        alice.addContact(NOW, mallory);
+        alice.bootstrap(NOW);
+        assertThat(drain(alice)).hasSize(1); // lost on the way
+        long now = alice.nextTimeout();
+        alice.handleTimeout(now);
+        assertThat(alice.pollEvent().closest()).isEmpty();
+        assertThat(alice.nextTimeout()).isEqualTo(now + 5 * SECOND);
+        now += 5 * SECOND;
+        alice.handleTimeout(now);
+        List<Outgoing> retry = drain(alice);
+        assertThat(retry).hasSize(1);
+        assertThat(decode(retry.get(0))).isInstanceOf(DhtMessage.FindNode.class);
+        bob.handleMessage(now, aliceAddress, retry.get(0).bytes());
+        for (Outgoing answer : drain(bob)) {
+            alice.handleMessage(now, malloryAddress, answer.bytes());
+        }
+        // Joined: Alice stores her record at Bob; what she waits for next is that STORE's answer, not another join.
+        List<Outgoing> stores = drain(alice);
+        assertThat(stores).hasSize(1);
+        assertThat(decode(stores.get(0))).isInstanceOf(DhtMessage.Store.class);
+        assertThat(alice.nextTimeout()).isEqualTo(now + DhtConfig.defaults().queryTimeoutNanos());
+        alice.handleTimeout(alice.nextTimeout());
+        assertThat(drain(alice)).isEmpty();
+    }
+
+    @Test
     void aSilentContactTimesOutAndIsDroppedAfterRepeatedFailures() {
         Kademlia alice = alice();
         alice.addContact(NOW, mallory);
