@@ -15,8 +15,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,9 +33,27 @@ final class EngineDriver {
     private static final Logger LOG = LoggerFactory.getLogger(EngineDriver.class);
     /** Two links to one neighbour completed this close together crossed; older ones are stale and replaced. */
     private static final long CROSSING_WINDOW_NANOS = TimeUnit.SECONDS.toNanos(5);
+    static final long READ_TIMEOUT_SECONDS = 5;
 
     private record Attached(LinkPort port, long since) {
     }
+
+    /** Told of every link the engine gains or loses (discovery: peer exchange runs between linked neighbours). */
+    interface LinkObserver {
+        void linkUp(NodeId peer, LinkPort port);
+
+        void linkDown(NodeId peer, LinkPort port);
+    }
+
+    private static final LinkObserver NO_OBSERVER = new LinkObserver() {
+        @Override
+        public void linkUp(NodeId peer, LinkPort port) {
+        }
+
+        @Override
+        public void linkDown(NodeId peer, LinkPort port) {
+        }
+    };
 
     private final NodeEngine engine;
     private final EventLoop loop;
@@ -44,6 +65,7 @@ final class EngineDriver {
     private final Map<RouteHandle, CompletableFuture<RouteSession>> opening = new HashMap<>();
     /** Set from any thread: a listener queued as a loop task could run after a route that arrived meanwhile. */
     private volatile Consumer<RouteSession> incoming = session -> { };
+    private LinkObserver observer = NO_OBSERVER;
     private int nextLinkId;
     private ScheduledFuture<?> timer;
     private long timerAt = Long.MAX_VALUE;
@@ -69,6 +91,35 @@ final class EngineDriver {
 
     NodeId self() {
         return self;
+    }
+
+    /**
+     * Runs {@code call} on the loop and returns its result, for callers on other threads that read or change the
+     * node's state (at once on the loop); waits at most {@link #READ_TIMEOUT_SECONDS}.
+     */
+    <T> T onLoop(Supplier<T> call) {
+        if (loop.inEventLoop()) {
+            return call.get();
+        }
+        CompletableFuture<T> result = new CompletableFuture<>();
+        loop.execute(() -> result.complete(call.get()));
+        try {
+            return result.get(READ_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading the node's state", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("the node's event loop did not answer", e);
+        }
+    }
+
+    /** Sets who hears of links coming and going; call on the loop before the first link. */
+    void observeLinks(LinkObserver linkObserver) {
+        this.observer = linkObserver;
+    }
+
+    boolean hasLink(NodeId peer) {
+        return linkByPeer.containsKey(peer);
     }
 
     static long now() {
@@ -100,6 +151,7 @@ final class EngineDriver {
         links.put(id, new Attached(port, now()));
         linkByPeer.put(peer, id);
         LOG.info("link {} up to {} (MTU {})", port.describe(), peer.fingerprint(), mtu);
+        observer.linkUp(peer, port);
         List<CompletableFuture<Void>> waiters = linkWaiters.remove(peer);
         if (waiters != null) {
             waiters.forEach(waiter -> waiter.complete(null));
@@ -129,6 +181,7 @@ final class EngineDriver {
         linkByPeer.remove(attached.port().peer(), id);
         engine.removeLink(now(), id);
         LOG.info("link {} down", attached.port().describe());
+        observer.linkDown(attached.port().peer(), attached.port());
         afterInput();
     }
 
@@ -284,6 +337,7 @@ final class EngineDriver {
             if (attached != null) {
                 linkByPeer.remove(attached.port().peer(), down.link());
                 LOG.warn("link {} stopped acknowledging; dropped", attached.port().describe());
+                observer.linkDown(attached.port().peer(), attached.port());
                 attached.port().detached();
             } else {
                 LOG.info("virtual link {} down", down.link().value());

@@ -1,6 +1,7 @@
 package io.skywire.node.runtime;
 
 import io.skywire.node.identity.NodeId;
+import java.net.InetSocketAddress;
 
 /** One authenticated link as the engine driver sees it: a place to put sealed datagrams when it has room. */
 interface LinkPort {
@@ -25,4 +26,9 @@ interface LinkPort {
 
     /** For logs: transport and remote address. */
     String describe();
+
+    /** The neighbour's UDP address when the link runs over UDP (where peer exchange travels), else null. */
+    default InetSocketAddress udpAddress() {
+        return null;
+    }
 }

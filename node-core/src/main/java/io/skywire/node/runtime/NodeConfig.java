@@ -17,9 +17,11 @@ import java.util.Set;
  * @param logLevel      one of ERROR, WARN, INFO, DEBUG, TRACE; applied by the launcher's logging backend
  * @param udpRate       bytes per second the driver sends at most on one UDP link (its pacing rate)
  * @param udpFaults     loss and delay the UDP driver injects (tests)
+ * @param discovery     bootstrap nodes, LAN multicast and dialling of discovered nodes
  */
 public record NodeConfig(InetSocketAddress udpListen, InetSocketAddress tcpListen, List<PeerConfig> peers,
-                         Path dataDirectory, String logLevel, long udpRate, UdpFaults udpFaults) {
+                         Path dataDirectory, String logLevel, long udpRate, UdpFaults udpFaults,
+                         DiscoveryConfig discovery) {
 
     /** Log levels a configuration may name. */
     public static final Set<String> LOG_LEVELS = Set.of("ERROR", "WARN", "INFO", "DEBUG", "TRACE");
@@ -30,6 +32,7 @@ public record NodeConfig(InetSocketAddress udpListen, InetSocketAddress tcpListe
         peers = List.copyOf(peers);
         Objects.requireNonNull(dataDirectory, "dataDirectory");
         Objects.requireNonNull(udpFaults, "udpFaults");
+        Objects.requireNonNull(discovery, "discovery");
         if (!LOG_LEVELS.contains(logLevel)) {
             throw new IllegalArgumentException("log level must be one of " + LOG_LEVELS + ", was " + logLevel);
         }
@@ -39,30 +42,43 @@ public record NodeConfig(InetSocketAddress udpListen, InetSocketAddress tcpListe
         if (udpListen == null && tcpListen == null && peers.isEmpty()) {
             throw new IllegalArgumentException("a node needs a listen address or a peer");
         }
+        if (udpListen == null && !discovery.bootstrap().isEmpty()) {
+            throw new IllegalArgumentException("bootstrap nodes are contacted over UDP: set a UDP listen address");
+        }
     }
 
-    /** A node on the given UDP address with no peers, the default rate and no faults. */
+    /**
+     * A node on the given UDP address with no peers, the default rate, no faults and passive discovery (no
+     * multicast, no dialling: see {@link DiscoveryConfig#passive()}).
+     */
     public static NodeConfig udp(InetSocketAddress udpListen, Path dataDirectory) {
-        return new NodeConfig(udpListen, null, List.of(), dataDirectory, "INFO", DEFAULT_UDP_RATE, UdpFaults.NONE);
+        return new NodeConfig(udpListen, null, List.of(), dataDirectory, "INFO", DEFAULT_UDP_RATE, UdpFaults.NONE,
+                DiscoveryConfig.passive());
     }
 
     /** A copy with other static peers. */
     public NodeConfig withPeers(List<PeerConfig> newPeers) {
-        return new NodeConfig(udpListen, tcpListen, newPeers, dataDirectory, logLevel, udpRate, udpFaults);
+        return new NodeConfig(udpListen, tcpListen, newPeers, dataDirectory, logLevel, udpRate, udpFaults, discovery);
     }
 
     /** A copy with another TCP listen address. */
     public NodeConfig withTcpListen(InetSocketAddress address) {
-        return new NodeConfig(udpListen, address, peers, dataDirectory, logLevel, udpRate, udpFaults);
+        return new NodeConfig(udpListen, address, peers, dataDirectory, logLevel, udpRate, udpFaults, discovery);
     }
 
     /** A copy with another UDP pacing rate. */
     public NodeConfig withUdpRate(long bytesPerSecond) {
-        return new NodeConfig(udpListen, tcpListen, peers, dataDirectory, logLevel, bytesPerSecond, udpFaults);
+        return new NodeConfig(udpListen, tcpListen, peers, dataDirectory, logLevel, bytesPerSecond, udpFaults,
+                discovery);
     }
 
     /** A copy with injected UDP faults. */
     public NodeConfig withUdpFaults(UdpFaults faults) {
-        return new NodeConfig(udpListen, tcpListen, peers, dataDirectory, logLevel, udpRate, faults);
+        return new NodeConfig(udpListen, tcpListen, peers, dataDirectory, logLevel, udpRate, faults, discovery);
+    }
+
+    /** A copy with other discovery settings. */
+    public NodeConfig withDiscovery(DiscoveryConfig settings) {
+        return new NodeConfig(udpListen, tcpListen, peers, dataDirectory, logLevel, udpRate, udpFaults, settings);
     }
 }

@@ -2,6 +2,7 @@ package io.skywire.node.runtime;
 
 import io.skywire.node.identity.NodeId;
 import java.io.IOException;
+import java.net.Inet4Address;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,13 +16,16 @@ import java.util.Map;
 
 /**
  * Reads the node configuration format of docs/CONFIG.md: one {@code key = value} per line, {@code #} starts
- * a comment, blank lines are ignored, {@code peer} may repeat and every other key appears at most once.
+ * a comment, blank lines are ignored, {@code peer} and {@code bootstrap} may repeat and every other key appears at
+ * most once.
  * Every refusal names the line and the reason.
  */
 public final class NodeConfigParser {
 
     private static final List<String> SINGLE_KEYS = List.of("udp.listen", "tcp.listen", "data.dir", "log.level",
-            "udp.rate", "udp.fault.drop-send", "udp.fault.drop-receive", "udp.fault.delay-ms", "udp.fault.seed");
+            "udp.rate", "udp.fault.drop-send", "udp.fault.drop-receive", "udp.fault.delay-ms", "udp.fault.seed",
+            "discovery.lan", "discovery.lan.group", "discovery.lan.interval-ms", "discovery.lan.loopback",
+            "discovery.dial", "discovery.max-dialled", "discovery.pex.interval-ms");
 
     private NodeConfigParser() {
     }
@@ -43,6 +47,7 @@ public final class NodeConfigParser {
         Map<String, String> values = new HashMap<>();
         Map<String, Integer> lineOf = new HashMap<>();
         List<PeerConfig> peers = new ArrayList<>();
+        List<BootstrapConfig> bootstrap = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             int number = i + 1;
             String line = stripComment(lines.get(i)).strip();
@@ -60,6 +65,8 @@ public final class NodeConfigParser {
             }
             if (key.equals("peer")) {
                 peers.add(parsePeer(value, number));
+            } else if (key.equals("bootstrap")) {
+                bootstrap.add(parseBootstrap(value, number));
             } else if (SINGLE_KEYS.contains(key)) {
                 if (values.containsKey(key)) {
                     throw new NodeConfigException(number, "'" + key + "' repeats line " + lineOf.get(key));
@@ -90,10 +97,78 @@ public final class NodeConfigParser {
                 probability(values, lineOf, "udp.fault.drop-receive"),
                 (int) optionalLong(values, lineOf, "udp.fault.delay-ms", 0, 10_000),
                 optionalLong(values, lineOf, "udp.fault.seed", Long.MIN_VALUE, Long.MAX_VALUE));
+        DiscoveryConfig discovery = parseDiscovery(values, lineOf, bootstrap);
         if (udp == null && tcp == null && peers.isEmpty()) {
             throw new NodeConfigException(0, "no 'udp.listen', 'tcp.listen' or 'peer': the node could reach nobody");
         }
-        return new NodeConfig(udp, tcp, peers, dataDir, level, rate, faults);
+        if (udp == null && !bootstrap.isEmpty()) {
+            throw new NodeConfigException(0, "'bootstrap' nodes are contacted over UDP: set 'udp.listen'");
+        }
+        return new NodeConfig(udp, tcp, peers, dataDir, level, rate, faults, discovery);
+    }
+
+    private static DiscoveryConfig parseDiscovery(Map<String, String> values, Map<String, Integer> lineOf,
+                                                  List<BootstrapConfig> bootstrap) throws NodeConfigException {
+        DiscoveryConfig d = DiscoveryConfig.defaults();
+        InetSocketAddress group = d.lanGroup();
+        if (values.containsKey("discovery.lan.group")) {
+            int line = lineOf.get("discovery.lan.group");
+            group = parseAddress(values.get("discovery.lan.group"), line);
+            if (!(group.getAddress() instanceof Inet4Address) || !group.getAddress().isMulticastAddress()
+                    || group.getPort() == 0) {
+                throw new NodeConfigException(line, "the LAN group must be an IPv4 multicast address with a port, "
+                        + "such as " + d.lanGroup().getHostString() + ":" + d.lanGroup().getPort());
+            }
+        }
+        long lanInterval = values.containsKey("discovery.lan.interval-ms")
+                ? parseLong(values.get("discovery.lan.interval-ms"), lineOf.get("discovery.lan.interval-ms"),
+                        DiscoveryConfig.MIN_INTERVAL_MILLIS, 86_400_000L)
+                : d.lanIntervalMillis();
+        long pexInterval = values.containsKey("discovery.pex.interval-ms")
+                ? parseLong(values.get("discovery.pex.interval-ms"), lineOf.get("discovery.pex.interval-ms"),
+                        DiscoveryConfig.MIN_INTERVAL_MILLIS, 86_400_000L)
+                : d.pexIntervalMillis();
+        int maxDialled = values.containsKey("discovery.max-dialled")
+                ? (int) parseLong(values.get("discovery.max-dialled"), lineOf.get("discovery.max-dialled"), 0, 1024)
+                : d.maxDialled();
+        return new DiscoveryConfig(bootstrap, bool(values, lineOf, "discovery.lan", d.lan()), group, lanInterval,
+                bool(values, lineOf, "discovery.lan.loopback", d.lanLoopback()),
+                bool(values, lineOf, "discovery.dial", d.dial()), maxDialled, pexInterval);
+    }
+
+    private static boolean bool(Map<String, String> values, Map<String, Integer> lineOf, String key,
+                                boolean otherwise) throws NodeConfigException {
+        if (!values.containsKey(key)) {
+            return otherwise;
+        }
+        return switch (values.get(key).toLowerCase(Locale.ROOT)) {
+            case "true", "on", "yes" -> true;
+            case "false", "off", "no" -> false;
+            default -> throw new NodeConfigException(lineOf.get(key), "'" + key + "' must be true or false, was '"
+                    + values.get(key) + "'");
+        };
+    }
+
+    /** {@code HOST:PORT} or {@code NODE_ID_HEX HOST:PORT}. */
+    private static BootstrapConfig parseBootstrap(String value, int line) throws NodeConfigException {
+        String[] parts = value.split("\\s+");
+        if (parts.length > 2) {
+            throw new NodeConfigException(line, "bootstrap must be 'HOST:PORT' or 'NODE_ID_HEX HOST:PORT'");
+        }
+        InetSocketAddress address = parseAddress(parts[parts.length - 1], line);
+        if (address.getPort() == 0) {
+            throw new NodeConfigException(line, "a bootstrap node needs a port other than 0");
+        }
+        if (parts.length == 1) {
+            return new BootstrapConfig(null, address);
+        }
+        NodeId id;
+        try {
+            id = NodeId.fromHex(parts[0]);
+        } catch (IllegalArgumentException e) {
+            throw new NodeConfigException(line, "bad bootstrap node id: " + e.getMessage(), e);
+        }
+        return new BootstrapConfig(id, address);
     }
 
     private static String stripComment(String line) {

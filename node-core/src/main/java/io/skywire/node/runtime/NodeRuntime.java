@@ -60,6 +60,7 @@ public final class NodeRuntime implements AutoCloseable {
     private final UdpTransport udp;
     private final TcpTransport tcp;
     private final BoundAddresses bound;
+    private DiscoveryService discovery;
 
     private NodeRuntime(NodeId nodeId, EventLoopGroup group, EngineDriver driver, UdpTransport udp,
                         TcpTransport tcp, BoundAddresses bound) {
@@ -112,6 +113,7 @@ public final class NodeRuntime implements AutoCloseable {
             NodeRuntime runtime = new NodeRuntime(keys.nodeId(), group, driver, udp, tcp,
                     new BoundAddresses(udpBound, tcpBound));
             runtime.dialPeers(config, udpBound != null);
+            runtime.discovery = DiscoveryService.start(driver, udp, io, keys, config, runtime.bound);
             LOG.info("node {} ({}) running on {}: udp {}, tcp {}, {} static peers", keys.nodeId().fingerprint(),
                     keys.nodeId().hex(), io.name(), udpBound, tcpBound, config.peers().size());
             if (config.udpFaults().active()) {
@@ -144,6 +146,11 @@ public final class NodeRuntime implements AutoCloseable {
     /** This node's identity. */
     public NodeId nodeId() {
         return nodeId;
+    }
+
+    /** How the node finds others: its known peers, their records, and a listener for new ones. */
+    public DiscoveryService discovery() {
+        return discovery;
     }
 
     /** Where the node listens. */
@@ -180,7 +187,7 @@ public final class NodeRuntime implements AutoCloseable {
      * (routes set up before keep forwarding as they did); it is called on the event loop and must not block.
      */
     public void usePaymentPolicy(PaymentPolicy policy) {
-        onLoop("setting the payment policy", () -> {
+        driver.onLoop(() -> {
             driver.engine().usePaymentPolicy(policy);
             return null;
         });
@@ -193,26 +200,12 @@ public final class NodeRuntime implements AutoCloseable {
 
     /** Reads every counter on the event loop (waits at most a few seconds). */
     public RuntimeCounters counters() {
-        return onLoop("reading counters", () -> {
+        return driver.onLoop(() -> {
             LinkMetrics metrics = tcp.metrics();
             return new RuntimeCounters(new EnumMap<>(driver.engine().counters().snapshot()),
                     udp.counters(), udp.rejectedFrames(), metrics.established(), metrics.totalBreaches(),
                     driver.linkCount(), driver.engine().routeCount());
         });
-    }
-
-    /** Runs {@code call} on the event loop and waits for its result (a few seconds at most). */
-    private <T> T onLoop(String what, Supplier<T> call) {
-        CompletableFuture<T> result = new CompletableFuture<>();
-        driver.loop().execute(() -> result.complete(call.get()));
-        try {
-            return result.get(STOP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while " + what, e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("the node's event loop did not answer", e);
-        }
     }
 
     /**
@@ -229,6 +222,7 @@ public final class NodeRuntime implements AutoCloseable {
         CompletableFuture<Void> quiet = new CompletableFuture<>();
         driver.loop().execute(() -> {
             try {
+                discovery.stop();
                 driver.shutdown();
                 udp.close();
                 tcp.close();

@@ -6,6 +6,8 @@ public enum UdpCounter {
     DATAGRAMS_RECEIVED,
     /** Datagrams written to the socket. */
     DATAGRAMS_SENT,
+    /** Discovery datagrams (DHT and peer exchange, kinds 0x20 and 0x21), handed to discovery, which counts further. */
+    DISCOVERY_DATAGRAMS,
     /** Datagrams from an address without a link that were not a valid handshake act. */
     UNAUTHENTICATED_DROPPED,
     /** Datagrams from a linked address with an unknown kind or a wrong length. */

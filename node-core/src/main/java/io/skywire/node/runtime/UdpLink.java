@@ -102,6 +102,11 @@ final class UdpLink implements LinkPort {
     }
 
     @Override
+    public InetSocketAddress udpAddress() {
+        return address;
+    }
+
+    @Override
     public NodeId peer() {
         return cipher.peer();
     }

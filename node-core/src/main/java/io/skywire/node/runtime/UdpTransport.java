@@ -48,6 +48,12 @@ final class UdpTransport {
     private final Map<LinkBreach, Long> rejected = new EnumMap<>(LinkBreach.class);
     private Channel channel;
     private ScheduledFuture<?> ticker;
+    private DiscoveryInbox discovery;
+
+    /** Takes the discovery datagrams (kinds 0x20 and 0x21) off the node's socket. */
+    interface DiscoveryInbox {
+        void onDatagram(int kind, InetSocketAddress from, byte[] body);
+    }
 
     UdpTransport(EngineDriver driver, LinkSettings settings, byte[] secret, long rate, UdpFaults faults) {
         this.driver = driver;
@@ -69,6 +75,36 @@ final class UdpTransport {
         channel = bootstrap.bind(address).sync().channel();
         ticker = driver.loop().scheduleAtFixedRate(this::tick, TICK_NANOS, TICK_NANOS, TimeUnit.NANOSECONDS);
         return (InetSocketAddress) channel.localAddress();
+    }
+
+    /** Routes discovery datagrams to {@code inbox}; call on the loop before they can arrive. */
+    void discoveryInbox(DiscoveryInbox inbox) {
+        this.discovery = inbox;
+    }
+
+    /** Sends a discovery datagram (a DHT or peer-exchange message); call on the loop. */
+    void sendDiscovery(InetSocketAddress to, int kind, byte[] body) {
+        send(to, kind, body, true);
+    }
+
+    /**
+     * Dials a discovered node unless a handshake or link already runs at that address (answering it, or dialled
+     * by config); false when nothing was started.
+     */
+    boolean dialIfIdle(NodeId peer, InetSocketAddress address) {
+        if (peers.containsKey(address)) {
+            return false;
+        }
+        dial(peer, address);
+        return true;
+    }
+
+    /** Stops dialling at {@code address} unless a link stands there (a discovered node that never answered). */
+    void stopDialling(InetSocketAddress address) {
+        UdpPeer peer = peers.get(address);
+        if (peer != null && peer.dialTo != null && (peer.link == null || !peer.link.confirmed)) {
+            peers.remove(address);
+        }
     }
 
     /** Starts dialling a static neighbour; call on the loop. */
@@ -139,9 +175,18 @@ final class UdpTransport {
             count(UdpCounter.FAULT_DROPPED_RECEIVE);
             return;
         }
-        UdpPeer peer = peers.get(sender);
         int length = content.readableBytes() - 1;
         int kind = length >= 0 ? content.readUnsignedByte() : -1;
+        if (kind == UdpWire.DHT || kind == UdpWire.PEX) {
+            count(UdpCounter.DISCOVERY_DATAGRAMS);
+            if (discovery == null) {
+                count(UdpCounter.UNAUTHENTICATED_DROPPED);
+            } else {
+                discovery.onDatagram(kind, sender, ByteBufUtil.getBytes(content));
+            }
+            return;
+        }
+        UdpPeer peer = peers.get(sender);
         long now = EngineDriver.now();
         if (kind == UdpWire.ACT_ONE && length == UdpWire.ACT_ONE_BYTES) {
             if (peer == null) {

@@ -11,6 +11,10 @@ final class UdpWire {
     static final int ACT_TWO = 0x02;
     static final int ACT_THREE = 0x03;
     static final int FRAME = 0x10;
+    /** A DHT message (docs/PROTOCOL.md 4), unauthenticated: records inside are signed. */
+    static final int DHT = 0x20;
+    /** A peer-exchange message (docs/PROTOCOL.md 5.3). */
+    static final int PEX = 0x21;
 
     static final int ACT_ONE_BYTES = 50;
     static final int ACT_TWO_BYTES = 50;

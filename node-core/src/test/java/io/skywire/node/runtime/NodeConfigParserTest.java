@@ -3,7 +3,9 @@ package io.skywire.node.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.skywire.node.identity.NodeId;
 import io.skywire.node.identity.NodeKeyPair;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -65,6 +67,14 @@ class NodeConfigParserTest {
         "udp.rate = fast                              | 2 | not a whole number",
         "udp.fault.drop-send = 1.5                    | 2 | drop probability",
         "tcp.listen =                                 | 2 | has no value",
+        "bootstrap = 127.0.0.1:0                      | 2 | port other than 0",
+        "bootstrap = 02ab 127.0.0.1:7700              | 2 | bad bootstrap node id",
+        "bootstrap = PEERID udp 127.0.0.1:7700        | 2 | bootstrap must be",
+        "discovery.lan = maybe                        | 2 | must be true or false",
+        "discovery.lan.group = 10.0.0.1:47877         | 2 | IPv4 multicast address",
+        "discovery.lan.group = 239.255.1.1:0          | 2 | IPv4 multicast address",
+        "discovery.lan.interval-ms = 5                | 2 | outside 100..",
+        "discovery.max-dialled = -1                   | 2 | outside 0..1024",
     })
     void refusesABrokenLineWithItsNumberAndReason(String line, int number, String reason) {
         List<String> lines = List.of("data.dir = /tmp/x", line.replace("PEERID", PEER), "# the end");
@@ -75,6 +85,37 @@ class NodeConfigParserTest {
                     assertThat(e.reason()).contains(reason);
                     assertThat(e.getMessage()).startsWith("line " + number + ": ");
                 });
+    }
+
+    @Test
+    void readsTheDiscoveryKeysAndDefaultsToLanOnWithoutBootstrap() throws Exception {
+        NodeConfig plain = NodeConfigParser.parse(List.of("data.dir = x", "udp.listen = 0.0.0.0:7700"), dir);
+        assertThat(plain.discovery()).isEqualTo(DiscoveryConfig.defaults());
+        assertThat(plain.discovery().lan()).isTrue();
+
+        NodeConfig config = NodeConfigParser.parse(List.of("data.dir = x", "udp.listen = 0.0.0.0:7700",
+                "bootstrap = 127.0.0.1:7800", "bootstrap = " + PEER + " 127.0.0.1:7801",
+                "discovery.lan = off", "discovery.lan.group = 239.255.1.2:5000", "discovery.lan.interval-ms = 2_000",
+                "discovery.lan.loopback = true", "discovery.dial = false", "discovery.max-dialled = 3",
+                "discovery.pex.interval-ms = 500"), dir);
+
+        DiscoveryConfig d = config.discovery();
+        assertThat(d.bootstrap()).extracting(BootstrapConfig::id).containsExactly(null, NodeId.fromHex(PEER));
+        assertThat(d.bootstrap().get(1).address().getPort()).isEqualTo(7801);
+        assertThat(d.lan()).isFalse();
+        assertThat(d.lanGroup()).isEqualTo(new InetSocketAddress("239.255.1.2", 5000));
+        assertThat(d.lanIntervalMillis()).isEqualTo(2_000);
+        assertThat(d.lanLoopback()).isTrue();
+        assertThat(d.dial()).isFalse();
+        assertThat(d.maxDialled()).isEqualTo(3);
+        assertThat(d.pexIntervalMillis()).isEqualTo(500);
+    }
+
+    @Test
+    void refusesBootstrapWithoutUdp() {
+        assertThatThrownBy(() -> NodeConfigParser.parse(List.of("data.dir = x", "tcp.listen = 127.0.0.1:0",
+                "bootstrap = 127.0.0.1:7800"), dir))
+                .isInstanceOfSatisfying(NodeConfigException.class, e -> assertThat(e.reason()).contains("udp.listen"));
     }
 
     @Test

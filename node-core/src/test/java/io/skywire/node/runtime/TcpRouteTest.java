@@ -20,10 +20,11 @@ class TcpRouteTest {
     void twoNodesOverLoopbackTcpCarryARouteWithTheLinkPipeline() throws Exception {
         try (RuntimeNodes nodes = new RuntimeNodes(dir)) {
             NodeRuntime listener = nodes.start(new NodeConfig(null, RuntimeNodes.LOOPBACK_ANY, List.of(),
-                    nodes.newDataDir(), "INFO", NodeConfig.DEFAULT_UDP_RATE, UdpFaults.NONE));
+                    nodes.newDataDir(), "INFO", NodeConfig.DEFAULT_UDP_RATE, UdpFaults.NONE,
+                    DiscoveryConfig.passive()));
             NodeRuntime dialer = nodes.start(new NodeConfig(null, null, List.of(new PeerConfig(listener.nodeId(),
                     Transport.TCP, listener.boundAddresses().tcp())), nodes.newDataDir(), "INFO",
-                    NodeConfig.DEFAULT_UDP_RATE, UdpFaults.NONE));
+                    NodeConfig.DEFAULT_UDP_RATE, UdpFaults.NONE, DiscoveryConfig.passive()));
             CompletableFuture<RouteSession> incoming = new CompletableFuture<>();
             listener.onIncomingRoute(incoming::complete);
 

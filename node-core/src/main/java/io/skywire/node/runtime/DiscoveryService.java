@@ -1,0 +1,398 @@
+package io.skywire.node.runtime;
+
+import io.netty.util.concurrent.ScheduledFuture;
+import io.skywire.node.discovery.DhtConfig;
+import io.skywire.node.discovery.NodeRecord;
+import io.skywire.node.discovery.NodeRecordCodec;
+import io.skywire.node.discovery.RecordContent;
+import io.skywire.node.discovery.RecordPolicy;
+import io.skywire.node.discovery.RecordRefusal;
+import io.skywire.node.discovery.RecordStore;
+import io.skywire.node.discovery.SelfRecord;
+import io.skywire.node.discovery.lan.LanCounter;
+import io.skywire.node.discovery.lan.LanDiscovery;
+import io.skywire.node.discovery.lan.LanSockets;
+import io.skywire.node.discovery.pex.PeerExchange;
+import io.skywire.node.discovery.pex.SourceLimiter;
+import io.skywire.node.identity.NodeId;
+import io.skywire.node.identity.NodeKeyPair;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * How a running node finds others: it keeps this node's signed record fresh, announces it on the LAN, greets the
+ * bootstrap nodes, exchanges neighbours' records with linked neighbours, and keeps every verified record in one
+ * directory (a {@link RecordStore}) that the application reads through {@link #knownPeers()} and
+ * {@link #onDiscovered}. The protocol logic lives in the sans-I/O {@link LanDiscovery} and {@link PeerExchange};
+ * this class moves their bytes on the node's event loop and decides whom to dial ({@link DiscoveryDialer}).
+ */
+public final class DiscoveryService implements PeerExchange.RecordSink, EngineDriver.LinkObserver,
+        UdpTransport.DiscoveryInbox {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DiscoveryService.class);
+    /** Records held at most; beyond it new nodes' records are refused until old ones expire. */
+    static final int DIRECTORY_CAPACITY = 4_096;
+    /** Records shared in answer to one peer-exchange request. */
+    static final int MAX_SHARED = 32;
+    private static final long HOUSEKEEPING_NANOS = TimeUnit.SECONDS.toNanos(1);
+    /** How long this node's record is valid; it is re-signed at half of it. */
+    static final long RECORD_LIFETIME_SECONDS = 3_600;
+
+    private final EngineDriver driver;
+    private final UdpTransport udp;
+    private final SelfRecord self;
+    private final DhtPeerFinder dht;
+    private NodeRecord current;
+    private final RecordStore directory;
+    private final LanDiscovery lan;
+    private LanSockets lanSockets;
+    private final PeerExchange pex;
+    private final DiscoveryDialer dialer;
+    private final List<BootstrapConfig> bootstrap;
+    /** Listeners; touched only on the loop. */
+    private final List<Consumer<DiscoveredPeer>> listeners = new ArrayList<>();
+    /** How each held record's node was first learned of, for listeners that arrive later. */
+    private final Map<NodeId, DiscoveredPeer.Via> firstVia = new HashMap<>();
+    private ScheduledFuture<?> timer;
+    private long timerAt = Long.MAX_VALUE;
+    private long nextHousekeeping;
+    private boolean stopped;
+
+    private DiscoveryService(EngineDriver driver, UdpTransport udp, SelfRecord self, RecordPolicy policy,
+                             DiscoveryConfig config, boolean lanOn, InetSocketAddress udpBound) {
+        SecureRandom random = new SecureRandom();
+        this.driver = driver;
+        this.udp = udp;
+        this.self = self;
+        this.dht = new DhtPeerFinder(DhtConfig.defaults().withRecordPolicy(policy), self, random::nextBytes,
+                EngineDriver.now(), System.currentTimeMillis());
+        this.directory = new RecordStore(policy, DIRECTORY_CAPACITY);
+        this.lan = !lanOn ? null : new LanDiscovery(driver.self(),
+                TimeUnit.MILLISECONDS.toNanos(config.lanIntervalMillis()), random,
+                new SourceLimiter(5, 10, 200, 400, 1_024));
+        this.pex = new PeerExchange(TimeUnit.MILLISECONDS.toNanos(config.pexIntervalMillis()), MAX_SHARED, random,
+                new SourceLimiter(20, 40, 500, 1_000, 4_096), this);
+        this.dialer = new DiscoveryDialer(driver, udp, config.dial(), config.maxDialled(), udpBound);
+        this.bootstrap = config.bootstrap();
+    }
+
+    /**
+     * Builds the record, opens the LAN sockets (blocking the caller, never the loop) and starts on the loop. LAN
+     * discovery runs only with a UDP socket, and on loopback only when the config asks for it.
+     */
+    static DiscoveryService start(EngineDriver driver, UdpTransport udp, IoTransports io, NodeKeyPair keys,
+                                  NodeConfig config, NodeRuntime.BoundAddresses bound)
+            throws IOException, InterruptedException {
+        DiscoveryConfig settings = config.discovery();
+        SelfRecord self = new SelfRecord(keys, RecordContent.forwarder(keys.nodeId(), 0, 0,
+                SelfAddresses.of(bound.udp(), bound.tcp()), 0,
+                Math.min(config.udpRate(), NodeRecordCodec.MAX_CAPACITY_BYTES_PER_SECOND)), RECORD_LIFETIME_SECONDS);
+        boolean loopbackNode = bound.udp() != null && bound.udp().getAddress().isLoopbackAddress();
+        RecordPolicy policy = loopbackNode || settings.lanLoopback() ? RecordPolicy.loopbackAllowed()
+                : RecordPolicy.internet();
+        List<NetworkInterface> interfaces = List.of();
+        if (settings.lan() && bound.udp() != null) {
+            interfaces = LanSockets.interfaces(bound.udp().getAddress(), settings.lanLoopback());
+            if (interfaces.isEmpty()) {
+                LOG.info("LAN discovery: no multicast interface for {}", bound.udp());
+            }
+        }
+        DiscoveryService service = new DiscoveryService(driver, udp, self, policy, settings, !interfaces.isEmpty(),
+                bound.udp());
+        if (!interfaces.isEmpty()) {
+            service.lanSockets = LanSockets.open(driver.loop(), io.ipv4Datagram(), settings.lanGroup(), interfaces,
+                    service::onLanDatagram);
+        }
+        try {
+            driver.loop().submit(service::begin).sync();
+        } catch (InterruptedException | RuntimeException e) {
+            if (service.lanSockets != null) {
+                service.lanSockets.close();
+            }
+            throw e;
+        }
+        return service;
+    }
+
+    /** On the loop: sign the first record, greet the bootstrap nodes, dial those whose key is known. */
+    private void begin() {
+        udp.discoveryInbox(this);
+        driver.observeLinks(this);
+        long now = EngineDriver.now();
+        renewIfDue(now);
+        for (BootstrapConfig node : bootstrap) {
+            if (node.id() != null) {
+                udp.dialIfIdle(node.id(), node.address());
+            }
+            // Also with a known key: the HELLO brings its record (addresses, offers) before any link is up.
+            pex.hello(now, node.address());
+        }
+        afterInput(now);
+    }
+
+    /** Takes this node's record as re-signed at half its lifetime (shared with the DHT) and announces a new one. */
+    private void renewIfDue(long now) {
+        NodeRecord record = self.current(nowSeconds());
+        if (record.equals(current)) {
+            return;
+        }
+        current = record;
+        pex.selfRecord(record);
+        if (lan != null) {
+            lan.recordChanged(now, record);
+        }
+        LOG.debug("own record: sequence {}, {} addresses", record.sequence(), record.addresses().size());
+    }
+
+    // --- input, on the loop ---
+
+    void onLanDatagram(InetSocketAddress from, byte[] datagram) {
+        if (stopped || lan == null) {
+            return;
+        }
+        long now = EngineDriver.now();
+        LanDiscovery.Candidate candidate = lan.onDatagram(now, from, datagram);
+        if (candidate != null) {
+            accept(now, candidate.record(), candidate.dialAddress(), DiscoveredPeer.Via.LAN);
+        }
+        afterInput(now);
+    }
+
+    @Override
+    public void onDatagram(int kind, InetSocketAddress from, byte[] body) {
+        if (stopped) {
+            return;
+        }
+        long now = EngineDriver.now();
+        if (kind == UdpWire.PEX) {
+            pex.onMessage(now, from, body);
+        } else {
+            dht.onMessage(now, from, body);
+        }
+        afterInput(now);
+    }
+
+    @Override
+    public void linkUp(NodeId peer, LinkPort port) {
+        long now = EngineDriver.now();
+        dialer.linked(peer, now);
+        InetSocketAddress address = port.udpAddress();
+        if (address != null && !stopped) {
+            // After this loop turn: a responder's link confirmation must leave before the first request.
+            driver.loop().execute(() -> {
+                if (!stopped && driver.hasLink(peer)) {
+                    long later = EngineDriver.now();
+                    pex.neighbourUp(later, peer, address);
+                    directory.get(peer, nowSeconds()).ifPresent(pex::share);
+                    afterInput(later);
+                }
+            });
+        }
+    }
+
+    @Override
+    public void linkDown(NodeId peer, LinkPort port) {
+        dialer.unlinked(peer, EngineDriver.now());
+        if (port.udpAddress() != null) {
+            pex.neighbourDown(port.udpAddress());
+        }
+    }
+
+    /** A record from peer exchange (HELLO, its answer, RECORDS). */
+    @Override
+    public PeerExchange.Offered offer(NodeRecord record, InetSocketAddress dialHint) {
+        return accept(EngineDriver.now(), record, dialHint, dialHint != null ? DiscoveredPeer.Via.HELLO
+                : DiscoveredPeer.Via.PEX);
+    }
+
+    /** Records of our linked neighbours, ours first, for a neighbour that asked. */
+    @Override
+    public List<NodeRecord> shareWith(NodeId asker, int max) {
+        List<NodeRecord> shared = new ArrayList<>();
+        shared.add(current);
+        long nowSeconds = nowSeconds();
+        for (NodeRecord record : directory.all(nowSeconds)) {
+            if (shared.size() >= max) {
+                break;
+            }
+            if (!record.nodeKey().equals(asker) && driver.hasLink(record.nodeKey())) {
+                shared.add(record);
+            }
+        }
+        return shared;
+    }
+
+    /**
+     * Verifies and stores a record; a new node (or a newer record) is announced to the listeners and may be
+     * dialled. (Peer exchange pushes a neighbour's own new record on to the other neighbours.)
+     */
+    private PeerExchange.Offered accept(long now, NodeRecord record, InetSocketAddress dialHint,
+                                        DiscoveredPeer.Via via) {
+        if (record.nodeKey().equals(driver.self())) {
+            return PeerExchange.Offered.KNOWN;
+        }
+        long nowSeconds = nowSeconds();
+        Optional<NodeRecord> held = directory.get(record.nodeKey(), nowSeconds);
+        if (held.isPresent() && held.get().equals(record)) {
+            dialer.consider(now, record, dialHint);
+            return PeerExchange.Offered.KNOWN;
+        }
+        Optional<RecordRefusal> refusal = directory.put(record, nowSeconds);
+        if (refusal.isPresent()) {
+            LOG.debug("record of {} via {} refused: {}", record.nodeKey().fingerprint(), via, refusal.get());
+            return refusal.get() == RecordRefusal.OLD_SEQUENCE ? PeerExchange.Offered.KNOWN
+                    : PeerExchange.Offered.REFUSED;
+        }
+        if (held.isEmpty()) {
+            LOG.info("discovered node {} via {} at {}", record.nodeKey().fingerprint(), via, record.addresses());
+        }
+        firstVia.putIfAbsent(record.nodeKey(), via);
+        DiscoveredPeer peer = new DiscoveredPeer(record, via);
+        for (Consumer<DiscoveredPeer> listener : listeners) {
+            notify(listener, peer);
+        }
+        if (via == DiscoveredPeer.Via.LAN && driver.hasLink(record.nodeKey())) {
+            pex.share(record); // first-hand: the node announced it itself
+        }
+        InetSocketAddress reachable = dialHint != null ? dialHint : dialer.reachable(record);
+        if (reachable != null && via != DiscoveredPeer.Via.DHT) {
+            dht.contact(now, record, reachable);
+        }
+        dialer.consider(now, record, dialHint);
+        return PeerExchange.Offered.NEW;
+    }
+
+    // --- output and timers, on the loop ---
+
+    private void afterInput(long now) {
+        dht.drain(now, (to, message) -> udp.sendDiscovery(to, UdpWire.DHT, message),
+                record -> accept(now, record, null, DiscoveredPeer.Via.DHT),
+                this::known);
+        PeerExchange.Outgoing out;
+        while ((out = pex.pollOutgoing()) != null) {
+            udp.sendDiscovery(out.to(), UdpWire.PEX, out.message());
+        }
+        armTimer(now);
+    }
+
+    private void armTimer(long now) {
+        if (stopped) {
+            return;
+        }
+        long next = Math.min(Math.min(pex.nextTimeout(), dht.nextTimeout()), nextHousekeeping);
+        if (lan != null) {
+            next = Math.min(next, lan.nextTimeout());
+        }
+        if (timer != null && timerAt <= next) {
+            return;
+        }
+        if (timer != null) {
+            timer.cancel(false);
+        }
+        timerAt = next;
+        timer = driver.loop().schedule(this::onTimer, Math.max(0, next - now), TimeUnit.NANOSECONDS);
+    }
+
+    private void onTimer() {
+        timer = null;
+        timerAt = Long.MAX_VALUE;
+        if (stopped) {
+            return;
+        }
+        long now = EngineDriver.now();
+        if (now >= nextHousekeeping) {
+            nextHousekeeping = now + HOUSEKEEPING_NANOS;
+            renewIfDue(now);
+            dialer.expire(now);
+            dht.sweep(now, this::known);
+            if (directory.evictExpired(nowSeconds()) > 0) {
+                firstVia.keySet().removeIf(id -> directory.get(id, nowSeconds()).isEmpty());
+            }
+        }
+        if (lan != null) {
+            byte[] announcement = lan.pollAnnouncement(now);
+            if (announcement != null) {
+                lanSockets.send(announcement);
+            }
+        }
+        pex.handleTimeout(now);
+        if (now >= dht.nextTimeout()) {
+            dht.handleTimeout(now);
+        }
+        afterInput(now);
+    }
+
+    /** On the loop, when the node stops. */
+    void stop() {
+        stopped = true;
+        if (timer != null) {
+            timer.cancel(false);
+        }
+        if (lanSockets != null) {
+            lanSockets.close();
+        }
+    }
+
+    private boolean known(NodeId id) {
+        return id.equals(driver.self()) || directory.get(id, nowSeconds()).isPresent();
+    }
+
+    private static long nowSeconds() {
+        return System.currentTimeMillis() / 1000;
+    }
+
+    // --- the application's side, from any thread ---
+
+    /** Every verified, unexpired record this node holds (its own not included). */
+    public List<NodeRecord> knownPeers() {
+        return driver.onLoop(() -> directory.all(nowSeconds()));
+    }
+
+    /** This node's current record. */
+    public NodeRecord selfRecord() {
+        return driver.onLoop(() -> current);
+    }
+
+    /**
+     * Who hears of each new node (and each newer record), starting with the nodes already known; runs on the event
+     * loop, so it must not block.
+     */
+    public void onDiscovered(Consumer<DiscoveredPeer> listener) {
+        driver.loop().execute(() -> {
+            for (NodeRecord record : directory.all(nowSeconds())) {
+                notify(listener, new DiscoveredPeer(record, firstVia.getOrDefault(record.nodeKey(),
+                        DiscoveredPeer.Via.PEX)));
+            }
+            listeners.add(listener);
+        });
+    }
+
+    private static void notify(Consumer<DiscoveredPeer> listener, DiscoveredPeer peer) {
+        try {
+            listener.accept(peer);
+        } catch (RuntimeException e) {
+            LOG.warn("a discovery listener failed", e);
+        }
+    }
+
+    /** What discovery counted, refused input included. */
+    public DiscoveryCounters counters() {
+        return driver.onLoop(() -> new DiscoveryCounters(
+                lan == null ? new EnumMap<>(LanCounter.class) : lan.counters(),
+                pex.counters(), directory.refusals().snapshot(), directory.size(),
+                lanSockets == null ? 0 : lanSockets.interfaceCount(), dht.counters(), dht.refusals(),
+                dht.contacts()));
+    }
+}
