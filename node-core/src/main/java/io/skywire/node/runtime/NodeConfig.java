@@ -1,5 +1,6 @@
 package io.skywire.node.runtime;
 
+import io.skywire.node.identity.NodeId;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.List;
@@ -18,10 +19,12 @@ import java.util.Set;
  * @param udpRate       bytes per second the driver sends at most on one UDP link (its pacing rate)
  * @param udpFaults     loss and delay the UDP driver injects (tests)
  * @param discovery     bootstrap nodes, LAN multicast and dialling of discovered nodes
+ * @param guards        guard nodes: when not empty, every route this node originates must start at one of them,
+ *                      so a hostile neighbour set cannot watch the first hop of every route it opens
  */
 public record NodeConfig(InetSocketAddress udpListen, InetSocketAddress tcpListen, List<PeerConfig> peers,
                          Path dataDirectory, String logLevel, long udpRate, UdpFaults udpFaults,
-                         DiscoveryConfig discovery) {
+                         DiscoveryConfig discovery, Set<NodeId> guards) {
 
     /** Log levels a configuration may name. */
     public static final Set<String> LOG_LEVELS = Set.of("ERROR", "WARN", "INFO", "DEBUG", "TRACE");
@@ -30,6 +33,7 @@ public record NodeConfig(InetSocketAddress udpListen, InetSocketAddress tcpListe
 
     public NodeConfig {
         peers = List.copyOf(peers);
+        guards = Set.copyOf(guards);
         Objects.requireNonNull(dataDirectory, "dataDirectory");
         Objects.requireNonNull(udpFaults, "udpFaults");
         Objects.requireNonNull(discovery, "discovery");
@@ -47,6 +51,12 @@ public record NodeConfig(InetSocketAddress udpListen, InetSocketAddress tcpListe
         }
     }
 
+    /** A node without guards (any first hop allowed). */
+    public NodeConfig(InetSocketAddress udpListen, InetSocketAddress tcpListen, List<PeerConfig> peers,
+                      Path dataDirectory, String logLevel, long udpRate, UdpFaults udpFaults, DiscoveryConfig discovery) {
+        this(udpListen, tcpListen, peers, dataDirectory, logLevel, udpRate, udpFaults, discovery, Set.of());
+    }
+
     /**
      * A node on the given UDP address with no peers, the default rate, no faults and passive discovery (no
      * multicast, no dialling: see {@link DiscoveryConfig#passive()}).
@@ -58,27 +68,38 @@ public record NodeConfig(InetSocketAddress udpListen, InetSocketAddress tcpListe
 
     /** A copy with other static peers. */
     public NodeConfig withPeers(List<PeerConfig> newPeers) {
-        return new NodeConfig(udpListen, tcpListen, newPeers, dataDirectory, logLevel, udpRate, udpFaults, discovery);
+        return new NodeConfig(udpListen, tcpListen, newPeers, dataDirectory, logLevel, udpRate, udpFaults, discovery, guards);
     }
 
     /** A copy with another TCP listen address. */
     public NodeConfig withTcpListen(InetSocketAddress address) {
-        return new NodeConfig(udpListen, address, peers, dataDirectory, logLevel, udpRate, udpFaults, discovery);
+        return new NodeConfig(udpListen, address, peers, dataDirectory, logLevel, udpRate, udpFaults, discovery, guards);
     }
 
     /** A copy with another UDP pacing rate. */
     public NodeConfig withUdpRate(long bytesPerSecond) {
         return new NodeConfig(udpListen, tcpListen, peers, dataDirectory, logLevel, bytesPerSecond, udpFaults,
-                discovery);
+                discovery, guards);
     }
 
     /** A copy with injected UDP faults. */
     public NodeConfig withUdpFaults(UdpFaults faults) {
-        return new NodeConfig(udpListen, tcpListen, peers, dataDirectory, logLevel, udpRate, faults, discovery);
+        return new NodeConfig(udpListen, tcpListen, peers, dataDirectory, logLevel, udpRate, faults, discovery, guards);
+    }
+
+    /** A copy with other guard nodes (empty: any first hop). */
+    public NodeConfig withGuards(Set<NodeId> newGuards) {
+        return new NodeConfig(udpListen, tcpListen, peers, dataDirectory, logLevel, udpRate, udpFaults, discovery,
+                newGuards);
+    }
+
+    /** Whether a route may start at {@code firstHop}: it is a guard, or no guards are set. */
+    public boolean allowsFirstHop(NodeId firstHop) {
+        return guards.isEmpty() || guards.contains(firstHop);
     }
 
     /** A copy with other discovery settings. */
     public NodeConfig withDiscovery(DiscoveryConfig settings) {
-        return new NodeConfig(udpListen, tcpListen, peers, dataDirectory, logLevel, udpRate, udpFaults, settings);
+        return new NodeConfig(udpListen, tcpListen, peers, dataDirectory, logLevel, udpRate, udpFaults, settings, guards);
     }
 }

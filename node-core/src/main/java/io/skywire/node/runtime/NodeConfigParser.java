@@ -10,13 +10,15 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Reads the node configuration format of docs/CONFIG.md: one {@code key = value} per line, {@code #} starts
- * a comment, blank lines are ignored, {@code peer} and {@code bootstrap} may repeat and every other key appears at
+ * a comment, blank lines are ignored, {@code peer}, {@code bootstrap} and {@code guard} may repeat and every other key appears at
  * most once.
  * Every refusal names the line and the reason.
  */
@@ -48,6 +50,7 @@ public final class NodeConfigParser {
         Map<String, Integer> lineOf = new HashMap<>();
         List<PeerConfig> peers = new ArrayList<>();
         List<BootstrapConfig> bootstrap = new ArrayList<>();
+        Set<NodeId> guards = new LinkedHashSet<>();
         for (int i = 0; i < lines.size(); i++) {
             int number = i + 1;
             String line = stripComment(lines.get(i)).strip();
@@ -67,6 +70,10 @@ public final class NodeConfigParser {
                 peers.add(parsePeer(value, number));
             } else if (key.equals("bootstrap")) {
                 bootstrap.add(parseBootstrap(value, number));
+            } else if (key.equals("guard")) {
+                if (!guards.add(parseNodeId(value, number, "guard"))) {
+                    throw new NodeConfigException(number, "guard " + value + " is listed twice");
+                }
             } else if (SINGLE_KEYS.contains(key)) {
                 if (values.containsKey(key)) {
                     throw new NodeConfigException(number, "'" + key + "' repeats line " + lineOf.get(key));
@@ -104,7 +111,15 @@ public final class NodeConfigParser {
         if (udp == null && !bootstrap.isEmpty()) {
             throw new NodeConfigException(0, "'bootstrap' nodes are contacted over UDP: set 'udp.listen'");
         }
-        return new NodeConfig(udp, tcp, peers, dataDir, level, rate, faults, discovery);
+        return new NodeConfig(udp, tcp, peers, dataDir, level, rate, faults, discovery, guards);
+    }
+
+    private static NodeId parseNodeId(String value, int line, String what) throws NodeConfigException {
+        try {
+            return NodeId.fromHex(value);
+        } catch (IllegalArgumentException e) {
+            throw new NodeConfigException(line, "bad " + what + " node id: " + e.getMessage(), e);
+        }
     }
 
     private static DiscoveryConfig parseDiscovery(Map<String, String> values, Map<String, Integer> lineOf,
@@ -162,13 +177,7 @@ public final class NodeConfigParser {
         if (parts.length == 1) {
             return new BootstrapConfig(null, address);
         }
-        NodeId id;
-        try {
-            id = NodeId.fromHex(parts[0]);
-        } catch (IllegalArgumentException e) {
-            throw new NodeConfigException(line, "bad bootstrap node id: " + e.getMessage(), e);
-        }
-        return new BootstrapConfig(id, address);
+        return new BootstrapConfig(parseNodeId(parts[0], line, "bootstrap"), address);
     }
 
     private static String stripComment(String line) {
@@ -181,12 +190,7 @@ public final class NodeConfigParser {
         if (parts.length != 3) {
             throw new NodeConfigException(line, "peer must be 'NODE_ID_HEX udp|tcp HOST:PORT'");
         }
-        NodeId id;
-        try {
-            id = NodeId.fromHex(parts[0]);
-        } catch (IllegalArgumentException e) {
-            throw new NodeConfigException(line, "bad peer id: " + e.getMessage(), e);
-        }
+        NodeId id = parseNodeId(parts[0], line, "peer");
         Transport transport;
         switch (parts[1].toLowerCase(Locale.ROOT)) {
             case "udp" -> transport = Transport.UDP;

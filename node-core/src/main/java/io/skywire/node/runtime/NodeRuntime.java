@@ -60,11 +60,13 @@ public final class NodeRuntime implements AutoCloseable {
     private final UdpTransport udp;
     private final TcpTransport tcp;
     private final BoundAddresses bound;
+    private final NodeConfig config;
     private DiscoveryService discovery;
 
-    private NodeRuntime(NodeId nodeId, EventLoopGroup group, EngineDriver driver, UdpTransport udp,
+    private NodeRuntime(NodeId nodeId, NodeConfig config, EventLoopGroup group, EngineDriver driver, UdpTransport udp,
                         TcpTransport tcp, BoundAddresses bound) {
         this.nodeId = nodeId;
+        this.config = config;
         this.group = group;
         this.driver = driver;
         this.udp = udp;
@@ -110,12 +112,13 @@ public final class NodeRuntime implements AutoCloseable {
             TcpTransport tcp = new TcpTransport(driver, io, linkSettings, keys.secret());
             InetSocketAddress udpBound = config.udpListen() == null ? null : udp.bind(io, config.udpListen());
             InetSocketAddress tcpBound = config.tcpListen() == null ? null : tcp.listen(config.tcpListen());
-            NodeRuntime runtime = new NodeRuntime(keys.nodeId(), group, driver, udp, tcp,
+            NodeRuntime runtime = new NodeRuntime(keys.nodeId(), config, group, driver, udp, tcp,
                     new BoundAddresses(udpBound, tcpBound));
             runtime.dialPeers(config, udpBound != null);
             runtime.discovery = DiscoveryService.start(driver, udp, io, keys, config, runtime.bound);
-            LOG.info("node {} ({}) running on {}: udp {}, tcp {}, {} static peers", keys.nodeId().fingerprint(),
-                    keys.nodeId().hex(), io.name(), udpBound, tcpBound, config.peers().size());
+            LOG.info("node {} ({}) running on {}: udp {}, tcp {}, {} static peers{}", keys.nodeId().fingerprint(),
+                    keys.nodeId().hex(), io.name(), udpBound, tcpBound, config.peers().size(),
+                    config.guards().isEmpty() ? "" : ", " + config.guards().size() + " guard nodes");
             if (config.udpFaults().active()) {
                 LOG.warn("UDP fault injection is on: {}", config.udpFaults());
             }
@@ -170,6 +173,10 @@ public final class NodeRuntime implements AutoCloseable {
      * completes with the session once the destination confirmed, or fails with {@link RouteFailedException}.
      */
     public CompletableFuture<RouteSession> openRoute(List<NodeId> path, RouteOptions options) {
+        if (!path.isEmpty() && !config.allowsFirstHop(path.get(0))) {
+            return CompletableFuture.failedFuture(new IllegalArgumentException("route starts at "
+                    + path.get(0).fingerprint() + ", which is not one of this node's guard nodes"));
+        }
         RouteSpec spec = new RouteSpec(path.stream().map(NodeId::key).toList(), options.qos(), options.mode(),
                 options.bufferBytes(), options.prices());
         CompletableFuture<RouteSession> result = new CompletableFuture<>();

@@ -38,7 +38,8 @@ class NodeConfigParserTest {
                 "udp.rate = 1_000_000",
                 "udp.fault.drop-send = 0.3",
                 "udp.fault.delay-ms = 5",
-                "udp.fault.seed = 42"));
+                "udp.fault.seed = 42",
+                "guard = " + PEER));
 
         NodeConfig config = NodeConfigParser.parse(file);
 
@@ -50,6 +51,11 @@ class NodeConfigParserTest {
         assertThat(config.logLevel()).isEqualTo("DEBUG");
         assertThat(config.udpRate()).isEqualTo(1_000_000);
         assertThat(config.udpFaults()).isEqualTo(new UdpFaults(0.3, 0, 5, 42));
+        assertThat(config.guards()).extracting(NodeId::hex).containsExactly(PEER);
+        assertThat(config.allowsFirstHop(NodeId.fromHex(PEER))).isTrue();
+        assertThat(config.allowsFirstHop(NodeKeyPair.generate(new SecureRandom()).nodeId())).isFalse();
+        assertThat(config.withGuards(java.util.Set.of()).allowsFirstHop(NodeKeyPair.generate(new SecureRandom())
+                .nodeId())).as("no guards: any first hop").isTrue();
     }
 
     @ParameterizedTest(name = "{0} -> line {1}")
@@ -60,7 +66,7 @@ class NodeConfigParserTest {
         "udp.listen = 127.0.0.1                       | 2 | address must be HOST:PORT",
         "udp.listen = 127.0.0.1:70000                 | 2 | outside 0..65535",
         "udp.listen = ::1:7000                        | 2 | brackets",
-        "peer = 02ab udp 127.0.0.1:1                  | 2 | bad peer id",
+        "peer = 02ab udp 127.0.0.1:1                  | 2 | bad peer node id",
         "peer = PEERID sctp 127.0.0.1:1               | 2 | transport must be udp or tcp",
         "peer = PEERID udp                            | 2 | peer must be",
         "log.level = loud                             | 2 | log level must be",
@@ -70,6 +76,7 @@ class NodeConfigParserTest {
         "bootstrap = 127.0.0.1:0                      | 2 | port other than 0",
         "bootstrap = 02ab 127.0.0.1:7700              | 2 | bad bootstrap node id",
         "bootstrap = PEERID udp 127.0.0.1:7700        | 2 | bootstrap must be",
+        "guard = 02ab                                 | 2 | bad guard node id",
         "discovery.lan = maybe                        | 2 | must be true or false",
         "discovery.lan.group = 10.0.0.1:47877         | 2 | IPv4 multicast address",
         "discovery.lan.group = 239.255.1.1:0          | 2 | IPv4 multicast address",
