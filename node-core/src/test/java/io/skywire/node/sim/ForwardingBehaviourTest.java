@@ -72,7 +72,7 @@ class ForwardingBehaviourTest {
     @Test
     void registryNamesEveryIssueScenarioAndRefusesUnknownParameters() {
         assertThat(ScenarioRegistry.all()).extracting(Scenario::name)
-                .containsExactly("lossy-chain", "congestion", "qos", "dead-node", "many-chains");
+                .containsExactly("lossy-chain", "congestion", "qos", "dead-node", "many-chains", "dht");
         Scenario congestion = ScenarioRegistry.find("congestion").orElseThrow();
         assertThatThrownBy(() -> congestion.run(Map.of("nope", "1")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--nope");
