@@ -111,6 +111,16 @@ class SkywireCommandTest {
     }
 
     @Test
+    void simRunsTheDhtScenario() throws IOException {
+        assertThat(run("sim", "dht", "--nodes", "40", "--churn", "10", "--hours", "0.1", "--lookups", "20",
+                "--providers", "3")).isZero();
+        JsonNode result = new ObjectMapper().readTree(out.toString());
+        assertThat(result.get("lookups").asInt()).isEqualTo(20);
+        assertThat(result.get("successRate").asDouble()).isGreaterThanOrEqualTo(0.9);
+        assertThat(result.get("medianHops").asInt()).isBetween(0, 6);
+    }
+
+    @Test
     void simRunsAScenarioAndPrintsOneJsonObject() throws IOException {
         assertThat(run("sim", "lossy-chain", "--hops", "2", "--loss", "0.1", "--megabytes=0.2",
                 "--mode", "hop-by-hop", "--seed", "3")).isZero();

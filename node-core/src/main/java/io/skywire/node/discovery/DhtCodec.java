@@ -3,7 +3,6 @@ package io.skywire.node.discovery;
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /** Encodes and decodes DHT messages (docs/PROTOCOL.md section 4.3); every message fits one UDP datagram. */

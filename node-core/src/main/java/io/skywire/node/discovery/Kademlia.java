@@ -1,17 +1,15 @@
 package io.skywire.node.discovery;
 
+import io.skywire.node.discovery.PendingQueries.Pending;
 import io.skywire.node.engine.EntropySource;
 import io.skywire.node.identity.NodeId;
-import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.PriorityQueue;
 import java.util.Set;
 
 /**
@@ -28,11 +26,6 @@ public final class Kademlia {
 
     private static final long SECOND = 1_000_000_000L;
 
-    /** A query awaiting its answer. */
-    private record Pending(long txid, Contact to, DhtMessage query, Lookup lookup, Lookup.Candidate candidate,
-                           long deadline) {
-    }
-
     private final DhtConfig config;
     private final SelfRecord selfRecord;
     private final byte[] selfKey;
@@ -41,9 +34,7 @@ public final class Kademlia {
     private final RoutingTable table;
     private final EnumCounters<DhtCounter> counters = new EnumCounters<>(DhtCounter.class);
     private final DhtResponder responder;
-    private final Map<Long, Pending> pending = new HashMap<>();
-    private final PriorityQueue<Pending> deadlines =
-            new PriorityQueue<>((a, b) -> Long.compare(a.deadline, b.deadline));
+    private final PendingQueries pending;
     private final Map<Integer, Lookup> lookups = new LinkedHashMap<>();
     private final Map<Integer, LookupHandle> handles = new HashMap<>();
     private final Set<DhtKey> announced = new LinkedHashSet<>();
@@ -68,6 +59,7 @@ public final class Kademlia {
         this.selfKey = selfRecord.current(now / SECOND).nodeKey().key();
         this.selfId = DhtKey.ofNodeKey(selfKey);
         this.entropy = entropy;
+        this.pending = new PendingQueries(entropy);
         this.table = new RoutingTable(selfId, config.k(), config.replacementCacheSize(), config.maxFailures());
         this.responder = new DhtResponder(config, selfRecord, selfKey, table, counters);
         this.maintenanceIntervalNanos = Math.min(config.refreshIntervalNanos(), config.republishIntervalNanos()) / 6;
@@ -141,7 +133,7 @@ public final class Kademlia {
             // Charged only while a query to that address is outstanding, so spoofed garbage cannot evict
             // contacts at will; the query itself still waits for a valid answer or its timeout.
             DhtKey known = table.idAt(from);
-            if (known != null && awaitsAnswerFrom(from) && table.failed(known)) {
+            if (known != null && pending.awaitsAnswerFrom(from) && table.failed(known)) {
                 counters.increment(DhtCounter.CONTACTS_DROPPED);
             }
             return;
@@ -162,38 +154,32 @@ public final class Kademlia {
             }
             return;
         }
-        Pending query = pending.get(message.transactionId());
-        if (query == null || !query.to.address().equals(from)
-                || !Arrays.equals(query.to.nodeKeyView(), message.senderKey())) {
+        Pending query = pending.match(from, message);
+        if (query == null) {
             counters.increment(DhtCounter.UNSOLICITED_ANSWER);
             return;
         }
-        pending.remove(query.txid);
-        if (!answers(query.query, message)) {
+        if (!PendingQueries.answers(query.query(), message)) {
             counters.increment(DhtCounter.WRONG_ANSWER);
-            drop(query.to.id());
+            drop(query.to().id());
             finishQuery(now, query, false);
             return;
         }
-        Contact toPing = table.seen(query.to, now, true);
+        Contact toPing = table.seen(query.to(), now, true);
         if (toPing != null) {
             sendQuery(now, toPing, new DhtMessage.Ping(0, selfKey), null, null);
         }
-        if (query.lookup != null) {
+        if (query.lookup() != null) {
             onLookupAnswer(now, query, message);
         }
     }
 
     /** Expires unanswered queries and runs refresh and republication when due. */
     public void handleTimeout(long now) {
-        while (!deadlines.isEmpty() && deadlines.peek().deadline <= now) {
-            Pending query = deadlines.poll();
-            if (pending.get(query.txid) != query) {
-                continue; // answered already
-            }
-            pending.remove(query.txid);
+        Pending query;
+        while ((query = pending.pollExpired(now)) != null) {
             counters.increment(DhtCounter.QUERIES_TIMED_OUT);
-            if (table.failed(query.to.id())) {
+            if (table.failed(query.to().id())) {
                 counters.increment(DhtCounter.CONTACTS_DROPPED);
             }
             finishQuery(now, query, false);
@@ -210,9 +196,7 @@ public final class Kademlia {
 
     /** When {@link #handleTimeout} should next be called. */
     public long nextTimeout() {
-        long next = Math.min(nextMaintenance, nextJoinRetry);
-        Pending first = deadlines.peek();
-        return first == null ? next : Math.min(next, first.deadline);
+        return Math.min(Math.min(nextMaintenance, nextJoinRetry), pending.nextDeadline());
     }
 
     /** The next message to send, or null. */
@@ -321,8 +305,8 @@ public final class Kademlia {
     }
 
     private void onLookupAnswer(long now, Pending query, DhtMessage answer) {
-        Lookup lookup = query.lookup;
-        Lookup.Candidate candidate = query.candidate;
+        Lookup lookup = query.lookup();
+        Lookup.Candidate candidate = query.candidate();
         if (answer instanceof DhtMessage.Nodes nodes) {
             for (Contact contact : nodes.contacts()) {
                 lookup.add(contact, candidate.hop + 1);
@@ -333,7 +317,7 @@ public final class Kademlia {
                 lookup.finished(candidate, true);
             } else {
                 counters.increment(DhtCounter.BAD_RECORD);
-                drop(query.to.id());
+                drop(query.to().id());
                 lookup.finished(candidate, false);
             }
         }
@@ -364,13 +348,13 @@ public final class Kademlia {
     }
 
     private void finishQuery(long now, Pending query, boolean answered) {
-        if (query.lookup != null) {
-            query.lookup.finished(query.candidate, answered);
-            advance(now, query.lookup);
+        if (query.lookup() != null) {
+            query.lookup().finished(query.candidate(), answered);
+            advance(now, query.lookup());
         }
         if (pending.size() < config.maxPendingQueries()) {
             for (Lookup waiting : new ArrayList<>(lookups.values())) {
-                if (waiting.inFlight() == 0 && waiting != query.lookup) {
+                if (waiting.inFlight() == 0 && waiting != query.lookup()) {
                     advance(now, waiting);
                 }
             }
@@ -444,13 +428,9 @@ public final class Kademlia {
     }
 
     private void sendQuery(long now, Contact to, DhtMessage query, Lookup lookup, Lookup.Candidate candidate) {
-        long txid = newTransactionId();
-        DhtMessage withId = withTransactionId(query, txid);
-        Pending entry = new Pending(txid, to, withId, lookup, candidate, now + config.queryTimeoutNanos());
-        pending.put(txid, entry);
-        deadlines.add(entry);
+        Pending entry = pending.add(to, query, lookup, candidate, now + config.queryTimeoutNanos());
         counters.increment(DhtCounter.QUERIES_SENT);
-        send(to.address(), withId);
+        send(to.address(), entry.query());
     }
 
     private void send(TransportAddress to, DhtMessage message) {
@@ -458,56 +438,9 @@ public final class Kademlia {
         outgoing.add(new Outgoing(to, DhtCodec.encode(message)));
     }
 
-    private boolean awaitsAnswerFrom(TransportAddress address) {
-        for (Pending query : pending.values()) {
-            if (query.to.address().equals(address)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     private void drop(DhtKey id) {
         if (table.remove(id)) {
             counters.increment(DhtCounter.CONTACTS_DROPPED);
         }
-    }
-
-    private long newTransactionId() {
-        byte[] bytes = new byte[Long.BYTES];
-        long txid;
-        do {
-            entropy.nextBytes(bytes);
-            txid = ByteBuffer.wrap(bytes).getLong();
-        } while (pending.containsKey(txid));
-        return txid;
-    }
-
-    private static DhtMessage withTransactionId(DhtMessage query, long txid) {
-        if (query instanceof DhtMessage.FindNode find) {
-            return new DhtMessage.FindNode(txid, find.senderKey(), find.target());
-        }
-        if (query instanceof DhtMessage.FindValue find) {
-            return new DhtMessage.FindValue(txid, find.senderKey(), find.kind(), find.target());
-        }
-        if (query instanceof DhtMessage.Store store) {
-            return new DhtMessage.Store(txid, store.senderKey(), store.kind(), store.key(), store.record());
-        }
-        return new DhtMessage.Ping(txid, query.senderKey());
-    }
-
-    /** True when {@code answer} is a valid kind of answer to {@code query}. */
-    private static boolean answers(DhtMessage query, DhtMessage answer) {
-        if (query instanceof DhtMessage.Ping) {
-            return answer instanceof DhtMessage.Pong;
-        }
-        if (query instanceof DhtMessage.FindNode) {
-            return answer instanceof DhtMessage.Nodes;
-        }
-        if (query instanceof DhtMessage.FindValue find) {
-            return answer instanceof DhtMessage.Nodes
-                    || (answer instanceof DhtMessage.Value value && value.kind() == find.kind());
-        }
-        return answer instanceof DhtMessage.Stored;
     }
 }
