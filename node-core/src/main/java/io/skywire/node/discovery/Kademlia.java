@@ -91,6 +91,14 @@ public final class Kademlia {
         return start(now, selfId, Lookup.Kind.NODES, Lookup.Purpose.JOIN, true);
     }
 
+    /**
+     * Stores this node's current record at the k closest nodes now rather than at the next republish: after the
+     * record changed (new neighbours, a new offer), so lookups find the new version.
+     */
+    public void republishRecord(long now) {
+        start(now, selfId, Lookup.Kind.NODES, Lookup.Purpose.PUBLISH_RECORD, false);
+    }
+
     /** The k closest nodes to {@code target}. */
     public LookupHandle startLookup(long now, DhtKey target) {
         return start(now, target, Lookup.Kind.NODES, Lookup.Purpose.USER, true);

@@ -58,6 +58,11 @@ public final class NodeRecord {
         return content.escrow();
     }
 
+    /** The node's link neighbours when it signed the record. */
+    public List<NeighbourTag> neighbours() {
+        return content.neighbours();
+    }
+
     /** A copy of the record's exact bytes, signature included. */
     public byte[] encoded() {
         return encoded.clone();

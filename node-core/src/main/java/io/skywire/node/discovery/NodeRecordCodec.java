@@ -32,12 +32,15 @@ public final class NodeRecordCodec {
     public static final long MAX_PRICE_DROPLETS = 100_000_000L * 1_000_000L;
     /** 10^12 bytes/s (8 Tb/s): anything above is a lie. */
     public static final long MAX_CAPACITY_BYTES_PER_SECOND = 1_000_000_000_000L;
+    /** Most link neighbours a record names (8 bytes each, see {@link NeighbourTag}). */
+    public static final int MAX_NEIGHBOURS = 32;
     /** Length of the signature (r || s) at the end of a record. */
     public static final int SIGNATURE_BYTES = 64;
 
     static final byte[] DOMAIN = "skywire-node-record/1".getBytes(StandardCharsets.US_ASCII);
     private static final int FLAG_GATEWAY = 1;
     private static final int FLAG_ESCROW = 2;
+    private static final int FLAG_NEIGHBOURS = 4;
 
     private NodeRecordCodec() {
     }
@@ -94,7 +97,7 @@ public final class NodeRecordCodec {
         long price = in.u64();
         long capacity = in.u64();
         int flags = in.u8();
-        if ((flags & ~(FLAG_GATEWAY | FLAG_ESCROW)) != 0) {
+        if ((flags & ~(FLAG_GATEWAY | FLAG_ESCROW | FLAG_NEIGHBOURS)) != 0) {
             throw new RecordException(RecordRefusal.MALFORMED, "unknown flags " + flags);
         }
         Optional<GatewayService> gateway = Optional.empty();
@@ -105,12 +108,16 @@ public final class NodeRecordCodec {
         if ((flags & FLAG_ESCROW) != 0) {
             escrow = Optional.of(new EscrowService(in.nodeKey(), in.address()));
         }
+        List<NeighbourTag> neighbours = List.of();
+        if ((flags & FLAG_NEIGHBOURS) != 0) {
+            neighbours = in.neighbours();
+        }
         in.skip(SIGNATURE_BYTES);
         if (in.remaining() != 0) {
             throw new RecordException(RecordRefusal.MALFORMED, in.remaining() + " bytes after the signature");
         }
         RecordContent content = new RecordContent(nodeKey, sequence, expiry, addresses, price, capacity, gateway,
-                escrow);
+                escrow, neighbours);
         checkFields(content);
         return new NodeRecord(content, bytes.clone());
     }
@@ -126,6 +133,15 @@ public final class NodeRecordCodec {
         } catch (CryptoException e) {
             return false;
         }
+    }
+
+    /**
+     * Whether {@code content} could be signed: every range this codec checks (not the key).
+     *
+     * @throws RecordException naming the first field out of range
+     */
+    public static void validate(RecordContent content) throws RecordException {
+        checkFields(content);
     }
 
     /** The range checks shared by signing and decoding. */
@@ -155,6 +171,24 @@ public final class NodeRecordCodec {
         }
         if (content.escrow().isPresent()) {
             checkAddress(content.escrow().get().address());
+        }
+        checkNeighbours(content);
+    }
+
+    private static void checkNeighbours(RecordContent content) throws RecordException {
+        List<NeighbourTag> neighbours = content.neighbours();
+        if (neighbours.size() > MAX_NEIGHBOURS) {
+            throw new RecordException(RecordRefusal.BAD_NEIGHBOURS, neighbours.size() + " neighbours");
+        }
+        NeighbourTag self = NeighbourTag.of(content.nodeKey());
+        Set<NeighbourTag> seen = new HashSet<>();
+        for (NeighbourTag neighbour : neighbours) {
+            if (neighbour.equals(self)) {
+                throw new RecordException(RecordRefusal.BAD_NEIGHBOURS, "the node names itself");
+            }
+            if (!seen.add(neighbour)) {
+                throw new RecordException(RecordRefusal.BAD_NEIGHBOURS, "neighbour " + neighbour + " twice");
+            }
         }
     }
 
@@ -195,7 +229,8 @@ public final class NodeRecordCodec {
             writeAddress(out, address);
         }
         out.putLong(content.forwardingPricePerGbDroplets()).putLong(content.capacityBytesPerSecond());
-        int flags = (content.gateway().isPresent() ? FLAG_GATEWAY : 0) | (content.escrow().isPresent() ? FLAG_ESCROW : 0);
+        int flags = (content.gateway().isPresent() ? FLAG_GATEWAY : 0) | (content.escrow().isPresent() ? FLAG_ESCROW : 0)
+                | (content.neighbours().isEmpty() ? 0 : FLAG_NEIGHBOURS);
         out.put((byte) flags);
         content.gateway().ifPresent(gateway -> {
             byte[] region = gateway.region().getBytes(StandardCharsets.US_ASCII);
@@ -209,6 +244,12 @@ public final class NodeRecordCodec {
             out.put(escrow.escrowKey().key());
             writeAddress(out, escrow.address());
         });
+        if (!content.neighbours().isEmpty()) {
+            out.put((byte) content.neighbours().size());
+            for (NeighbourTag neighbour : content.neighbours()) {
+                out.putLong(neighbour.value());
+            }
+        }
         return Arrays.copyOf(out.array(), out.position());
     }
 
@@ -294,6 +335,19 @@ public final class NodeRecordCodec {
                 throw new RecordException(RecordRefusal.BAD_ADDRESS, "port 0");
             }
             return new TransportAddress(kind, raw, port);
+        }
+
+        /** Count (1, 1..32: a flag with no neighbours is refused so that each content has one encoding) and tags. */
+        List<NeighbourTag> neighbours() throws RecordException {
+            int count = u8();
+            if (count == 0 || count > MAX_NEIGHBOURS) {
+                throw new RecordException(RecordRefusal.BAD_NEIGHBOURS, count + " neighbours");
+            }
+            List<NeighbourTag> tags = new ArrayList<>(count);
+            for (int i = 0; i < count; i++) {
+                tags.add(new NeighbourTag(u64()));
+            }
+            return tags;
         }
 
         GatewayService gateway() throws RecordException {

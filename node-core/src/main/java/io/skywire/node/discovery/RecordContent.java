@@ -17,16 +17,28 @@ import java.util.Optional;
  * @param capacityBytesPerSecond       the forwarding rate it offers
  * @param gateway                      its gateway offer, if it is an exit
  * @param escrow                       the escrow it uses, if any
+ * @param neighbours                   the nodes it has links to now, at most
+ *                                     {@link NodeRecordCodec#MAX_NEIGHBOURS}, never itself, each once
  */
 public record RecordContent(NodeId nodeKey, long sequence, long expirySeconds, List<TransportAddress> addresses,
                             long forwardingPricePerGbDroplets, long capacityBytesPerSecond,
-                            Optional<GatewayService> gateway, Optional<EscrowService> escrow) {
+                            Optional<GatewayService> gateway, Optional<EscrowService> escrow,
+                            List<NeighbourTag> neighbours) {
 
     public RecordContent {
         Objects.requireNonNull(nodeKey, "nodeKey");
         addresses = List.copyOf(addresses);
         Objects.requireNonNull(gateway, "gateway");
         Objects.requireNonNull(escrow, "escrow");
+        neighbours = List.copyOf(neighbours);
+    }
+
+    /** A record that names no neighbours. */
+    public RecordContent(NodeId nodeKey, long sequence, long expirySeconds, List<TransportAddress> addresses,
+                         long forwardingPricePerGbDroplets, long capacityBytesPerSecond,
+                         Optional<GatewayService> gateway, Optional<EscrowService> escrow) {
+        this(nodeKey, sequence, expirySeconds, addresses, forwardingPricePerGbDroplets, capacityBytesPerSecond,
+                gateway, escrow, List.of());
     }
 
     /** A plain forwarding node: no gateway, no escrow. */
@@ -40,6 +52,24 @@ public record RecordContent(NodeId nodeKey, long sequence, long expirySeconds, L
     /** The same content with another sequence number and expiry, for the next version of a record. */
     public RecordContent renewed(long newSequence, long newExpirySeconds) {
         return new RecordContent(nodeKey, newSequence, newExpirySeconds, addresses, forwardingPricePerGbDroplets,
-                capacityBytesPerSecond, gateway, escrow);
+                capacityBytesPerSecond, gateway, escrow, neighbours);
+    }
+
+    /** The same content naming these link neighbours. */
+    public RecordContent withNeighbours(List<NeighbourTag> newNeighbours) {
+        return new RecordContent(nodeKey, sequence, expirySeconds, addresses, forwardingPricePerGbDroplets,
+                capacityBytesPerSecond, gateway, escrow, newNeighbours);
+    }
+
+    /** The same content with this gateway offer (or none). */
+    public RecordContent withGateway(Optional<GatewayService> newGateway) {
+        return new RecordContent(nodeKey, sequence, expirySeconds, addresses, forwardingPricePerGbDroplets,
+                capacityBytesPerSecond, newGateway, escrow, neighbours);
+    }
+
+    /** The same content with this forwarding price. */
+    public RecordContent withForwardingPrice(long pricePerGbDroplets) {
+        return new RecordContent(nodeKey, sequence, expirySeconds, addresses, pricePerGbDroplets,
+                capacityBytesPerSecond, gateway, escrow, neighbours);
     }
 }

@@ -34,6 +34,8 @@ public enum RecordRefusal {
     BAD_REGION,
     /** A gateway port range outside 1..65535, reversed, or too many of them. */
     BAD_PORT_RANGE,
+    /** More than 32 neighbours, a neighbour count of 0 with the flag set, one named twice, or the node itself. */
+    BAD_NEIGHBOURS,
     /** A sequence number not above the one already held for that node. */
     OLD_SEQUENCE,
     /** The store is full of unexpired records of other nodes. */

@@ -44,6 +44,11 @@ public final class SelfRecord {
         current = NodeRecordCodec.sign(key, content.renewed(sequence, nowSeconds + lifetimeSeconds));
     }
 
+    /** What is published now (the last {@link #update}, or the content this started with). */
+    public RecordContent content() {
+        return content;
+    }
+
     /** The node key's DHT id. */
     public DhtKey id() {
         return DhtKey.ofNodeKey(key.nodeId().key());

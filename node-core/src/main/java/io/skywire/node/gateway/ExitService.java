@@ -11,6 +11,7 @@ import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import io.skywire.node.discovery.GatewayService;
 import io.skywire.node.runtime.NodeRuntime;
 import io.skywire.node.stream.ResetReason;
 import io.skywire.node.stream.StreamMux;
@@ -20,6 +21,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.NoRouteToHostException;
 import java.net.UnknownHostException;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
@@ -59,6 +61,7 @@ public final class ExitService implements AutoCloseable {
     /** Offers exit on {@code node}: from now on every route that ends there is served as a gateway route. */
     public static ExitService start(NodeRuntime node, GatewayOffer offer) {
         ExitService service = new ExitService(offer);
+        node.discovery().advertiseGateway(Optional.of(GatewayService.of(offer)));
         node.onIncomingRoute(session -> service.loop.execute(
                 () -> new RouteStreams(session, new StreamMux(false, StreamMux.DEFAULT_WINDOW), service.loop,
                         service::openRequested).start()));

@@ -29,7 +29,8 @@ import java.util.function.Predicate;
  * join lookup. Nodes a lookup names, and contacts in the routing table (nodes that queried this one, too), whose
  * records this node lacks are looked up in turn (at most {@link #MAX_RECORD_LOOKUPS} at once, each node again
  * after {@link #ASK_AGAIN_NANOS} at the earliest), so the directory fills with nodes beyond the neighbours'
- * neighbours.
+ * neighbours. Records already held are looked up again at the same pace, so a newer version (a node's changed
+ * neighbours or offer) reaches nodes that are not its neighbours.
  */
 final class DhtPeerFinder {
 
@@ -58,6 +59,13 @@ final class DhtPeerFinder {
     /** A DHT message from {@code from}. */
     void onMessage(long now, InetSocketAddress from, byte[] message) {
         dht.handleMessage(epoch(now), TransportAddress.of(from, true), message);
+    }
+
+    /** This node's record changed: store the new version in the DHT now. */
+    void republish(long now) {
+        if (joined) {
+            dht.republishRecord(epoch(now));
+        }
     }
 
     /** A node learned outside the DHT, reachable over UDP at {@code address}; the first one starts the join. */
@@ -98,13 +106,13 @@ final class DhtPeerFinder {
                 recordLookups.remove(result.handle());
                 result.records().forEach(found);
                 for (Contact contact : result.closest()) {
-                    lookUpIfUnknown(now, contact, known);
+                    lookUpIfDue(now, contact, known);
                 }
             }
         }
     }
 
-    private void lookUpIfUnknown(long now, Contact contact, Predicate<NodeId> known) {
+    private void lookUpIfDue(long now, Contact contact, Predicate<NodeId> known) {
         if (recordLookups.size() >= MAX_RECORD_LOOKUPS) {
             return;
         }
@@ -118,7 +126,12 @@ final class DhtPeerFinder {
             asked.clear();
         }
         Long last = asked.get(id);
-        if (!known.test(id) && (last == null || now - last >= ASK_AGAIN_NANOS)) {
+        boolean held = known.test(id);
+        if (held && last == null) {
+            asked.put(id, now); // held already: its record is looked up again (for a newer version) from now on
+            return;
+        }
+        if (last == null || now - last >= ASK_AGAIN_NANOS) {
             asked.put(id, now);
             recordLookups.add(dht.lookupRecord(epoch(now), id));
         }
@@ -131,7 +144,7 @@ final class DhtPeerFinder {
         }
         nextSweep = now + SWEEP_NANOS;
         for (Contact contact : dht.contacts()) {
-            lookUpIfUnknown(now, contact, known);
+            lookUpIfDue(now, contact, known);
         }
     }
 

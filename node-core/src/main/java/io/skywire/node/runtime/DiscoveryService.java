@@ -2,9 +2,12 @@ package io.skywire.node.runtime;
 
 import io.netty.util.concurrent.ScheduledFuture;
 import io.skywire.node.discovery.DhtConfig;
+import io.skywire.node.discovery.GatewayService;
+import io.skywire.node.discovery.NeighbourTag;
 import io.skywire.node.discovery.NodeRecord;
 import io.skywire.node.discovery.NodeRecordCodec;
 import io.skywire.node.discovery.RecordContent;
+import io.skywire.node.discovery.RecordException;
 import io.skywire.node.discovery.RecordPolicy;
 import io.skywire.node.discovery.RecordRefusal;
 import io.skywire.node.discovery.RecordStore;
@@ -25,6 +28,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -47,6 +51,8 @@ public final class DiscoveryService implements PeerExchange.RecordSink, EngineDr
     /** Records shared in answer to one peer-exchange request. */
     static final int MAX_SHARED = 32;
     private static final long HOUSEKEEPING_NANOS = TimeUnit.SECONDS.toNanos(1);
+    /** Fewest nanoseconds between two versions of this node's record signed because something changed. */
+    static final long RESIGN_DEBOUNCE_NANOS = TimeUnit.SECONDS.toNanos(2);
     /** How long this node's record is valid; it is re-signed at half of it. */
     static final long RECORD_LIFETIME_SECONDS = 3_600;
 
@@ -65,6 +71,14 @@ public final class DiscoveryService implements PeerExchange.RecordSink, EngineDr
     private final List<Consumer<DiscoveredPeer>> listeners = new ArrayList<>();
     /** How each held record's node was first learned of, for listeners that arrive later. */
     private final Map<NodeId, DiscoveredPeer.Via> firstVia = new HashMap<>();
+    /** Linked neighbours, as the record names them; touched only on the loop. */
+    private final java.util.Set<NodeId> linked = new java.util.LinkedHashSet<>();
+    /** Whether the record's content changed since it was last signed (links, offer, price). */
+    private boolean contentChanged;
+    /** The record's fields other than the neighbours, as last set (offer, price); touched only on the loop. */
+    private RecordContent published;
+    private long lastChangeSigned = Long.MIN_VALUE / 2;
+    private final List<Runnable> recordListeners = new ArrayList<>();
     private ScheduledFuture<?> timer;
     private long timerAt = Long.MAX_VALUE;
     private long nextHousekeeping;
@@ -76,6 +90,7 @@ public final class DiscoveryService implements PeerExchange.RecordSink, EngineDr
         this.driver = driver;
         this.udp = udp;
         this.self = self;
+        this.published = self.content();
         this.dht = new DhtPeerFinder(DhtConfig.defaults().withRecordPolicy(policy), self, random::nextBytes,
                 EngineDriver.now(), System.currentTimeMillis());
         this.directory = new RecordStore(policy, DIRECTORY_CAPACITY);
@@ -131,6 +146,9 @@ public final class DiscoveryService implements PeerExchange.RecordSink, EngineDr
         udp.discoveryInbox(this);
         driver.observeLinks(this);
         long now = EngineDriver.now();
+        linked.addAll(driver.linkedPeers());
+        contentChanged = !linked.isEmpty();
+        resignIfChanged(now);
         renewIfDue(now);
         for (BootstrapConfig node : bootstrap) {
             if (node.id() != null) {
@@ -148,12 +166,56 @@ public final class DiscoveryService implements PeerExchange.RecordSink, EngineDr
         if (record.equals(current)) {
             return;
         }
+        boolean first = current == null;
         current = record;
         pex.selfRecord(record);
         if (lan != null) {
             lan.recordChanged(now, record);
         }
-        LOG.debug("own record: sequence {}, {} addresses", record.sequence(), record.addresses().size());
+        if (!first) {
+            pex.share(record); // pushed to the neighbours now, not at their next request
+            dht.republish(now);
+        }
+        LOG.debug("own record: sequence {}, {} addresses, {} neighbours", record.sequence(),
+                record.addresses().size(), record.neighbours().size());
+        for (Runnable listener : recordListeners) {
+            notify(listener);
+        }
+    }
+
+    /**
+     * Signs a new version once the content changed (a link came up or went down, an offer or price was set), at
+     * most once per {@link #RESIGN_DEBOUNCE_NANOS}: a burst of link changes costs one signature and one
+     * republication. Later changes wait for the housekeeping tick after the debounce.
+     */
+    private void resignIfChanged(long now) {
+        if (!contentChanged || now - lastChangeSigned < RESIGN_DEBOUNCE_NANOS) {
+            return;
+        }
+        contentChanged = false;
+        lastChangeSigned = now;
+        self.update(published.withNeighbours(neighbourTags()), nowSeconds());
+        renewIfDue(now);
+    }
+
+    /** The linked neighbours' tags, at most {@link NodeRecordCodec#MAX_NEIGHBOURS}, the oldest links first. */
+    private List<NeighbourTag> neighbourTags() {
+        List<NeighbourTag> tags = new ArrayList<>();
+        for (NodeId peer : linked) {
+            NeighbourTag tag = NeighbourTag.of(peer);
+            if (tags.size() < NodeRecordCodec.MAX_NEIGHBOURS && !tags.contains(tag)) {
+                tags.add(tag);
+            }
+        }
+        return tags;
+    }
+
+    private void changeContent(java.util.function.UnaryOperator<RecordContent> change) {
+        long now = EngineDriver.now();
+        published = change.apply(published);
+        contentChanged = true;
+        resignIfChanged(now);
+        afterInput(now);
     }
 
     // --- input, on the loop ---
@@ -188,6 +250,10 @@ public final class DiscoveryService implements PeerExchange.RecordSink, EngineDr
     public void linkUp(NodeId peer, LinkPort port) {
         long now = EngineDriver.now();
         dialer.linked(peer, now);
+        if (linked.add(peer)) {
+            contentChanged = true;
+            resignIfChanged(now);
+        }
         InetSocketAddress address = port.udpAddress();
         if (address != null && !stopped) {
             // After this loop turn: a responder's link confirmation must leave before the first request.
@@ -204,7 +270,12 @@ public final class DiscoveryService implements PeerExchange.RecordSink, EngineDr
 
     @Override
     public void linkDown(NodeId peer, LinkPort port) {
-        dialer.unlinked(peer, EngineDriver.now());
+        long now = EngineDriver.now();
+        dialer.unlinked(peer, now);
+        if (linked.remove(peer)) {
+            contentChanged = true;
+            resignIfChanged(now);
+        }
         if (port.udpAddress() != null) {
             pex.neighbourDown(port.udpAddress());
         }
@@ -314,6 +385,7 @@ public final class DiscoveryService implements PeerExchange.RecordSink, EngineDr
         long now = EngineDriver.now();
         if (now >= nextHousekeeping) {
             nextHousekeeping = now + HOUSEKEEPING_NANOS;
+            resignIfChanged(now);
             renewIfDue(now);
             dialer.expire(now);
             dht.sweep(now, this::known);
@@ -360,6 +432,11 @@ public final class DiscoveryService implements PeerExchange.RecordSink, EngineDr
         return driver.onLoop(() -> directory.all(nowSeconds()));
     }
 
+    /** The peers this node has a link to now, as its record names them. */
+    public java.util.Set<NodeId> linkedNeighbours() {
+        return driver.onLoop(() -> java.util.Set.copyOf(linked));
+    }
+
     /** This node's current record. */
     public NodeRecord selfRecord() {
         return driver.onLoop(() -> current);
@@ -377,6 +454,58 @@ public final class DiscoveryService implements PeerExchange.RecordSink, EngineDr
             }
             listeners.add(listener);
         });
+    }
+
+    /**
+     * Advertises this node's gateway offer in its record (or withdraws it with {@code Optional.empty()}); the new
+     * version is signed and republished within {@link #RESIGN_DEBOUNCE_NANOS}. An offer a record cannot carry (a
+     * region outside {@code a-z 0-9 -}, too many port ranges) is logged and not advertised.
+     *
+     * @return whether the offer is advertised
+     */
+    public boolean advertiseGateway(Optional<GatewayService> offer) {
+        Objects.requireNonNull(offer, "offer");
+        return advertise(content -> content.withGateway(offer), "gateway offer " + offer);
+    }
+
+    /**
+     * Advertises what this node charges per 10^9 forwarded bytes, in droplets.
+     *
+     * @return whether the price is advertised (false, and logged, when out of range)
+     */
+    public boolean advertiseForwardingPrice(long pricePerGbDroplets) {
+        return advertise(content -> content.withForwardingPrice(pricePerGbDroplets),
+                "forwarding price " + pricePerGbDroplets);
+    }
+
+    private boolean advertise(java.util.function.UnaryOperator<RecordContent> change, String what) {
+        try {
+            NodeRecordCodec.validate(change.apply(driver.onLoop(() -> published)));
+        } catch (RecordException e) {
+            LOG.warn("not advertised in this node's record: {}: {}", what, e.getMessage());
+            return false;
+        }
+        driver.loop().execute(() -> changeContent(change));
+        return true;
+    }
+
+    /**
+     * Who hears of every change in what discovery knows: a new or newer record of another node, or a new version
+     * of this node's own. Runs on the event loop, so it must not block; the caller reads what it needs later.
+     */
+    public void onChange(Runnable listener) {
+        driver.loop().execute(() -> {
+            recordListeners.add(listener);
+            listeners.add(peer -> listener.run());
+        });
+    }
+
+    private static void notify(Runnable listener) {
+        try {
+            listener.run();
+        } catch (RuntimeException e) {
+            LOG.warn("a discovery listener failed", e);
+        }
     }
 
     private static void notify(Consumer<DiscoveredPeer> listener, DiscoveredPeer peer) {

@@ -118,6 +118,11 @@ final class EngineDriver {
         this.observer = linkObserver;
     }
 
+    /** The peers this node has a link to now. */
+    java.util.Set<NodeId> linkedPeers() {
+        return java.util.Set.copyOf(linkByPeer.keySet());
+    }
+
     boolean hasLink(NodeId peer) {
         return linkByPeer.containsKey(peer);
     }

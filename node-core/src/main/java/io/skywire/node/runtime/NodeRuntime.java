@@ -151,6 +151,11 @@ public final class NodeRuntime implements AutoCloseable {
         return nodeId;
     }
 
+    /** The guard nodes every route this node originates must start at (empty: any first hop). */
+    public java.util.Set<NodeId> guards() {
+        return config.guards();
+    }
+
     /** How the node finds others: its known peers, their records, and a listener for new ones. */
     public DiscoveryService discovery() {
         return discovery;

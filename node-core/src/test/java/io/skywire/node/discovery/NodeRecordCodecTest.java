@@ -146,12 +146,81 @@ final class NodeRecordCodecTest {
         // Three addresses: 7 + 19 + 7 bytes, then price and capacity, then the flags.
         int flags = 51 + 7 + 19 + 7 + 16;
         assertThat(good[flags]).isEqualTo((byte) 3);
-        assertDecodeRefused(patched(good, flags, 7), RecordRefusal.MALFORMED);
+        assertDecodeRefused(patched(good, flags, 8 | 3), RecordRefusal.MALFORMED); // bit 3 is unknown
         assertDecodeRefused(patched(good, flags + 1 + 8, 33), RecordRefusal.BAD_REGION);
         byte[] reversedRange = good.clone();
         int firstRange = flags + 1 + 8 + 1 + "eu-west".length() + 1;
         ByteBuffer.wrap(reversedRange, firstRange, 4).putShort((short) 90).putShort((short) 80);
         assertDecodeRefused(reversedRange, RecordRefusal.BAD_PORT_RANGE);
+    }
+
+    @Test
+    void neighboursRoundTripAndTheLargestRecordFits() throws RecordException {
+        List<TransportAddress> eight = new ArrayList<>();
+        for (int i = 0; i < NodeRecordCodec.MAX_ADDRESSES; i++) {
+            byte[] v6 = new byte[16];
+            v6[0] = 0x20;
+            v6[1] = 0x01;
+            v6[15] = (byte) (i + 1);
+            eight.add(new TransportAddress(TransportAddress.Kind.UDP6, v6, 7000));
+        }
+        List<ExitPolicy.PortRange> sixteen = new ArrayList<>();
+        for (int i = 1; i <= GatewayService.MAX_PORT_RANGES; i++) {
+            sixteen.add(new ExitPolicy.PortRange(i, i));
+        }
+        List<NeighbourTag> neighbours = thirtyTwoNeighbours();
+        RecordContent largest = new RecordContent(alice.nodeId(), 7, NOW + 7200, eight, 1, 1,
+                Optional.of(new GatewayService(1, "a".repeat(GatewayService.MAX_REGION_LENGTH), sixteen)),
+                Optional.of(new EscrowService(keys.key().nodeId(), eight.get(0))), neighbours);
+        NodeRecord record = NodeRecordCodec.sign(alice, largest);
+        // 442 bytes without neighbours (PROTOCOL 4.1), plus count and 32 tags of 8.
+        assertThat(record.encodedLength()).isEqualTo(442 + 1 + 32 * 8).isLessThanOrEqualTo(NodeRecordCodec.MAX_BYTES);
+        NodeRecord decoded = NodeRecordCodec.decode(record.encoded());
+        assertThat(decoded.neighbours()).isEqualTo(neighbours);
+        assertThat(NodeRecordCodec.verifySignature(decoded)).isTrue();
+    }
+
+    @Test
+    void aRecordWithoutNeighboursKeepsItsVersionOneBytes() {
+        NodeRecord plain = NodeRecordCodec.sign(alice, full(alice));
+        NodeRecord withNone = NodeRecordCodec.sign(alice, full(alice).withNeighbours(List.of()));
+        assertThat(withNone.encodedLength()).isEqualTo(plain.encodedLength());
+        int flags = 51 + 7 + 19 + 7 + 16;
+        assertThat(plain.encoded()[flags]).isEqualTo((byte) 3);
+        NodeRecord named = NodeRecordCodec.sign(alice,
+                full(alice).withNeighbours(List.of(NeighbourTag.of(keys.key().nodeId()))));
+        assertThat(named.encoded()[flags]).isEqualTo((byte) 7);
+        assertThat(named.encodedLength()).isEqualTo(plain.encodedLength() + 1 + 8);
+    }
+
+    @Test
+    void badNeighbourListsAreRefused() {
+        NeighbourTag bob = NeighbourTag.of(keys.key().nodeId());
+        assertBadContent(c -> c.withNeighbours(List.of(bob, bob)), RecordRefusal.BAD_NEIGHBOURS);
+        assertBadContent(c -> c.withNeighbours(List.of(NeighbourTag.of(alice.nodeId()))),
+                RecordRefusal.BAD_NEIGHBOURS);
+        List<NeighbourTag> thirtyThree = new ArrayList<>(thirtyTwoNeighbours());
+        thirtyThree.add(new NeighbourTag(-1));
+        assertBadContent(c -> c.withNeighbours(thirtyThree), RecordRefusal.BAD_NEIGHBOURS);
+
+        byte[] good = NodeRecordCodec.sign(alice, TestRecords.content(alice, 1).withNeighbours(
+                thirtyTwoNeighbours())).encoded();
+        int count = good.length - NodeRecordCodec.SIGNATURE_BYTES - 32 * 8 - 1;
+        assertThat(good[count]).isEqualTo((byte) 32);
+        assertDecodeRefused(patched(good, count, 0), RecordRefusal.BAD_NEIGHBOURS);
+        assertDecodeRefused(patched(good, count, 33), RecordRefusal.BAD_NEIGHBOURS);
+        byte[] duplicate = good.clone();
+        System.arraycopy(good, count + 1, duplicate, count + 1 + 8, 8);
+        assertDecodeRefused(duplicate, RecordRefusal.BAD_NEIGHBOURS);
+        assertDecodeRefused(patched(good, count, 31), RecordRefusal.MALFORMED); // a tag left over
+    }
+
+    private static List<NeighbourTag> thirtyTwoNeighbours() {
+        List<NeighbourTag> tags = new ArrayList<>();
+        for (int i = 0; i < NodeRecordCodec.MAX_NEIGHBOURS; i++) {
+            tags.add(new NeighbourTag(0x0102030405060700L + i));
+        }
+        return tags;
     }
 
     private static byte[] patched(byte[] bytes, int offset, int value) {

@@ -1,0 +1,104 @@
+package io.skywire.node.discovery;
+
+import io.skywire.node.identity.NodeId;
+import io.skywire.node.routing.GatewayTerms;
+import io.skywire.node.routing.GraphNode;
+import io.skywire.node.routing.LinkGraph;
+import io.skywire.node.routing.NodeKey;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The link graph as the accepted node records describe it, for route search. A record is signed by its node
+ * alone, so a node could claim links it does not have; a link therefore counts only when both ends name each
+ * other in their current records. The one exception is this node's own links, which it knows first-hand: those
+ * count as soon as the neighbour's record is held (its price is needed), before the neighbour's record names this
+ * node. Expired records are left out. Prices and gateway terms come from the records; latency is not in a record,
+ * so every link gets the same assumed latency until one is measured. Capacity is the smaller of the two ends'.
+ *
+ * <p>Neighbours are named by an 8-byte tag (see {@link NeighbourTag}); when two held records share a tag the tag
+ * is ambiguous and gives no link to either, so a node that ground a key to collide with another gains nothing.
+ */
+public final class KnownLinkGraph {
+
+    /** The latency assumed for a link nobody has measured: 20 ms one way. */
+    public static final long DEFAULT_LATENCY_MICROS = 20_000;
+
+    private KnownLinkGraph() {
+    }
+
+    /**
+     * Builds the graph seen from {@code self}.
+     *
+     * @param self           this node (in the graph with price 0, as the origin)
+     * @param records        the records held (this node's own, if present, is ignored)
+     * @param selfLinks      the peers this node has a link to now
+     * @param nowSeconds     now, seconds since the Unix epoch: records expired by then are left out
+     * @param latencyMicros  the latency assumed for every link
+     */
+    public static LinkGraph build(NodeId self, Collection<NodeRecord> records, Set<NodeId> selfLinks,
+                                  long nowSeconds, long latencyMicros) {
+        LinkGraph graph = new LinkGraph();
+        NodeKey selfKey = NodeKey.of(self.key());
+        graph.addNode(new GraphNode(selfKey, 0, null));
+        Map<NodeId, NodeRecord> live = new HashMap<>();
+        Map<NeighbourTag, NodeRecord> byTag = new HashMap<>();
+        Set<NeighbourTag> ambiguous = new HashSet<>();
+        for (NodeRecord record : records) {
+            if (record.nodeKey().equals(self) || record.expirySeconds() <= nowSeconds) {
+                continue;
+            }
+            NodeRecord held = live.get(record.nodeKey());
+            if (held != null && held.sequence() >= record.sequence()) {
+                continue;
+            }
+            live.put(record.nodeKey(), record);
+        }
+        for (NodeRecord record : live.values()) {
+            NeighbourTag tag = NeighbourTag.of(record.nodeKey());
+            if (byTag.putIfAbsent(tag, record) != null || tag.equals(NeighbourTag.of(self))) {
+                ambiguous.add(tag);
+            }
+            graph.addNode(new GraphNode(NodeKey.of(record.nodeKey().key()), record.content()
+                    .forwardingPricePerGbDroplets(), record.gateway()
+                    .map(offer -> new GatewayTerms(offer.pricePerGbDroplets(), offer.region())).orElse(null)));
+        }
+        for (NodeRecord record : live.values()) {
+            NeighbourTag own = NeighbourTag.of(record.nodeKey());
+            if (ambiguous.contains(own)) {
+                continue;
+            }
+            for (NeighbourTag named : record.neighbours()) {
+                NodeRecord other = ambiguous.contains(named) ? null : byTag.get(named);
+                // Each pair once (from the end with the smaller tag), and only when the other end names this one.
+                if (other != null && Long.compareUnsigned(own.value(), named.value()) < 0
+                        && other.neighbours().contains(own)) {
+                    graph.addLinks(NodeKey.of(record.nodeKey().key()), NodeKey.of(other.nodeKey().key()),
+                            latencyMicros, bits(Math.min(record.content().capacityBytesPerSecond(),
+                                    other.content().capacityBytesPerSecond())));
+                }
+            }
+        }
+        for (NodeId peer : selfLinks) {
+            NodeRecord record = live.get(peer);
+            if (record != null) {
+                graph.addLinks(selfKey, NodeKey.of(peer.key()), latencyMicros,
+                        bits(record.content().capacityBytesPerSecond()));
+            }
+        }
+        return graph;
+    }
+
+    /** The tags of these nodes, for tests and callers that name neighbours by key. */
+    public static List<NeighbourTag> tags(Collection<NodeId> nodes) {
+        return nodes.stream().map(NeighbourTag::of).toList();
+    }
+
+    private static long bits(long bytesPerSecond) {
+        return bytesPerSecond > Long.MAX_VALUE / 8 ? Long.MAX_VALUE : bytesPerSecond * 8;
+    }
+}

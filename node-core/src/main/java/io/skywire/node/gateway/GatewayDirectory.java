@@ -1,0 +1,188 @@
+package io.skywire.node.gateway;
+
+import io.netty.util.concurrent.DefaultThreadFactory;
+import io.skywire.node.discovery.KnownLinkGraph;
+import io.skywire.node.identity.NodeId;
+import io.skywire.node.routing.CostWeights;
+import io.skywire.node.routing.LinkGraph;
+import io.skywire.node.routing.NodeKey;
+import io.skywire.node.routing.PathSet;
+import io.skywire.node.routing.RoutePath;
+import io.skywire.node.routing.RouteSearch;
+import io.skywire.node.routing.SearchConstraints;
+import io.skywire.node.runtime.NodeRuntime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The gateways a client can use, found rather than configured: from the records discovery holds it builds the
+ * known link graph ({@link KnownLinkGraph}: a link only where both ends name each other), searches from this node
+ * to every gateway in it ({@link RouteSearch}: breadth-first within the hop bounds, the node's guards as first
+ * hops, up to k node-disjoint paths) and lists each gateway as a {@link GatewayCandidate} on its cheapest path,
+ * with the expected cost per GB (every transit node's advertised price plus the gateway's) known before
+ * connecting. It recomputes shortly after discovery learns something and every few seconds (records expire), off
+ * the node's event loop.
+ */
+public final class GatewayDirectory implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(GatewayDirectory.class);
+    /** How long after a discovery change the directory recomputes: a burst of records costs one search. */
+    static final long SETTLE_MILLIS = 200;
+    /** Recomputed at least this often, so expired records leave the directory. */
+    static final long REFRESH_MILLIS = 5_000;
+
+    /**
+     * How the directory searches.
+     *
+     * @param minHops       fewest links from this node to a gateway (3 keeps the gateway from learning who asks)
+     * @param maxHops       most links
+     * @param disjointPaths how many node-disjoint paths to find per gateway
+     * @param latencyMicros the one-way latency assumed for a link nobody measured
+     */
+    public record Settings(int minHops, int maxHops, int disjointPaths, long latencyMicros) {
+
+        public Settings {
+            new SearchConstraints(Set.of(), Set.of(), minHops, maxHops); // checks the hop bounds
+            if (disjointPaths < 1 || latencyMicros < 0) {
+                throw new IllegalArgumentException("need at least one path and a non-negative latency");
+            }
+        }
+
+        /** At least 3 hops, at most 6, two disjoint paths per gateway. */
+        public static Settings defaults() {
+            return new Settings(3, 6, 2, KnownLinkGraph.DEFAULT_LATENCY_MICROS);
+        }
+    }
+
+    /**
+     * One gateway as the directory lists it.
+     *
+     * @param candidate its cheapest path and prices, as the tunnel manager takes it
+     * @param paths     up to k node-disjoint paths to it, cheapest first (the first is the candidate's)
+     */
+    public record Entry(GatewayCandidate candidate, List<List<NodeId>> paths) {
+
+        public Entry {
+            paths = paths.stream().map(List::copyOf).toList();
+        }
+    }
+
+    private final NodeRuntime node;
+    private final Settings settings;
+    private final ScheduledExecutorService executor;
+    private final AtomicBoolean pending = new AtomicBoolean();
+    private final List<Consumer<List<Entry>>> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private volatile List<Entry> entries = List.of();
+    private volatile boolean closed;
+
+    private GatewayDirectory(NodeRuntime node, Settings settings) {
+        this.node = node;
+        this.settings = settings;
+        this.executor = Executors.newSingleThreadScheduledExecutor(
+                new DefaultThreadFactory("skywire-directory-" + node.nodeId().fingerprint(), true));
+    }
+
+    /** Starts listing the gateways {@code node}'s discovery knows of, with the node's guards as first hops. */
+    public static GatewayDirectory start(NodeRuntime node, Settings settings) {
+        GatewayDirectory directory = new GatewayDirectory(node, settings);
+        directory.node.discovery().onChange(directory::changed);
+        directory.executor.scheduleWithFixedDelay(directory::refresh, 0, REFRESH_MILLIS, TimeUnit.MILLISECONDS);
+        return directory;
+    }
+
+    /** The gateways as last computed, cheapest expected cost per GB first. */
+    public List<Entry> entries() {
+        return entries;
+    }
+
+    /** The gateways' candidates (each on its cheapest path), cheapest expected cost per GB first. */
+    public List<GatewayCandidate> candidates() {
+        return entries.stream().map(Entry::candidate).toList();
+    }
+
+    /** Who hears of every recomputed list (on the directory's thread; must not block long). */
+    public void onUpdate(Consumer<List<Entry>> listener) {
+        listeners.add(listener);
+    }
+
+    /** Recomputes now and returns the new list (blocks while the node's loop answers). */
+    public List<Entry> refreshNow() {
+        refresh();
+        return entries;
+    }
+
+    private void changed() {
+        if (!closed && pending.compareAndSet(false, true)) {
+            executor.schedule(this::refresh, SETTLE_MILLIS, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private synchronized void refresh() {
+        pending.set(false);
+        if (closed) {
+            return;
+        }
+        try {
+            LinkGraph graph = KnownLinkGraph.build(node.nodeId(), node.discovery().knownPeers(),
+                    node.discovery().linkedNeighbours(), System.currentTimeMillis() / 1000,
+                    settings.latencyMicros());
+            List<Entry> computed = search(graph, node.nodeId(), node.guards(), settings);
+            if (!computed.equals(entries)) {
+                LOG.info("gateway directory of {}: {} gateways", node.nodeId().fingerprint(), computed.size());
+                entries = computed;
+                for (Consumer<List<Entry>> listener : listeners) {
+                    listener.accept(computed);
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("gateway directory of {} not recomputed: {}", node.nodeId().fingerprint(), e.toString());
+        }
+    }
+
+    /**
+     * Every gateway reachable from {@code self} in {@code graph} under the settings and guards, with up to k
+     * disjoint paths each, cheapest expected cost per GB first (then fewer hops, then the gateway's key).
+     */
+    public static List<Entry> search(LinkGraph graph, NodeId self, Set<NodeId> guards, Settings settings) {
+        NodeKey origin = NodeKey.of(self.key());
+        SearchConstraints constraints = new SearchConstraints(
+                guards.stream().map(guard -> NodeKey.of(guard.key())).collect(java.util.stream.Collectors.toSet()),
+                Set.of(), settings.minHops(), settings.maxHops());
+        RouteSearch search = new RouteSearch(graph, CostWeights.defaults());
+        List<Entry> found = new ArrayList<>();
+        for (NodeKey gateway : search.reachableGateways(origin, constraints)) {
+            PathSet paths = search.disjointPaths(origin, gateway, settings.disjointPaths(), constraints);
+            if (paths.paths().isEmpty()) {
+                continue;
+            }
+            RoutePath first = paths.paths().get(0);
+            long gatewayPrice = graph.node(gateway).gateway().pricePerGbDroplets();
+            GatewayCandidate candidate = new GatewayCandidate(nodeIds(first), gatewayPrice,
+                    first.expectedDropletsPerGb() - gatewayPrice, graph.node(gateway).gateway().region());
+            found.add(new Entry(candidate, paths.paths().stream().map(GatewayDirectory::nodeIds).toList()));
+        }
+        found.sort(Comparator.comparingLong((Entry e) -> e.candidate().expectedCostPerGbDroplets())
+                .thenComparingInt(e -> e.candidate().hops())
+                .thenComparing(e -> e.candidate().gateway().hex()));
+        return List.copyOf(found);
+    }
+
+    private static List<NodeId> nodeIds(RoutePath path) {
+        return path.hops().stream().map(key -> new NodeId(key.bytes())).toList();
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        executor.shutdownNow();
+    }
+}
