@@ -20,6 +20,9 @@ import java.util.Set;
  * node. Expired records are left out. Prices and gateway terms come from the records; latency is not in a record,
  * so every link gets the same assumed latency until one is measured. Capacity is the smaller of the two ends'.
  *
+ * <p>A link one end names and the other does not is usually one stale record (a link came up and only one end's
+ * new version has arrived yet); {@link #oneSided()} lists both ends so the caller can look their records up again.
+ *
  * <p>Neighbours are named by an 8-byte tag (see {@link NeighbourTag}); when two held records share a tag the tag
  * is ambiguous and gives no link to either, so a node that ground a key to collide with another gains nothing.
  */
@@ -28,7 +31,26 @@ public final class KnownLinkGraph {
     /** The latency assumed for a link nobody has measured: 20 ms one way. */
     public static final long DEFAULT_LATENCY_MICROS = 20_000;
 
+    private final LinkGraph graph = new LinkGraph();
+    private final Set<NodeId> oneSided = new HashSet<>();
+
     private KnownLinkGraph() {
+    }
+
+    /** The links both ends confirm, and the nodes with their prices and offers. */
+    public LinkGraph graph() {
+        return graph;
+    }
+
+    /** Nodes at either end of a link only one of them names: their records may be stale. */
+    public Set<NodeId> oneSided() {
+        return Set.copyOf(oneSided);
+    }
+
+    /** The graph alone: see {@link #of}. */
+    public static LinkGraph build(NodeId self, Collection<NodeRecord> records, Set<NodeId> selfLinks,
+                                  long nowSeconds, long latencyMicros) {
+        return of(self, records, selfLinks, nowSeconds, latencyMicros).graph;
     }
 
     /**
@@ -40,9 +62,10 @@ public final class KnownLinkGraph {
      * @param nowSeconds     now, seconds since the Unix epoch: records expired by then are left out
      * @param latencyMicros  the latency assumed for every link
      */
-    public static LinkGraph build(NodeId self, Collection<NodeRecord> records, Set<NodeId> selfLinks,
-                                  long nowSeconds, long latencyMicros) {
-        LinkGraph graph = new LinkGraph();
+    public static KnownLinkGraph of(NodeId self, Collection<NodeRecord> records, Set<NodeId> selfLinks,
+                                    long nowSeconds, long latencyMicros) {
+        KnownLinkGraph known = new KnownLinkGraph();
+        LinkGraph graph = known.graph;
         NodeKey selfKey = NodeKey.of(self.key());
         graph.addNode(new GraphNode(selfKey, 0, null));
         Map<NodeId, NodeRecord> live = new HashMap<>();
@@ -74,9 +97,16 @@ public final class KnownLinkGraph {
             }
             for (NeighbourTag named : record.neighbours()) {
                 NodeRecord other = ambiguous.contains(named) ? null : byTag.get(named);
+                if (other == null) {
+                    continue;
+                }
+                boolean mutual = other.neighbours().contains(own);
+                if (!mutual) {
+                    known.oneSided.add(record.nodeKey());
+                    known.oneSided.add(other.nodeKey());
+                }
                 // Each pair once (from the end with the smaller tag), and only when the other end names this one.
-                if (other != null && Long.compareUnsigned(own.value(), named.value()) < 0
-                        && other.neighbours().contains(own)) {
+                if (mutual && Long.compareUnsigned(own.value(), named.value()) < 0) {
                     graph.addLinks(NodeKey.of(record.nodeKey().key()), NodeKey.of(other.nodeKey().key()),
                             latencyMicros, bits(Math.min(record.content().capacityBytesPerSecond(),
                                     other.content().capacityBytesPerSecond())));
@@ -90,7 +120,7 @@ public final class KnownLinkGraph {
                         bits(record.content().capacityBytesPerSecond()));
             }
         }
-        return graph;
+        return known;
     }
 
     /** The tags of these nodes, for tests and callers that name neighbours by key. */

@@ -30,7 +30,8 @@ import org.slf4j.LoggerFactory;
  * hops, up to k node-disjoint paths) and lists each gateway as a {@link GatewayCandidate} on its cheapest path,
  * with the expected cost per GB (every transit node's advertised price plus the gateway's) known before
  * connecting. It recomputes shortly after discovery learns something and every few seconds (records expire), off
- * the node's event loop.
+ * the node's event loop, and asks discovery to look up again the records at both ends of a link only one end
+ * names (one of them is usually a version from before the link came up).
  */
 public final class GatewayDirectory implements AutoCloseable {
 
@@ -132,10 +133,13 @@ public final class GatewayDirectory implements AutoCloseable {
             return;
         }
         try {
-            LinkGraph graph = KnownLinkGraph.build(node.nodeId(), node.discovery().knownPeers(),
+            KnownLinkGraph known = KnownLinkGraph.of(node.nodeId(), node.discovery().knownPeers(),
                     node.discovery().linkedNeighbours(), System.currentTimeMillis() / 1000,
                     settings.latencyMicros());
-            List<Entry> computed = search(graph, node.nodeId(), node.guards(), settings);
+            if (!known.oneSided().isEmpty()) {
+                node.discovery().refreshRecords(known.oneSided());
+            }
+            List<Entry> computed = search(known.graph(), node.nodeId(), node.guards(), settings);
             if (!computed.equals(entries)) {
                 LOG.info("gateway directory of {}: {} gateways", node.nodeId().fingerprint(), computed.size());
                 entries = computed;

@@ -39,6 +39,8 @@ final class DhtPeerFinder {
     private static final int MAX_ASKED = 4_096;
     static final long ASK_AGAIN_NANOS = 60_000_000_000L;
     static final long SWEEP_NANOS = 5_000_000_000L;
+    /** Soonest a record asked for by {@link #refresh} is looked up again. */
+    static final long REFRESH_NANOS = 5_000_000_000L;
 
     private final Kademlia dht;
     private final long epochOffsetNanos;
@@ -132,6 +134,21 @@ final class DhtPeerFinder {
             return;
         }
         if (last == null || now - last >= ASK_AGAIN_NANOS) {
+            asked.put(id, now);
+            recordLookups.add(dht.lookupRecord(epoch(now), id));
+        }
+    }
+
+    /**
+     * Looks the record of {@code id} up again now, unless it was looked up less than {@link #REFRESH_NANOS} ago or
+     * {@link #MAX_RECORD_LOOKUPS} are running: for a record the caller has reason to think stale.
+     */
+    void refresh(long now, NodeId id) {
+        Long last = asked.get(id);
+        if (recordLookups.size() < MAX_RECORD_LOOKUPS && (last == null || now - last >= REFRESH_NANOS)) {
+            if (asked.size() >= MAX_ASKED) {
+                asked.clear();
+            }
             asked.put(id, now);
             recordLookups.add(dht.lookupRecord(epoch(now), id));
         }

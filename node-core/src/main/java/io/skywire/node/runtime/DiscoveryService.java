@@ -432,6 +432,26 @@ public final class DiscoveryService implements PeerExchange.RecordSink, EngineDr
         return driver.onLoop(() -> directory.all(nowSeconds()));
     }
 
+    /**
+     * Looks up these nodes' records again in the DHT (each at most once per 5 s, at most 8 lookups at once): for
+     * records the caller suspects stale, such as the ends of a link only one of them names.
+     */
+    public void refreshRecords(java.util.Collection<NodeId> nodes) {
+        List<NodeId> copy = List.copyOf(nodes);
+        driver.loop().execute(() -> {
+            if (stopped) {
+                return;
+            }
+            long now = EngineDriver.now();
+            for (NodeId node : copy) {
+                if (!node.equals(driver.self())) {
+                    dht.refresh(now, node);
+                }
+            }
+            afterInput(now);
+        });
+    }
+
     /** The peers this node has a link to now, as its record names them. */
     public java.util.Set<NodeId> linkedNeighbours() {
         return driver.onLoop(() -> java.util.Set.copyOf(linked));

@@ -50,6 +50,10 @@ final class KnownLinkGraphTest {
         assertThat(graph.link(key(c), key(a))).isNull();
         assertThat(graph.link(key(c), key(b))).isNull();
         assertThat(graph.node(key(c)).transitPricePerGbDroplets()).isEqualTo(30);
+        // Both ends of each one-sided claim are named, so their records can be looked up again.
+        assertThat(KnownLinkGraph.of(self.nodeId(), List.of(ra, rb, rc), Set.of(), NOW, 1).oneSided())
+                .containsExactlyInAnyOrder(a.nodeId(), b.nodeId(), c.nodeId());
+        assertThat(KnownLinkGraph.of(self.nodeId(), List.of(ra, rb), Set.of(), NOW, 1).oneSided()).isEmpty();
     }
 
     @Test
