@@ -75,7 +75,7 @@ class ForwardingBehaviourTest {
     void registryNamesEveryIssueScenarioAndRefusesUnknownParameters() {
         assertThat(ScenarioRegistry.all()).extracting(Scenario::name)
                 .containsExactly("lossy-chain", "congestion", "qos", "dead-node", "many-chains",
-                "route-group", "virtual-route", "asymmetric-link", "dht", "pex");
+                "route-group", "virtual-route", "asymmetric-link", "dht", "pex", "directory");
         Scenario congestion = ScenarioRegistry.find("congestion").orElseThrow();
         assertThatThrownBy(() -> congestion.run(Map.of("nope", "1")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--nope");
