@@ -11,7 +11,7 @@ import java.util.function.Consumer;
 /**
  * The paid test network's earnings as lines a user reads and a test parses: after a settlement round, for each relay
  * whose earnings changed, {@code EARNED <fingerprint> <droplets> (<bytes> bytes at <price>/GB)} (earnings so far,
- * paid out plus balance at the escrow, and the bytes it forwarded), then one
+ * paid out plus balance at the escrow, and the bytes it forwarded; nothing while it has earned nothing), then one
  * {@code PAYOUT <fingerprint> <droplets> <address>} per withdrawal made in the round.
  */
 final class EarningsPrinter implements Consumer<PaidRelay.Round> {
@@ -27,8 +27,10 @@ final class EarningsPrinter implements Consumer<PaidRelay.Round> {
     public void accept(PaidRelay.Round round) {
         String relay = round.relay().node().fingerprint();
         synchronized (out) {
-            if (!round.earned().equals(printed.put(relay, round.earned()))) {
-                out.println(earned(relay, round));
+            Droplets before = printed.getOrDefault(relay, Droplets.ZERO);
+            if (!round.earned().equals(before)) {
+                printed.put(relay, round.earned());
+                out.println(earned(relay, round.earned().value(), round.forwardedBytes(), round.relay().pricePerGb()));
             }
             for (Payout payout : round.payouts()) {
                 out.println("PAYOUT " + relay + " " + payout.amount().value() + " " + payout.address());
@@ -37,8 +39,7 @@ final class EarningsPrinter implements Consumer<PaidRelay.Round> {
         }
     }
 
-    static String earned(String relay, PaidRelay.Round round) {
-        return "EARNED " + relay + " " + round.earned().value() + " (" + round.forwardedBytes() + " bytes at "
-                + round.relay().pricePerGb() + "/GB)";
+    static String earned(String relay, long droplets, long bytes, long pricePerGb) {
+        return "EARNED " + relay + " " + droplets + " (" + bytes + " bytes at " + pricePerGb + "/GB)";
     }
 }

@@ -149,7 +149,7 @@ public final class PaidTestnet implements AutoCloseable, LocalTestNetwork.Custom
         return escrow;
     }
 
-    /** The paying relays, in path order. */
+    /** The paying relays, in the order they started (the one nearest the gateways first). */
     public List<PaidRelay> relays() {
         return List.copyOf(relays);
     }
