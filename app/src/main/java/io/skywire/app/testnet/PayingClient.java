@@ -6,20 +6,12 @@ import io.skywire.node.identity.NodeId;
 import io.skywire.node.runtime.NodeRuntime;
 import io.skywire.node.runtime.RouteOptions;
 import io.skywire.node.runtime.RouteSession;
-import io.skywire.wallet.blind.BlindSignature;
-import io.skywire.wallet.blind.BlindedRequest;
 import io.skywire.wallet.chain.ChainRefusedException;
 import io.skywire.wallet.chain.LocalChain;
-import io.skywire.wallet.chain.SignedTransaction;
-import io.skywire.wallet.chain.Transaction;
 import io.skywire.wallet.escrow.Attestation;
 import io.skywire.wallet.escrow.Escrow;
-import io.skywire.wallet.escrow.EscrowKeys;
-import io.skywire.wallet.escrow.EscrowRequests;
 import io.skywire.wallet.escrow.RoutePayer;
-import io.skywire.wallet.ledger.Droplets;
 import io.skywire.wallet.skycoin.DeterministicKeyChain;
-import io.skywire.wallet.skycoin.SkycoinAddress;
 import io.skywire.wallet.skycoin.SkycoinKeyPair;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -77,36 +69,12 @@ public final class PayingClient implements RouteOpener {
     static PayingClient fund(LocalChain chain, Escrow escrow, Secp256k1 secp256k1, SecureRandom random, Clock clock,
                              PaymentSettings settings, Duration attestationLifetime, ScheduledExecutorService timer)
             throws ChainRefusedException {
-        Droplets amount = settings.faucet();
-        byte[] walletSeed = randomBytes(random, 32);
-        byte[] depositor = randomBytes(random, 32);
         byte[] pseudonymSecret = randomBytes(random, 32);
-        SkycoinKeyPair coins = DeterministicKeyChain.derive(secp256k1, walletSeed, 1).get(0);
-        chain.mint(coins.address(), amount);
-        SkycoinAddress deposit = escrow.depositAddress(secp256k1.publicKey(depositor));
-        chain.submit(SignedTransaction.sign(secp256k1, new Transaction(randomBytes(random, 16),
-                List.of(new Transaction.Transfer(coins.address(), amount)),
-                List.of(new Transaction.Transfer(deposit, amount))), List.of(coins)));
-        escrow.creditDeposits(deposit);
-        List<Droplets> parts = EscrowKeys.denominations(amount);
-        List<BlindedRequest> blinded = new ArrayList<>();
-        List<EscrowRequests.BlindedOutput> outputs = new ArrayList<>();
-        for (Droplets part : parts) {
-            BlindedRequest request = BlindedRequest.create(random);
-            blinded.add(request);
-            outputs.add(new EscrowRequests.BlindedOutput(part, request.blindedMessage()));
-        }
-        List<BlindSignature> signatures = escrow.issue(EscrowRequests.Issue.sign(secp256k1, depositor,
-                randomBytes(random, 16), outputs));
-        List<EscrowRequests.PaidToken> tokens = new ArrayList<>();
-        for (int i = 0; i < parts.size(); i++) {
-            tokens.add(new EscrowRequests.PaidToken(parts.get(i), blinded.get(i).unblind(signatures.get(i),
-                    escrow.keys().mint(parts.get(i)).publicKey())));
-        }
-        escrow.redeem(tokens, secp256k1.publicKey(pseudonymSecret));
-        Attestation attestation = escrow.attest(EscrowRequests.Attest.sign(secp256k1, pseudonymSecret,
-                clock.instant().plus(attestationLifetime).getEpochSecond()));
-        LOG.info("client pseudonym funded with {} and attested", amount);
+        SkycoinKeyPair coins = DeterministicKeyChain.derive(secp256k1, randomBytes(random, 32), 1).get(0);
+        Attestation attestation = PseudonymFunding.fund(chain, escrow, secp256k1, random, coins,
+                randomBytes(random, 32), pseudonymSecret, settings.faucet(),
+                clock.instant().plus(attestationLifetime).getEpochSecond());
+        LOG.info("client pseudonym funded with {} and attested", settings.faucet());
         return new PayingClient(secp256k1, pseudonymSecret, attestation, settings, timer);
     }
 
