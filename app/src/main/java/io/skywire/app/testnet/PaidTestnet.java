@@ -16,7 +16,6 @@ import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -37,8 +36,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class PaidTestnet implements AutoCloseable, LocalTestNetwork.Customizer {
 
-    /** How long the client's attestation lasts; the escrow allows at most a day. */
-    static final Duration ATTESTATION_LIFETIME = Duration.ofHours(23);
     private static final Logger LOG = LoggerFactory.getLogger(PaidTestnet.class);
 
     private final Path dataRoot;
@@ -80,10 +77,12 @@ public final class PaidTestnet implements AutoCloseable, LocalTestNetwork.Custom
         PaidTestnet paid = new PaidTestnet(dataRoot, settings, escrow);
         try {
             paid.client = PayingClient.fund(escrow.chain(), escrow.escrow(), paid.secp256k1, paid.random, paid.clock,
-                    settings, ATTESTATION_LIFETIME, paid.timer);
+                    settings, paid.timer);
             paid.network = LocalTestNetwork.start(dataRoot, nodeCount, gatewayCount, proxySettings, loss, seed, paid);
             long period = settings.settlePeriod().toMillis();
             paid.timer.scheduleWithFixedDelay(paid::settleQuietly, period, period, TimeUnit.MILLISECONDS);
+            long renewal = settings.renewalPeriod().toMillis();
+            paid.timer.scheduleWithFixedDelay(paid.client::renewAttestation, renewal, renewal, TimeUnit.MILLISECONDS);
             return paid;
         } catch (ChainRefusedException e) {
             paid.close();

@@ -10,12 +10,13 @@ import io.skywire.wallet.chain.ChainRefusedException;
 import io.skywire.wallet.chain.LocalChain;
 import io.skywire.wallet.escrow.Attestation;
 import io.skywire.wallet.escrow.Escrow;
+import io.skywire.wallet.escrow.EscrowRequests;
+import io.skywire.wallet.escrow.PaymentMessage;
 import io.skywire.wallet.escrow.RoutePayer;
 import io.skywire.wallet.skycoin.DeterministicKeyChain;
 import io.skywire.wallet.skycoin.SkycoinKeyPair;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -46,16 +47,22 @@ public final class PayingClient implements RouteOpener {
     }
 
     private final Secp256k1 secp256k1;
+    private final Escrow escrow;
+    private final Clock clock;
     private final byte[] pseudonymSecret;
-    private final Attestation attestation;
+    /** The latest attestation: new routes open with it, and live routes get each renewal. */
+    private volatile Attestation attestation;
     private final Map<NodeId, Hop> hops = new ConcurrentHashMap<>();
     private final PaymentSettings settings;
     private final ScheduledExecutorService timer;
     private final Set<PaidRoute> routes = ConcurrentHashMap.newKeySet();
+    private final java.util.concurrent.atomic.AtomicLong renewals = new java.util.concurrent.atomic.AtomicLong();
 
-    private PayingClient(Secp256k1 secp256k1, byte[] pseudonymSecret, Attestation attestation,
-                         PaymentSettings settings, ScheduledExecutorService timer) {
+    private PayingClient(Secp256k1 secp256k1, Escrow escrow, Clock clock, byte[] pseudonymSecret,
+                         Attestation attestation, PaymentSettings settings, ScheduledExecutorService timer) {
         this.secp256k1 = secp256k1;
+        this.escrow = escrow;
+        this.clock = clock;
         this.pseudonymSecret = pseudonymSecret;
         this.attestation = attestation;
         this.settings = settings;
@@ -64,23 +71,28 @@ public final class PayingClient implements RouteOpener {
 
     /**
      * Funds a fresh pseudonym with {@code settings.faucet()} (mint, deposit, blind issue, redeem) and gets the
-     * escrow's attestation of it, valid for {@code attestationLifetime}.
+     * escrow's attestation of it, valid for the settings' attestation lifetime.
      */
     static PayingClient fund(LocalChain chain, Escrow escrow, Secp256k1 secp256k1, SecureRandom random, Clock clock,
-                             PaymentSettings settings, Duration attestationLifetime, ScheduledExecutorService timer)
+                             PaymentSettings settings, ScheduledExecutorService timer)
             throws ChainRefusedException {
         byte[] pseudonymSecret = randomBytes(random, 32);
         SkycoinKeyPair coins = DeterministicKeyChain.derive(secp256k1, randomBytes(random, 32), 1).get(0);
         Attestation attestation = PseudonymFunding.fund(chain, escrow, secp256k1, random, coins,
                 randomBytes(random, 32), pseudonymSecret, settings.faucet(),
-                clock.instant().plus(attestationLifetime).getEpochSecond());
+                clock.instant().plus(settings.attestationLifetime()).getEpochSecond());
         LOG.info("client pseudonym funded with {} and attested", settings.faucet());
-        return new PayingClient(secp256k1, pseudonymSecret, attestation, settings, timer);
+        return new PayingClient(secp256k1, escrow, clock, pseudonymSecret, attestation, settings, timer);
     }
 
     /** Tells the client a relay's payee key and price, before any route through it is opened. */
     void knowRelay(NodeId relay, byte[] payee, long pricePerGb) {
         hops.put(relay, new Hop(payee.clone(), pricePerGb));
+    }
+
+    /** Attestations renewed so far. */
+    public long renewals() {
+        return renewals.get();
     }
 
     /** The pseudonym the client pays from (its escrow account). */
@@ -123,8 +135,8 @@ public final class PayingClient implements RouteOpener {
                 payerHops.add(new RoutePayer.Hop(paid.get(h).payee(), paid.get(h).pricePerGb(), salt));
                 dearest = Math.max(dearest, paid.get(h).pricePerGb());
             }
-            PaidRoute route = new PaidRoute(session, new RoutePayer(secp256k1, pseudonymSecret, attestation,
-                    payerHops, settings.promiseInterval(dearest)));
+            PaidRoute route = new PaidRoute(session, payerHops.size(), new RoutePayer(secp256k1, pseudonymSecret,
+                    attestation, payerHops, settings.promiseInterval(dearest)));
             routes.add(route);
             route.start();
             session.ended().whenComplete((reason, error) -> {
@@ -133,6 +145,26 @@ public final class PayingClient implements RouteOpener {
             });
             return session;
         });
+    }
+
+    /**
+     * Asks the escrow for a later attestation of the pseudonym and sends it to every hop of every live route, which
+     * renews the route there (docs/PROTOCOL.md 7.3) before the previous one expires; run every third of the
+     * lifetime. A refusal is logged, and the next run tries again.
+     */
+    void renewAttestation() {
+        try {
+            Attestation fresh = escrow.attest(EscrowRequests.Attest.sign(secp256k1, pseudonymSecret,
+                    clock.instant().plus(settings.attestationLifetime()).getEpochSecond()));
+            attestation = fresh;
+            renewals.incrementAndGet();
+            for (PaidRoute route : routes) {
+                route.reopen(fresh);
+            }
+            LOG.debug("attestation renewed for {} routes", routes.size());
+        } catch (RuntimeException e) {
+            LOG.warn("attestation not renewed: {}", e.toString());
+        }
     }
 
     /**
@@ -156,12 +188,26 @@ public final class PayingClient implements RouteOpener {
     /** One established paid route and its payer, whose messages are queued to the loop under its lock. */
     private final class PaidRoute {
         private final RouteSession session;
+        private final int hops;
         private final RoutePayer payer;
         private ScheduledFuture<?> poll;
 
-        PaidRoute(RouteSession session, RoutePayer payer) {
+        PaidRoute(RouteSession session, int hops, RoutePayer payer) {
             this.session = session;
+            this.hops = hops;
             this.payer = payer;
+        }
+
+        /** Sends every hop a renewed attestation (in order with the promises, under the payer's lock). */
+        void reopen(Attestation renewed) {
+            byte[] open = new PaymentMessage.Open(renewed).encode();
+            List<RoutePayer.Outgoing> messages = new ArrayList<>();
+            for (int hop = 0; hop < hops; hop++) {
+                messages.add(new RoutePayer.Outgoing(hop, open));
+            }
+            synchronized (payer) {
+                send(messages);
+            }
         }
 
         synchronized void start() {

@@ -15,17 +15,28 @@ import java.util.Objects;
  * @param promiseBytes    the client sends a promise each time its debt to the dearest hop grows by what this many
  *                        bytes cost there
  * @param creditBytes     each relay forwards this many bytes beyond the latest promise (its tolerance)
+ * @param attestationLifetime how long each of the client's attestations lasts (the escrow allows a day at most);
+ *                        the client asks for a fresh one every third of it and sends it to the hops of its routes
  */
 public record PaymentSettings(long relayPricePerGb, Droplets faucet, Duration settlePeriod, long promiseBytes,
-                              long creditBytes) {
+                              long creditBytes, Duration attestationLifetime) {
 
-    /** 1 SKY per GB at the first relay, 100 SKY from the faucet, settlement every 10 s, a promise per MB. */
+    /**
+     * 1 SKY per GB at the first relay, 100 SKY from the faucet, settlement every 10 s, a promise per MB, 16 MB of
+     * credit, attestations of 23 hours.
+     */
     public static final PaymentSettings DEFAULT = new PaymentSettings(Droplets.PER_SKY, Droplets.ofSky(100),
-            Duration.ofSeconds(10), 1_000_000, 16_000_000);
+            Duration.ofSeconds(10), 1_000_000, 16_000_000, Duration.ofHours(23));
 
     public PaymentSettings {
         Objects.requireNonNull(faucet, "faucet");
         Objects.requireNonNull(settlePeriod, "settlePeriod");
+        Objects.requireNonNull(attestationLifetime, "attestationLifetime");
+        if (attestationLifetime.compareTo(Duration.ofSeconds(3)) < 0
+                || attestationLifetime.compareTo(Duration.ofDays(1)) >= 0) {
+            throw new IllegalArgumentException("the attestation lifetime must be at least 3 s and under a day "
+                    + "(renewed every third of it, at least a second apart)");
+        }
         if (relayPricePerGb < 1 || relayPricePerGb > Long.MAX_VALUE / 64) {
             throw new IllegalArgumentException("the relay price must be at least 1 droplet per GB (and sane)");
         }
@@ -43,17 +54,23 @@ public record PaymentSettings(long relayPricePerGb, Droplets faucet, Duration se
 
     /** A copy with another first-relay price. */
     public PaymentSettings withRelayPrice(long pricePerGb) {
-        return new PaymentSettings(pricePerGb, faucet, settlePeriod, promiseBytes, creditBytes);
+        return new PaymentSettings(pricePerGb, faucet, settlePeriod, promiseBytes, creditBytes, attestationLifetime);
     }
 
     /** A copy with another settlement period. */
     public PaymentSettings withSettlePeriod(Duration period) {
-        return new PaymentSettings(relayPricePerGb, faucet, period, promiseBytes, creditBytes);
+        return new PaymentSettings(relayPricePerGb, faucet, period, promiseBytes, creditBytes, attestationLifetime);
     }
 
     /** A copy with another faucet amount. */
     public PaymentSettings withFaucet(Droplets amount) {
-        return new PaymentSettings(relayPricePerGb, amount, settlePeriod, promiseBytes, creditBytes);
+        return new PaymentSettings(relayPricePerGb, amount, settlePeriod, promiseBytes, creditBytes,
+                attestationLifetime);
+    }
+
+    /** How often the client renews its attestation: a third of its lifetime. */
+    public Duration renewalPeriod() {
+        return attestationLifetime.dividedBy(3);
     }
 
     /** Relay {@code index}'s price per GB. */

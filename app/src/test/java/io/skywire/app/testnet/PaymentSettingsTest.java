@@ -20,7 +20,7 @@ class PaymentSettingsTest {
     @Test
     void creditAndPromiseIntervalAreWhatTheirBytesCostAtThePrice() {
         PaymentSettings settings = new PaymentSettings(1_000_000, Droplets.ofSky(1), Duration.ofSeconds(1),
-                1_000_000, 16_000_000);
+                1_000_000, 16_000_000, Duration.ofHours(1));
         // 1 SKY per GB is 1 droplet per 1000 bytes.
         assertThat(settings.tolerance(1_000_000)).isEqualTo(Droplets.of(16_000));
         assertThat(settings.promiseInterval(2_000_000)).isEqualTo(Droplets.of(2_000));
@@ -32,8 +32,10 @@ class PaymentSettingsTest {
     void settingsThatWouldStallAnHonestClientOrPayNothingAreRefused() {
         assertThatThrownBy(() -> PaymentSettings.DEFAULT.withRelayPrice(0))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new PaymentSettings(1, Droplets.ofSky(1), Duration.ofSeconds(1), 1_000, 1_500))
-                .hasMessageContaining("creditBytes");
+        assertThatThrownBy(() -> new PaymentSettings(1, Droplets.ofSky(1), Duration.ofSeconds(1), 1_000, 1_500,
+                Duration.ofHours(1))).hasMessageContaining("creditBytes");
+        assertThatThrownBy(() -> new PaymentSettings(1, Droplets.ofSky(1), Duration.ofSeconds(1), 1_000, 2_000,
+                Duration.ofDays(1))).hasMessageContaining("attestation lifetime");
         assertThatThrownBy(() -> PaymentSettings.DEFAULT.withFaucet(Droplets.ZERO))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> PaymentSettings.DEFAULT.withSettlePeriod(Duration.ZERO))
