@@ -1,5 +1,7 @@
 package io.skywire.app.cli;
 
+import io.skywire.app.testnet.PaidTestnet;
+import io.skywire.app.testnet.PaymentSettings;
 import io.skywire.node.gateway.LocalTestNetwork;
 import io.skywire.node.gateway.ProxyCredentials;
 import io.skywire.node.gateway.ProxySettings;
@@ -8,6 +10,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -24,7 +27,10 @@ import picocli.CommandLine.Spec;
 @Command(name = "testnet", mixinStandardHelpOptions = true,
         description = {"Run a local test network in this process, with a SOCKS5 and HTTP proxy.",
             "Real nodes on loopback UDP, gateways with different prices and regions, and proxies whose route to",
-            "the cheapest gateway has at least 3 hops. Its gateways allow loopback destinations (test network only)."})
+            "the cheapest gateway has at least 3 hops. Its gateways allow loopback destinations (test network only).",
+            "Unless --free: a local chain and an escrow (HTTP on 127.0.0.1), relays that charge per GB and settle every",
+            "--settle-seconds, and a client funded from the chain's faucet that pays them as bytes flow. Prints",
+            "ESCROW http://127.0.0.1:PORT, then EARNED and PAYOUT lines as the relays settle (README)."})
 final class TestnetCommand implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(TestnetCommand.class);
@@ -54,6 +60,17 @@ final class TestnetCommand implements Callable<Integer> {
             description = "While no gateway works, refuse connections (default) instead of connecting directly, outside the tunnel.")
     private boolean killSwitch;
 
+    @Option(names = "--free", description = "No payments: no escrow, relays forward for nothing.")
+    private boolean free;
+
+    @Option(names = "--relay-price", paramLabel = "DROPLETS", defaultValue = "1000000",
+            description = "The first relay's price in droplets per GB; relay r charges (4 + r) / 4 times it (default 1 SKY).")
+    private long relayPrice;
+
+    @Option(names = "--settle-seconds", defaultValue = "10",
+            description = "How often each relay settles its promises at the escrow (default 10).")
+    private long settleSeconds;
+
     @Option(names = "--proxy-user", paramLabel = "NAME",
             description = "Require this user name on both proxies (SOCKS5: RFC 1929; HTTP: Basic); needs --proxy-password-file.")
     private String proxyUser;
@@ -64,6 +81,9 @@ final class TestnetCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, InterruptedException {
+        if (settleSeconds < 1) {
+            throw new ParameterException(spec.commandLine(), "--settle-seconds must be at least 1");
+        }
         if (gateways < 1 || nodes < gateways + 3) {
             throw new ParameterException(spec.commandLine(), "need --gateways >= 1 and --nodes >= gateways + 3");
         }
@@ -82,10 +102,25 @@ final class TestnetCommand implements Callable<Integer> {
         if (proxyUser != null) {
             proxySettings = proxySettings.withCredentials(readCredentials());
         }
+        PaymentSettings payments = null;
+        if (!free) {
+            try {
+                payments = PaymentSettings.DEFAULT.withRelayPrice(relayPrice)
+                        .withSettlePeriod(Duration.ofSeconds(settleSeconds));
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), "payments: " + e.getMessage());
+            }
+        }
         Path dataRoot = Files.createTempDirectory("skywire-testnet");
         LocalTestNetwork network;
+        PaidTestnet paid = null;
         try {
-            network = LocalTestNetwork.start(dataRoot, nodes, gateways, proxySettings, loss, seed);
+            if (payments == null) {
+                network = LocalTestNetwork.start(dataRoot, nodes, gateways, proxySettings, loss, seed);
+            } else {
+                paid = PaidTestnet.start(dataRoot, nodes, gateways, proxySettings, loss, seed, payments);
+                network = paid.network();
+            }
         } catch (IllegalArgumentException e) {
             deleteTree(dataRoot);
             throw new IOException(e.getMessage(), e);
@@ -93,18 +128,31 @@ final class TestnetCommand implements Callable<Integer> {
             deleteTree(dataRoot);
             throw e;
         }
+        PrintWriter out = spec.commandLine().getOut();
         CountDownLatch stopped = new CountDownLatch(1);
+        AutoCloseable running = paid == null ? network : paid;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             LOG.info("stopping the test network");
-            network.close();
+            try {
+                running.close();
+            } catch (Exception e) {
+                LOG.warn("stopping the test network: {}", e.toString());
+            }
             deleteTree(dataRoot);
             LOG.info("test network stopped");
             stopped.countDown();
         }, "skywire-shutdown"));
-        PrintWriter out = spec.commandLine().getOut();
-        out.println("SOCKS5 127.0.0.1:" + network.proxy().socksAddress().getPort());
-        out.println("HTTP 127.0.0.1:" + network.proxy().httpAddress().getPort());
-        out.flush();
+        synchronized (out) {
+            out.println("SOCKS5 127.0.0.1:" + network.proxy().socksAddress().getPort());
+            out.println("HTTP 127.0.0.1:" + network.proxy().httpAddress().getPort());
+            if (paid != null) {
+                out.println("ESCROW http://127.0.0.1:" + paid.escrow().server().address().getPort());
+            }
+            out.flush();
+        }
+        if (paid != null) {
+            paid.onRound(new EarningsPrinter(out));
+        }
         printTunnelChanges(network, out);
         stopped.await();
         return 0;
@@ -118,8 +166,10 @@ final class TestnetCommand implements Callable<Integer> {
                 if (status.state() != last[0] || !java.util.Objects.equals(status.gateway(), last[1])) {
                     last[0] = status.state();
                     last[1] = status.gateway();
-                    out.println("TUNNEL " + status);
-                    out.flush();
+                    synchronized (out) {
+                        out.println("TUNNEL " + status);
+                        out.flush();
+                    }
                 }
             }
         };

@@ -12,7 +12,9 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -36,7 +38,37 @@ public final class LocalTestNetwork implements AutoCloseable {
     private final List<ExitService> exits = new ArrayList<>();
     private final List<NodeRuntime> gatewayNodes = new ArrayList<>();
     private final List<GatewayCandidate> candidates = new ArrayList<>();
+    private final Map<NodeId, Long> relayPrices = new HashMap<>();
     private ProxyServer proxy;
+
+    /**
+     * What an application adds to the test network's nodes, such as payments: node-core knows nothing of wallets,
+     * so the app installs a relay's payment policy and opens the client's routes with prices through this.
+     */
+    public interface Customizer {
+
+        /** Free relays and unpaid routes. */
+        Customizer FREE = new Customizer() {
+            @Override
+            public long relayStarted(String name, NodeRuntime relay) {
+                return 0;
+            }
+
+            @Override
+            public RouteOpener routeOpener() {
+                return RouteOpener.UNPAID;
+            }
+        };
+
+        /**
+         * Runs once relay {@code name} is up, before any route is opened; returns its transit price in droplets
+         * per GB (0 when free), which the client's gateway candidates then include.
+         */
+        long relayStarted(String name, NodeRuntime relay);
+
+        /** How the client's proxy opens its routes (asked once all relays have started). */
+        RouteOpener routeOpener();
+    }
 
     private LocalTestNetwork() {
     }
@@ -51,13 +83,20 @@ public final class LocalTestNetwork implements AutoCloseable {
      */
     public static LocalTestNetwork start(Path dataRoot, int nodeCount, int gatewayCount, ProxySettings settings,
                                          double loss, long seed) throws IOException, InterruptedException {
+        return start(dataRoot, nodeCount, gatewayCount, settings, loss, seed, Customizer.FREE);
+    }
+
+    /** {@link #start(Path, int, int, ProxySettings, double, long)} with each relay and the client's routes customized. */
+    public static LocalTestNetwork start(Path dataRoot, int nodeCount, int gatewayCount, ProxySettings settings,
+                                         double loss, long seed, Customizer customizer)
+            throws IOException, InterruptedException {
         if (gatewayCount < 1 || nodeCount < gatewayCount + 3) {
             throw new IllegalArgumentException("need at least one gateway and nodes >= gateways + 3 "
                     + "(a client and two relays, so the route has at least 3 hops)");
         }
         LocalTestNetwork network = new LocalTestNetwork();
         try {
-            network.build(dataRoot, nodeCount, gatewayCount, settings, loss, seed);
+            network.build(dataRoot, nodeCount, gatewayCount, settings, loss, seed, customizer);
             return network;
         } catch (IOException | InterruptedException | RuntimeException e) {
             network.close();
@@ -65,8 +104,8 @@ public final class LocalTestNetwork implements AutoCloseable {
         }
     }
 
-    private void build(Path dataRoot, int nodeCount, int gatewayCount, ProxySettings settings, double loss, long seed)
-            throws IOException, InterruptedException {
+    private void build(Path dataRoot, int nodeCount, int gatewayCount, ProxySettings settings, double loss, long seed,
+                       Customizer customizer) throws IOException, InterruptedException {
         UdpFaults faults = new UdpFaults(loss, 0, 0, seed);
         List<NodeRuntime> gateways = new ArrayList<>();
         List<GatewayOffer> offers = new ArrayList<>();
@@ -83,6 +122,7 @@ public final class LocalTestNetwork implements AutoCloseable {
         List<NodeRuntime> relays = new ArrayList<>();
         for (int r = nodeCount - gatewayCount - 2; r >= 0; r--) {
             NodeRuntime relay = startNode(dataRoot, "relay-" + r, dialled, faults, seed + 100 + r);
+            relayPrices.put(relay.nodeId(), customizer.relayStarted("relay-" + r, relay));
             relays.add(0, relay);
             dialled = List.of(relay);
         }
@@ -91,13 +131,24 @@ public final class LocalTestNetwork implements AutoCloseable {
         for (int g = 0; g < gatewayCount; g++) {
             List<NodeId> path = new ArrayList<>(relays.stream().map(NodeRuntime::nodeId).toList());
             path.add(gateways.get(g).nodeId());
-            // Relays in the test network forward for free; the expected cost is the gateway's price.
-            candidates.add(new GatewayCandidate(path, offers.get(g).pricePerGbDroplets(), 0, offers.get(g).region()));
+            // The gateway, the route's destination, is not charged through the engine (PROTOCOL 7.1): its price is
+            // advertised only; the transit price is what the customizer's relays charge.
+            candidates.add(new GatewayCandidate(path, offers.get(g).pricePerGbDroplets(), transitPrice(path),
+                    offers.get(g).region()));
         }
         LOG.info("test network: {} nodes, {} gateways, {} hops from the client to each gateway", nodeCount,
                 gatewayCount, candidates.get(0).hops());
-        proxy = ProxyServer.startAuto(client, candidates, settings);
+        proxy = ProxyServer.startAuto(client, candidates, settings, customizer.routeOpener());
         proxy.onStatus(status -> LOG.info("tunnel {}", status));
+    }
+
+    /** What the transit hops of {@code path} (all but the last) charge together, droplets per GB. */
+    private long transitPrice(List<NodeId> path) {
+        long sum = 0;
+        for (NodeId hop : path.subList(0, path.size() - 1)) {
+            sum = Math.addExact(sum, relayPrices.getOrDefault(hop, 0L));
+        }
+        return sum;
     }
 
     private NodeRuntime startNode(Path dataRoot, String name, List<NodeRuntime> peers, UdpFaults faults, long seed)

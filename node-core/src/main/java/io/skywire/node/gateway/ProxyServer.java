@@ -58,9 +58,18 @@ public final class ProxyServer implements AutoCloseable {
      */
     public static ProxyServer startAuto(NodeRuntime node, List<GatewayCandidate> gateways, ProxySettings settings)
             throws IOException, InterruptedException {
+        return startAuto(node, gateways, settings, RouteOpener.UNPAID);
+    }
+
+    /**
+     * {@link #startAuto(NodeRuntime, List, ProxySettings)} with each route opened by {@code opener} (a paying client
+     * opens its routes with prices and pays for them).
+     */
+    public static ProxyServer startAuto(NodeRuntime node, List<GatewayCandidate> gateways, ProxySettings settings,
+                                        RouteOpener opener) throws IOException, InterruptedException {
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("skywire-proxy", true),
                 NioIoHandler.newFactory());
-        TunnelManager tunnel = new TunnelManager(node, gateways, settings, group.next());
+        TunnelManager tunnel = new TunnelManager(node, gateways, settings, group.next(), opener);
         try {
             tunnel.start();
             Channel socks = bind(group, settings.socksListen(),

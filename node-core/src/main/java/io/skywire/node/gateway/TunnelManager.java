@@ -5,7 +5,6 @@ import io.netty.channel.EventLoop;
 import io.netty.util.concurrent.ScheduledFuture;
 import io.skywire.node.engine.FailureReason;
 import io.skywire.node.runtime.NodeRuntime;
-import io.skywire.node.runtime.RouteOptions;
 import io.skywire.node.runtime.RouteSession;
 import io.skywire.node.stream.ResetReason;
 import io.skywire.node.stream.StreamCodec;
@@ -41,6 +40,7 @@ final class TunnelManager implements TunnelConnector {
     private static final int THROUGHPUT_PINGS = 8;
 
     private final NodeRuntime node;
+    private final RouteOpener opener;
     private final List<GatewayCandidate> candidates;
     private final Map<GatewayCandidate, GatewayStats> stats = new HashMap<>();
     private final ProxySettings settings;
@@ -64,11 +64,13 @@ final class TunnelManager implements TunnelConnector {
     private boolean closed;
     private ScheduledFuture<?> ticker;
 
-    TunnelManager(NodeRuntime node, List<GatewayCandidate> candidates, ProxySettings settings, EventLoop loop) {
+    TunnelManager(NodeRuntime node, List<GatewayCandidate> candidates, ProxySettings settings, EventLoop loop,
+                  RouteOpener opener) {
         if (candidates.isEmpty()) {
             throw new IllegalArgumentException("no gateway to connect to");
         }
         this.node = node;
+        this.opener = opener;
         this.candidates = List.copyOf(candidates);
         this.settings = settings;
         this.health = settings.health();
@@ -92,7 +94,7 @@ final class TunnelManager implements TunnelConnector {
         for (GatewayCandidate candidate : chooser.rank(candidates, stats, nowMillis())) {
             stats.computeIfAbsent(candidate, c -> new GatewayStats()).attempted();
             try {
-                RouteSession session = node.openRoute(candidate.path(), RouteOptions.bulk())
+                RouteSession session = opener.open(node, candidate.path())
                         .get(ROUTE_SETUP_SECONDS, TimeUnit.SECONDS);
                 loop.submit(() -> adopt(candidate, session)).sync();
                 ticker = loop.scheduleAtFixedRate(this::tick, health.probeIntervalMillis(),
@@ -288,7 +290,7 @@ final class TunnelManager implements TunnelConnector {
         status = new TunnelStatus(TunnelState.CONNECTING, "setting up a route to gateway "
                 + candidate.gateway().fingerprint(), candidate, 0, 0, !settings.killSwitch());
         notifyListeners();
-        CompletableFuture<RouteSession> opening = node.openRoute(candidate.path(), RouteOptions.bulk())
+        CompletableFuture<RouteSession> opening = opener.open(node, candidate.path())
                 .orTimeout(ROUTE_SETUP_SECONDS, TimeUnit.SECONDS);
         opening.whenComplete((session, error) -> loop.execute(() -> {
             if (error == null) {

@@ -66,6 +66,7 @@ final class EngineDriver {
     /** Set from any thread: a listener queued as a loop task could run after a route that arrived meanwhile. */
     private volatile Consumer<RouteSession> incoming = session -> { };
     private LinkObserver observer = NO_OBSERVER;
+    private volatile Consumer<NodeEvent.Metering> metering = report -> { };
     private int nextLinkId;
     private ScheduledFuture<?> timer;
     private long timerAt = Long.MAX_VALUE;
@@ -246,6 +247,10 @@ final class EngineDriver {
         this.incoming = listener;
     }
 
+    void onMetering(Consumer<NodeEvent.Metering> listener) {
+        this.metering = listener;
+    }
+
     void openRoute(RouteSpec spec, CompletableFuture<RouteSession> result) {
         RouteHandle handle = engine.openRoute(now(), spec);
         opening.put(handle, result);
@@ -347,8 +352,9 @@ final class EngineDriver {
             } else {
                 LOG.info("virtual link {} down", down.link().value());
             }
+        } else if (event instanceof NodeEvent.Metering report) {
+            metering.accept(report);
         }
-        // Metering events are for the payment layer, which is not wired to the runtime yet.
     }
 
     private void armTimer() {

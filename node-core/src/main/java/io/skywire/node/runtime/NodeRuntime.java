@@ -6,6 +6,7 @@ import io.netty.util.concurrent.DefaultThreadFactory;
 import io.skywire.node.crypto.Secp256k1Provider;
 import io.skywire.node.engine.EngineConfig;
 import io.skywire.node.engine.NodeEngine;
+import io.skywire.node.engine.NodeEvent;
 import io.skywire.node.engine.RouteSpec;
 import io.skywire.node.identity.NodeId;
 import io.skywire.node.identity.NodeKeyPair;
@@ -208,6 +209,15 @@ public final class NodeRuntime implements AutoCloseable {
     /** Who gets routes for which this node is the destination, from now on; it runs on the event loop. */
     public void onIncomingRoute(Consumer<RouteSession> listener) {
         driver.onIncoming(Objects.requireNonNull(listener, "listener"));
+    }
+
+    /**
+     * Who hears each route's byte counts (docs/PROTOCOL.md 7.4: a transit hop's forwarded bytes are what it is paid
+     * for), from now on: reported at housekeeping when they changed and once when the route ends. It runs on the
+     * event loop and must not block.
+     */
+    public void onMetering(Consumer<NodeEvent.Metering> listener) {
+        driver.onMetering(Objects.requireNonNull(listener, "listener"));
     }
 
     /** Reads every counter on the event loop (waits at most a few seconds). */

@@ -1,0 +1,268 @@
+package io.skywire.app.testnet;
+
+import io.skywire.node.crypto.Secp256k1;
+import io.skywire.node.gateway.RouteOpener;
+import io.skywire.node.identity.NodeId;
+import io.skywire.node.runtime.NodeRuntime;
+import io.skywire.node.runtime.RouteOptions;
+import io.skywire.node.runtime.RouteSession;
+import io.skywire.wallet.chain.ChainRefusedException;
+import io.skywire.wallet.chain.LocalChain;
+import io.skywire.wallet.escrow.Attestation;
+import io.skywire.wallet.escrow.Escrow;
+import io.skywire.wallet.escrow.EscrowRequests;
+import io.skywire.wallet.escrow.PaymentMessage;
+import io.skywire.wallet.escrow.RoutePayer;
+import io.skywire.wallet.skycoin.DeterministicKeyChain;
+import io.skywire.wallet.skycoin.SkycoinKeyPair;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The test network's paying client: coins from the local chain's faucet are deposited at the escrow, turned into
+ * blind tokens, redeemed to a fresh pseudonym (so the escrow cannot link the pseudonym to the deposit) and attested;
+ * every route its proxy opens carries the relays' prices, and once established it is paid with {@link RoutePayer}
+ * promises as its bytes flow (the route's chargeable bytes are polled every {@link #POLL_MILLIS} ms and a promise
+ * goes to a hop whenever the debt to it has grown by the promise interval).
+ */
+public final class PayingClient implements RouteOpener {
+
+    /** How often each paid route's bytes are read to decide whether promises are due. */
+    static final long POLL_MILLIS = 20;
+    private static final Logger LOG = LoggerFactory.getLogger(PayingClient.class);
+
+    /** A relay as the client knows it before setup (from its discovery record, here from the test network). */
+    record Hop(byte[] payee, long pricePerGb) {
+    }
+
+    private final Secp256k1 secp256k1;
+    private final Escrow escrow;
+    private final Clock clock;
+    private final byte[] pseudonymSecret;
+    /** The latest attestation: new routes open with it, and live routes get each renewal. */
+    private volatile Attestation attestation;
+    private final Map<NodeId, Hop> hops = new ConcurrentHashMap<>();
+    private final PaymentSettings settings;
+    private final ScheduledExecutorService timer;
+    private final Set<PaidRoute> routes = ConcurrentHashMap.newKeySet();
+    private final java.util.concurrent.atomic.AtomicLong renewals = new java.util.concurrent.atomic.AtomicLong();
+
+    private PayingClient(Secp256k1 secp256k1, Escrow escrow, Clock clock, byte[] pseudonymSecret,
+                         Attestation attestation, PaymentSettings settings, ScheduledExecutorService timer) {
+        this.secp256k1 = secp256k1;
+        this.escrow = escrow;
+        this.clock = clock;
+        this.pseudonymSecret = pseudonymSecret;
+        this.attestation = attestation;
+        this.settings = settings;
+        this.timer = timer;
+    }
+
+    /**
+     * Funds a fresh pseudonym with {@code settings.faucet()} (mint, deposit, blind issue, redeem) and gets the
+     * escrow's attestation of it, valid for the settings' attestation lifetime.
+     */
+    static PayingClient fund(LocalChain chain, Escrow escrow, Secp256k1 secp256k1, SecureRandom random, Clock clock,
+                             PaymentSettings settings, ScheduledExecutorService timer)
+            throws ChainRefusedException {
+        byte[] pseudonymSecret = randomBytes(random, 32);
+        SkycoinKeyPair coins = DeterministicKeyChain.derive(secp256k1, randomBytes(random, 32), 1).get(0);
+        Attestation attestation = PseudonymFunding.fund(chain, escrow, secp256k1, random, coins,
+                randomBytes(random, 32), pseudonymSecret, settings.faucet(),
+                clock.instant().plus(settings.attestationLifetime()).getEpochSecond());
+        LOG.info("client pseudonym funded with {} and attested", settings.faucet());
+        return new PayingClient(secp256k1, escrow, clock, pseudonymSecret, attestation, settings, timer);
+    }
+
+    /** Tells the client a relay's payee key and price, before any route through it is opened. */
+    void knowRelay(NodeId relay, byte[] payee, long pricePerGb) {
+        hops.put(relay, new Hop(payee.clone(), pricePerGb));
+    }
+
+    /** Attestations renewed so far. */
+    public long renewals() {
+        return renewals.get();
+    }
+
+    /** The pseudonym the client pays from (its escrow account). */
+    public byte[] pseudonym() {
+        return secp256k1.publicKey(pseudonymSecret);
+    }
+
+    @Override
+    public CompletableFuture<RouteSession> open(NodeRuntime node, List<NodeId> path) {
+        List<Hop> paid = new ArrayList<>();
+        for (NodeId transit : path.subList(0, path.size() - 1)) {
+            Hop hop = hops.get(transit);
+            if (hop == null) {
+                return CompletableFuture.failedFuture(new IllegalStateException("no price known for relay "
+                        + transit.fingerprint()));
+            }
+            paid.add(hop);
+        }
+        if (paid.isEmpty()) {
+            return node.openRoute(path, RouteOptions.bulk());
+        }
+        RouteOptions options = RouteOptions.bulk().withPrices(paid.stream().map(Hop::pricePerGb).toList());
+        return node.openRoute(path, options).thenCompose(session -> startPaying(session, paid));
+    }
+
+    private CompletableFuture<RouteSession> startPaying(RouteSession session, List<Hop> paid) {
+        List<CompletableFuture<byte[]>> salts = new ArrayList<>();
+        for (int h = 0; h < paid.size(); h++) {
+            salts.add(session.paymentSalt(h));
+        }
+        return CompletableFuture.allOf(salts.toArray(CompletableFuture[]::new)).thenApply(ignored -> {
+            List<RoutePayer.Hop> payerHops = new ArrayList<>();
+            long dearest = 0;
+            for (int h = 0; h < paid.size(); h++) {
+                byte[] salt = salts.get(h).join();
+                if (salt == null) {
+                    session.close();
+                    throw new IllegalStateException("route has no payment salt at hop " + h);
+                }
+                payerHops.add(new RoutePayer.Hop(paid.get(h).payee(), paid.get(h).pricePerGb(), salt));
+                dearest = Math.max(dearest, paid.get(h).pricePerGb());
+            }
+            PaidRoute route = new PaidRoute(session, payerHops.size(), new RoutePayer(secp256k1, pseudonymSecret,
+                    attestation, payerHops, settings.promiseInterval(dearest)));
+            routes.add(route);
+            route.start();
+            session.ended().whenComplete((reason, error) -> {
+                route.stop();
+                routes.remove(route);
+            });
+            return session;
+        });
+    }
+
+    /**
+     * Asks the escrow for a later attestation of the pseudonym and sends it to every hop of every live route, which
+     * renews the route there (docs/PROTOCOL.md 7.3) before the previous one expires; run every third of the
+     * lifetime. A refusal is logged, and the next run tries again.
+     */
+    void renewAttestation() {
+        try {
+            Attestation fresh = escrow.attest(EscrowRequests.Attest.sign(secp256k1, pseudonymSecret,
+                    clock.instant().plus(settings.attestationLifetime()).getEpochSecond()));
+            attestation = fresh;
+            renewals.incrementAndGet();
+            for (PaidRoute route : routes) {
+                route.reopen(fresh);
+            }
+            LOG.debug("attestation renewed for {} routes", routes.size());
+        } catch (RuntimeException e) {
+            LOG.warn("attestation not renewed: {}", e.toString());
+        }
+    }
+
+    /**
+     * Sends every open route's final promises (any debt, not just whole intervals) and waits for the engine to take
+     * them; for a graceful stop, before the relays' last settlement.
+     */
+    void settleUp() {
+        List<CompletableFuture<?>> sent = new ArrayList<>();
+        for (PaidRoute route : routes) {
+            sent.add(route.settleUp());
+        }
+        try {
+            CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).get(3, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            LOG.warn("final promises not all sent: {}", e.toString());
+        }
+    }
+
+    /** One established paid route and its payer, whose messages are queued to the loop under its lock. */
+    private final class PaidRoute {
+        private final RouteSession session;
+        private final int hops;
+        private final RoutePayer payer;
+        private ScheduledFuture<?> poll;
+
+        PaidRoute(RouteSession session, int hops, RoutePayer payer) {
+            this.session = session;
+            this.hops = hops;
+            this.payer = payer;
+        }
+
+        /** Sends every hop a renewed attestation (in order with the promises, under the payer's lock). */
+        void reopen(Attestation renewed) {
+            byte[] open = new PaymentMessage.Open(renewed).encode();
+            List<RoutePayer.Outgoing> messages = new ArrayList<>();
+            for (int hop = 0; hop < hops; hop++) {
+                messages.add(new RoutePayer.Outgoing(hop, open));
+            }
+            synchronized (payer) {
+                send(messages);
+            }
+        }
+
+        synchronized void start() {
+            synchronized (payer) {
+                send(payer.opening());
+            }
+            poll = timer.scheduleAtFixedRate(() -> session.chargeableBytes().thenAccept(this::pay),
+                    POLL_MILLIS, POLL_MILLIS, TimeUnit.MILLISECONDS);
+        }
+
+        synchronized void stop() {
+            if (poll != null) {
+                poll.cancel(false);
+            }
+        }
+
+        CompletableFuture<Void> settleUp() {
+            return session.chargeableBytes().thenCompose(bytes -> {
+                List<CompletableFuture<Boolean>> sent;
+                synchronized (payer) {
+                    sent = send(payer.settleUp(bytes));
+                }
+                return CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new));
+            });
+        }
+
+        /**
+         * Promises for {@code bytes}. The payer is not thread-safe and its promises must reach the loop in sequence
+         * order: the callback may run on the loop or the timer thread, so signing and queueing hold its lock.
+         */
+        private void pay(long bytes) {
+            synchronized (payer) {
+                send(payer.promisesFor(bytes));
+            }
+        }
+
+        private List<CompletableFuture<Boolean>> send(List<RoutePayer.Outgoing> messages) {
+            List<CompletableFuture<Boolean>> sent = new ArrayList<>();
+            for (RoutePayer.Outgoing message : messages) {
+                CompletableFuture<Boolean> done = session.sendPayment(message.hop(), message.message());
+                done.thenAccept(accepted -> {
+                    if (!accepted) {
+                        LOG.warn("payment to hop {} of route {} not sent (route gone?)", message.hop(),
+                                session.handle().value());
+                    }
+                });
+                sent.add(done);
+            }
+            return sent;
+        }
+    }
+
+    private static byte[] randomBytes(SecureRandom random, int length) {
+        byte[] bytes = new byte[length];
+        random.nextBytes(bytes);
+        return bytes;
+    }
+}

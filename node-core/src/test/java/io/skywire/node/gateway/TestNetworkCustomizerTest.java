@@ -1,0 +1,61 @@
+package io.skywire.node.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.skywire.node.identity.NodeId;
+import io.skywire.node.runtime.NodeRuntime;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The hooks the app's paid test network uses: each relay is handed to the customizer as it starts and its price goes
+ * into every gateway candidate, the proxy opens its routes through the customizer's opener, and a relay's metering
+ * reports the bytes it forwards.
+ */
+class TestNetworkCustomizerTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void relaysArePricedTheProxyOpensThroughTheOpenerAndForwardedBytesAreMetered() throws Exception {
+        List<String> started = new CopyOnWriteArrayList<>();
+        List<List<NodeId>> opened = new CopyOnWriteArrayList<>();
+        AtomicLong forwarded = new AtomicLong();
+        LocalTestNetwork.Customizer customizer = new LocalTestNetwork.Customizer() {
+            @Override
+            public long relayStarted(String name, NodeRuntime relay) {
+                if (started.isEmpty()) {
+                    relay.onMetering(report -> forwarded.accumulateAndGet(report.bytesForwarded(), Math::max));
+                }
+                started.add(name);
+                return 1_000L * started.size();
+            }
+
+            @Override
+            public RouteOpener routeOpener() {
+                return (node, path) -> {
+                    opened.add(path);
+                    return RouteOpener.UNPAID.open(node, path);
+                };
+            }
+        };
+        try (LocalTestNetwork network = LocalTestNetwork.start(dir, 5, 1, ProxySettings.loopback(0, -1), 0, 3,
+                customizer)) {
+            assertThat(started).hasSize(3);
+            GatewayCandidate gateway = network.gateways().get(0);
+            assertThat(gateway.transitPricePerGbDroplets()).isEqualTo(1_000 + 2_000 + 3_000);
+            assertThat(opened).isNotEmpty().allMatch(gateway.path()::equals);
+            // The proxy's probes cross every relay; the relay reports them at its next housekeeping.
+            long deadline = System.currentTimeMillis() + 30_000;
+            while (forwarded.get() == 0 && System.currentTimeMillis() < deadline) {
+                Thread.sleep(50);
+            }
+            assertThat(forwarded.get()).isPositive();
+        }
+    }
+}
