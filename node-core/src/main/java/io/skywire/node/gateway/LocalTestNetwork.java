@@ -20,10 +20,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A whole network in one process on loopback UDP: a client node, a chain of relays, and gateways with different
- * prices and regions hanging off the last relay. The client's proxy knows every gateway and its route (over every
- * relay, at least 3 hops), picks the best value and moves to another when its tunnel fails. Its gateways allow
- * loopback destinations, so a local server can be fetched through them.
+ * A whole network in one process on loopback UDP: a client node, two parallel chains of relays, and gateways with
+ * different prices and regions linked to the last relay of both chains. Of {@code N} nodes, {@code G} are gateways,
+ * one is the client and the other {@code N - G - 1} relays are split into two chains (the first takes the odd one),
+ * each at least 2 long, so {@code N >= G + 5}. The client reaches every gateway over two node-disjoint paths of at
+ * least 3 hops, one per chain; its proxy joins both routes into a route group, picks the best-value gateway and moves
+ * to another when its tunnel fails. Its gateways allow loopback destinations, so a local server can be fetched
+ * through them.
  */
 public final class LocalTestNetwork implements AutoCloseable {
 
@@ -36,6 +39,7 @@ public final class LocalTestNetwork implements AutoCloseable {
     private final List<ExitService> exits = new ArrayList<>();
     private final List<NodeRuntime> gatewayNodes = new ArrayList<>();
     private final List<GatewayCandidate> candidates = new ArrayList<>();
+    private final List<List<NodeRuntime>> chains = new ArrayList<>();
     private ProxyServer proxy;
 
     private LocalTestNetwork() {
@@ -45,15 +49,16 @@ public final class LocalTestNetwork implements AutoCloseable {
      * Starts the network and its proxy.
      *
      * @param dataRoot where the nodes' keys go (one directory per node)
-     * @param nodeCount all nodes: client, relays and gateways; at least {@code gatewayCount + 3}
+     * @param nodeCount all nodes: client, relays and gateways; at least {@code gatewayCount + 5}
      * @param gatewayCount gateways, at least 1
      * @param loss     probability in [0, 1) that any UDP datagram is dropped as it is sent
      */
     public static LocalTestNetwork start(Path dataRoot, int nodeCount, int gatewayCount, ProxySettings settings,
                                          double loss, long seed) throws IOException, InterruptedException {
-        if (gatewayCount < 1 || nodeCount < gatewayCount + 3) {
-            throw new IllegalArgumentException("need at least one gateway and nodes >= gateways + 3 "
-                    + "(a client and two relays, so the route has at least 3 hops)");
+        if (gatewayCount < 1 || nodeCount < minimumNodes(gatewayCount)) {
+            throw new IllegalArgumentException("need at least one gateway and nodes >= gateways + 5 (a client and "
+                    + "two chains of at least two relays, so each gateway has two disjoint routes of 3 hops or more); "
+                    + "got " + nodeCount + " nodes and " + gatewayCount + " gateways");
         }
         LocalTestNetwork network = new LocalTestNetwork();
         try {
@@ -79,23 +84,37 @@ public final class LocalTestNetwork implements AutoCloseable {
             gateways.add(gateway);
             offers.add(offer);
         }
-        List<NodeRuntime> dialled = gateways;
-        List<NodeRuntime> relays = new ArrayList<>();
-        for (int r = nodeCount - gatewayCount - 2; r >= 0; r--) {
-            NodeRuntime relay = startNode(dataRoot, "relay-" + r, dialled, faults, seed + 100 + r);
-            relays.add(0, relay);
-            dialled = List.of(relay);
+        int relayCount = nodeCount - gatewayCount - 1;
+        int[] lengths = {relayCount - relayCount / 2, relayCount / 2};
+        List<NodeRuntime> firstHops = new ArrayList<>();
+        for (int c = 0; c < lengths.length; c++) {
+            List<NodeRuntime> dialled = gateways;
+            List<NodeRuntime> chain = new ArrayList<>();
+            for (int r = lengths[c] - 1; r >= 0; r--) {
+                NodeRuntime relay = startNode(dataRoot, "relay-" + c + "-" + r, dialled, faults,
+                        seed + 100 + 50L * c + r);
+                chain.add(0, relay);
+                dialled = List.of(relay);
+            }
+            chains.add(chain);
+            firstHops.add(chain.get(0));
         }
-        NodeRuntime client = startNode(dataRoot, "client", dialled, faults, seed);
+        NodeRuntime client = startNode(dataRoot, "client", firstHops, faults, seed);
         gatewayNodes.addAll(gateways);
         for (int g = 0; g < gatewayCount; g++) {
-            List<NodeId> path = new ArrayList<>(relays.stream().map(NodeRuntime::nodeId).toList());
-            path.add(gateways.get(g).nodeId());
+            List<List<NodeId>> paths = new ArrayList<>();
+            for (List<NodeRuntime> chain : chains) {
+                List<NodeId> path = new ArrayList<>(chain.stream().map(NodeRuntime::nodeId).toList());
+                path.add(gateways.get(g).nodeId());
+                paths.add(path);
+            }
             // Relays in the test network forward for free; the expected cost is the gateway's price.
-            candidates.add(new GatewayCandidate(path, offers.get(g).pricePerGbDroplets(), 0, offers.get(g).region()));
+            candidates.add(GatewayCandidate.overPaths(paths, offers.get(g).pricePerGbDroplets(), 0,
+                    offers.get(g).region()));
         }
-        LOG.info("test network: {} nodes, {} gateways, {} hops from the client to each gateway", nodeCount,
-                gatewayCount, candidates.get(0).hops());
+        LOG.info("test network: {} nodes, {} gateways, relay chains of {} and {}, two disjoint routes of at least {} "
+                + "hops from the client to each gateway", nodeCount, gatewayCount, lengths[0], lengths[1],
+                candidates.get(0).hops());
         proxy = ProxyServer.startAuto(client, candidates, settings);
         proxy.onStatus(status -> LOG.info("tunnel {}", status));
     }
@@ -137,6 +156,16 @@ public final class LocalTestNetwork implements AutoCloseable {
     /** Every gateway the client knows, with its route and expected cost. */
     public List<GatewayCandidate> gateways() {
         return List.copyOf(candidates);
+    }
+
+    /** The fewest nodes a network with {@code gatewayCount} gateways needs. */
+    public static int minimumNodes(int gatewayCount) {
+        return gatewayCount + 5;
+    }
+
+    /** Stops relay {@code index} of chain {@code chain} (0 or 1): one path to every gateway is cut. */
+    void stopRelay(int chain, int index) {
+        chains.get(chain).get(index).stop();
     }
 
     /** Stops gateway {@code index}'s node, as a crash or a network cut would look to the client. */

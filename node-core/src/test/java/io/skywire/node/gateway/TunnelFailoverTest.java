@@ -59,7 +59,7 @@ class TunnelFailoverTest {
     }
 
     private void startNetwork(boolean killSwitch) throws Exception {
-        network = LocalTestNetwork.start(dir, 6, 2, ProxySettings.loopback(0, -1).withHealth(FAST)
+        network = LocalTestNetwork.start(dir, 7, 2, ProxySettings.loopback(0, -1).withHealth(FAST)
                 .withKillSwitch(killSwitch), 0, 5);
         network.proxy().onStatus(seen::add);
     }
