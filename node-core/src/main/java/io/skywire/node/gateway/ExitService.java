@@ -130,21 +130,21 @@ public final class ExitService implements AutoCloseable {
         GroupJoins.Verdict verdict = joins.join(nowMillis(), join, route);
         switch (verdict) {
             case NEW_GROUP -> {
-                RouteGroupSession group = new RouteGroupSession(GroupJoin.TUNNEL_GROUP, loop);
+                RouteGroupSession group = new RouteGroupSession(GroupJoin.TUNNEL_GROUP, loop, GroupJoin.MEMBER_STALL_MILLIS);
                 groups.put(join.groupId(), group);
                 counters.increment(ExitCounter.GROUPS);
                 group.ended().whenComplete((reason, error) -> loop.execute(() -> {
                     groups.remove(join.groupId());
                     joins.ended(join.groupId());
                 }));
-                addMember(group, route);
+                addMember(group, route, 0);
                 serve(TunnelPipe.of(group));
                 LOG.debug("route group {} started: {} members announced", join.groupId(), join.count());
                 for (GroupJoins.Parked<RouteIntake> parked : joins.takeParked(join.groupId())) {
                     join(parked.member(), parked.join());
                 }
             }
-            case JOINED -> addMember(groups.get(join.groupId()), route);
+            case JOINED -> addMember(groups.get(join.groupId()), route, join.index());
             case PARKED -> LOG.debug("route {} waits for route group {}", route.label(), join.groupId());
             default -> {
                 counters.increment(verdict.refusal);
@@ -155,9 +155,9 @@ public final class ExitService implements AutoCloseable {
         }
     }
 
-    private void addMember(RouteGroupSession group, RouteIntake route) {
+    private void addMember(RouteGroupSession group, RouteIntake route, int index) {
         try {
-            route.feed(group.attach(route.session()));
+            route.feed(group.attach(route.session(), index));
             counters.increment(ExitCounter.MEMBERS_JOINED);
         } catch (IllegalStateException e) {
             counters.increment(ExitCounter.JOINS_TOO_LATE);

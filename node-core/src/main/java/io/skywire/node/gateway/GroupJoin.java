@@ -35,6 +35,8 @@ record GroupJoin(GroupId groupId, int index, int count) {
     static final int BYTES = 20;
     /** How both ends run a tunnel's group: 4 KiB chunks, a 1,024-chunk (4 MiB) window, no parity. */
     static final GroupConfig TUNNEL_GROUP = new GroupConfig(4096, 1024, 1 << 20, 4096, false);
+    /** A member that takes no byte this long while frames wait for it is closed as failed (either end). */
+    static final long MEMBER_STALL_MILLIS = 5_000;
 
     GroupJoin {
         if (count < 1 || count > 255 || index < 0 || index >= count) {

@@ -66,12 +66,12 @@ final class TunnelRoutes {
             throw new CompletionException(new java.io.IOException("no route to the gateway came up: "
                     + String.join("; ", failures)));
         }
-        RouteGroupSession group = new RouteGroupSession(GroupJoin.TUNNEL_GROUP, loop);
+        RouteGroupSession group = new RouteGroupSession(GroupJoin.TUNNEL_GROUP, loop, GroupJoin.MEMBER_STALL_MILLIS);
         GroupJoin.GroupId id = GroupJoin.GroupId.random(RANDOM);
         for (int i = 0; i < up.size(); i++) {
             // The join goes first: every frame the group sends on the member is queued behind it.
             up.get(i).send(new GroupJoin(id, i, up.size()).encode());
-            group.addMember(up.get(i));
+            group.addMember(up.get(i), i);
         }
         return new Opened(TunnelPipe.of(group), group, up.size(), paths);
     }

@@ -7,18 +7,29 @@ import io.skywire.node.group.GroupCounters;
 import io.skywire.node.group.RouteGroup;
 import java.util.ArrayDeque;
 import java.util.Arrays;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The application's end of a {@link RouteGroup}: one ordered, reliable byte pipe over several {@link RouteSession}s
  * to the same peer, with the same shape as a single session (send with a future as back-pressure, receive in order,
  * learn when it ended). It is the I/O driver the sans-I/O group needs: member bytes in, frames out to the member
  * routes that have room, a member's end reported to the group so its unacknowledged chunks go out on the others.
+ *
+ * <p>The group has no timer and learns of a member's loss only from the route, but when a hop dies the two ends
+ * learn it at different times: the end next to the dead hop's link at once, the other only when a link on its side
+ * is declared dead, and until then chunks it hands that member are lost and the stream stalls behind them. So each
+ * member has a tag both ends agree on (its place in the group), and an end that loses a member tells the other on
+ * every live member with a MEMBER_LOST notice between group frames ({@link MemberNotices}); the other closes its end.
+ * As a second guard, a member that takes no byte for {@code stallMillis} while frames wait for it is closed too.
  *
  * <p>Every method but {@link #send}, {@link #onReceive}, {@link #ended} and {@link #close} must run on the executor
  * given at construction (one thread, such as a Netty event loop); member routes' callbacks are moved there.
@@ -28,6 +39,7 @@ public final class RouteGroupSession {
     /** Bytes handed to one member route and not yet taken by its engine; above this the member is full. */
     static final long MAX_UNSENT_PER_MEMBER = 128 * 1024;
     private static final int READ_BYTES = 64 * 1024;
+    private static final Logger LOG = LoggerFactory.getLogger(RouteGroupSession.class);
 
     private static final class PendingWrite {
         final byte[] bytes;
@@ -40,43 +52,76 @@ public final class RouteGroupSession {
         }
     }
 
-    private final RouteGroup group;
-    private final Executor loop;
-    private final Map<RouteHandle, RouteSession> sessions = new HashMap<>();
-    private final Map<RouteHandle, Long> unsent = new HashMap<>();
-    private final ArrayDeque<PendingWrite> writes = new ArrayDeque<>();
-    private final CompletableFuture<FailureReason> ended = new CompletableFuture<>();
-    private Consumer<byte[]> receiver;
-    private Consumer<RouteGroupSession> memberLostListener = g -> { };
-    private int members;
+    private static final class Member {
+        final RouteSession session;
+        final int tag;
+        final MemberNotices notices;
+        long unsent;
+        /** When the member last made progress while bytes waited for it; 0 when none wait. */
+        long progressNanos;
+        boolean alive = true;
 
-    /** A group with no members yet; {@link #addMember} the routes. */
-    public RouteGroupSession(GroupConfig config, Executor loop) {
-        this.group = new RouteGroup(config);
-        this.loop = Objects.requireNonNull(loop, "loop");
+        Member(RouteSession session, int tag, MemberNotices notices) {
+            this.session = session;
+            this.tag = tag;
+            this.notices = notices;
+        }
     }
 
-    /** Adds a member that this group reads itself. */
-    public void addMember(RouteSession session) {
-        Consumer<byte[]> feed = attach(session);
+    private final RouteGroup group;
+    private final ScheduledExecutorService loop;
+    private final long stallNanos;
+    private final Map<RouteHandle, Member> members = new LinkedHashMap<>();
+    private final ArrayDeque<PendingWrite> writes = new ArrayDeque<>();
+    private final CompletableFuture<FailureReason> ended = new CompletableFuture<>();
+    private final ScheduledFuture<?> stallCheck;
+    private Consumer<byte[]> receiver;
+    private Consumer<RouteGroupSession> memberLostListener = g -> { };
+    private int stalled;
+    private int noticesReceived;
+
+    /**
+     * A group with no members yet; {@link #addMember} the routes.
+     *
+     * @param loop        the one thread that drives the group
+     * @param stallMillis how long a member may take no byte while frames wait for it before it is closed
+     */
+    public RouteGroupSession(GroupConfig config, ScheduledExecutorService loop, long stallMillis) {
+        if (stallMillis < 1) {
+            throw new IllegalArgumentException("stallMillis must be positive");
+        }
+        this.group = new RouteGroup(config);
+        this.loop = Objects.requireNonNull(loop, "loop");
+        this.stallNanos = TimeUnit.MILLISECONDS.toNanos(stallMillis);
+        long every = Math.max(50, stallMillis / 4);
+        this.stallCheck = loop.scheduleAtFixedRate(this::closeStalled, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    /** Adds a member, tagged {@code tag} (0..255, the same at both ends), that this group reads itself. */
+    public void addMember(RouteSession session, int tag) {
+        Consumer<byte[]> feed = attach(session, tag);
         session.onReceive(bytes -> loop.execute(() -> feed.accept(bytes)));
     }
 
     /**
-     * Adds a member whose bytes the caller reads (it may have consumed a header first) and hands to the returned
-     * consumer, on this group's executor. The member's end is watched here.
+     * Adds a member, tagged {@code tag} (0..255, the same at both ends), whose bytes the caller reads (it may have
+     * consumed a header first) and hands to the returned consumer, on this group's executor. The member's end is
+     * watched here.
      *
-     * @throws IllegalStateException when the group already has {@link RouteGroup#MAX_MEMBERS} members or ended
+     * @throws IllegalStateException when the group already has {@link RouteGroup#MAX_MEMBERS} members, has a member
+     *                               with that tag, or ended
      */
-    public Consumer<byte[]> attach(RouteSession session) {
+    public Consumer<byte[]> attach(RouteSession session, int tag) {
         if (ended.isDone()) {
             throw new IllegalStateException("the route group has ended");
         }
+        if (tag < 0 || tag > 255 || members.values().stream().anyMatch(m -> m.tag == tag)) {
+            throw new IllegalStateException("member tag " + tag + " is out of range or taken");
+        }
         RouteHandle handle = session.handle();
         group.addMember(handle);
-        members++;
-        sessions.put(handle, session);
-        unsent.put(handle, 0L);
+        MemberNotices notices = new MemberNotices(bytes -> group.receive(handle, bytes), this::peerLostMember);
+        members.put(handle, new Member(session, tag, notices));
         session.ended().whenComplete((reason, error) -> loop.execute(() -> memberEnded(handle, reason)));
         flush();
         return bytes -> receive(handle, bytes);
@@ -89,7 +134,7 @@ public final class RouteGroupSession {
 
     /** Members ever added. */
     public int memberCount() {
-        return members;
+        return members.size();
     }
 
     /** Members still alive. */
@@ -97,7 +142,17 @@ public final class RouteGroupSession {
         return group.liveMembers();
     }
 
-    /** The group's counters (read them on the executor). */
+    /** Members closed because they took no byte for the stall limit. */
+    public int stalledMembers() {
+        return stalled;
+    }
+
+    /** MEMBER_LOST notices the peer sent. */
+    public int noticesReceived() {
+        return noticesReceived;
+    }
+
+    /** The group's counters. */
     public GroupCounters counters() {
         return group.counters();
     }
@@ -134,27 +189,40 @@ public final class RouteGroupSession {
     /** Closes every member route. */
     public void close() {
         loop.execute(() -> {
-            sessions.values().forEach(RouteSession::close);
+            members.values().forEach(m -> m.session.close());
             end(FailureReason.CLOSED);
         });
     }
 
     private void receive(RouteHandle handle, byte[] bytes) {
-        if (ended.isDone()) {
+        Member member = members.get(handle);
+        if (ended.isDone() || !member.alive) {
             return;
         }
-        group.receive(handle, bytes);
+        try {
+            member.notices.feed(bytes);
+        } catch (IllegalArgumentException e) {
+            LOG.warn("route group member {} broke the notice format, closing it: {}", handle.value(), e.getMessage());
+            member.session.close();
+        }
         RouteHandle broken;
         while ((broken = group.pollBrokenMember()) != null) {
-            RouteSession session = sessions.get(broken);
-            if (session != null) {
-                session.close();
-            }
+            members.get(broken).session.close();
         }
         deliver();
         flush();
         if (group.isBroken()) {
             end(FailureReason.CLOSED);
+        }
+    }
+
+    private void peerLostMember(int tag) {
+        noticesReceived++;
+        for (Member member : members.values()) {
+            if (member.tag == tag && member.alive) {
+                LOG.info("route group peer lost member {}; closing this end of it", tag);
+                member.session.close();
+            }
         }
     }
 
@@ -170,15 +238,38 @@ public final class RouteGroupSession {
     }
 
     private void memberEnded(RouteHandle handle, FailureReason reason) {
-        int before = group.liveMembers();
+        Member lost = members.get(handle);
+        if (!lost.alive) {
+            return;
+        }
+        lost.alive = false;
         group.memberFailed(handle);
         if (group.isBroken()) {
             end(reason == null ? FailureReason.CLOSED : reason);
             return;
         }
+        // Between whole frames: every frame goes out in one send, in order with this one.
+        byte[] notice = MemberNotices.memberLost(lost.tag);
+        for (Member member : members.values()) {
+            if (member.alive) {
+                member.session.send(notice);
+            }
+        }
         flush();
-        if (group.liveMembers() < before) {
-            memberLostListener.accept(this);
+        memberLostListener.accept(this);
+    }
+
+    private void closeStalled() {
+        long now = System.nanoTime();
+        for (Member member : members.values()) {
+            if (member.alive && member.unsent > 0 && now - member.progressNanos > stallNanos) {
+                member.progressNanos = now;
+                stalled++;
+                LOG.info("route group member {} took no byte in {} ms; closing it", member.tag,
+                        TimeUnit.NANOSECONDS.toMillis(stallNanos));
+                // Its end arrives through the session's ended future, like any other member's failure.
+                member.session.close();
+            }
         }
     }
 
@@ -186,6 +277,7 @@ public final class RouteGroupSession {
         if (!ended.complete(reason)) {
             return;
         }
+        stallCheck.cancel(false);
         RouteFailedException failure = new RouteFailedException(reason);
         PendingWrite pending;
         while ((pending = writes.pollFirst()) != null) {
@@ -212,14 +304,18 @@ public final class RouteGroupSession {
     }
 
     private boolean offer(RouteHandle handle, byte[] frame) {
-        long queued = unsent.get(handle);
-        if (queued > MAX_UNSENT_PER_MEMBER) {
+        Member member = members.get(handle);
+        if (member.unsent > MAX_UNSENT_PER_MEMBER) {
             return false;
         }
-        unsent.put(handle, queued + frame.length);
-        sessions.get(handle).send(frame).whenComplete((v, error) -> loop.execute(() -> {
-            unsent.merge(handle, (long) -frame.length, Long::sum);
+        if (member.unsent == 0) {
+            member.progressNanos = System.nanoTime();
+        }
+        member.unsent += frame.length;
+        member.session.send(frame).whenComplete((v, error) -> loop.execute(() -> {
+            member.unsent -= frame.length;
             if (error == null) {
+                member.progressNanos = System.nanoTime();
                 group.writable(handle);
                 flush();
             }
