@@ -104,7 +104,7 @@ public final class ExitService implements AutoCloseable {
             @Override
             public void single(RouteIntake route) {
                 counters.increment(ExitCounter.SINGLE_ROUTES);
-                serve(route);
+                serve(route.asPipe());
             }
 
             @Override

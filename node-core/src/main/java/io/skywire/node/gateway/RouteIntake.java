@@ -1,20 +1,17 @@
 package io.skywire.node.gateway;
 
-import io.skywire.node.engine.FailureReason;
 import io.skywire.node.runtime.RouteSession;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 /**
  * The gateway's first look at an incoming route: reads whether it starts with a {@link GroupJoin} and hands the rest
  * of its bytes on, in order, to whoever then serves it (its own stream layer, or the route group it joined). Bytes
- * that arrive before that is decided are held, up to {@link #MAX_HELD_BYTES}. As a {@link TunnelPipe} it is the
- * route itself, for a route served on its own. Runs on the exit loop.
+ * that arrive before that is decided are held, up to {@link #MAX_HELD_BYTES}. Runs on the exit loop.
  */
-final class RouteIntake implements TunnelPipe {
+final class RouteIntake {
 
     /** What the gateway does with a route once its first bytes are read. */
     interface Decider {
@@ -118,6 +115,10 @@ final class RouteIntake implements TunnelPipe {
         earlier.forEach(consumer);
     }
 
+    String label() {
+        return "route " + session.handle().value();
+    }
+
     /** Closes the route; nothing more is read from it. */
     void refuse() {
         refused = true;
@@ -125,28 +126,8 @@ final class RouteIntake implements TunnelPipe {
         session.close();
     }
 
-    @Override
-    public void onReceive(Consumer<byte[]> receiver) {
-        feed(receiver);
-    }
-
-    @Override
-    public CompletableFuture<Void> send(byte[] bytes) {
-        return session.send(bytes);
-    }
-
-    @Override
-    public CompletableFuture<FailureReason> ended() {
-        return session.ended();
-    }
-
-    @Override
-    public void close() {
-        session.close();
-    }
-
-    @Override
-    public String label() {
-        return "route " + session.handle().value();
+    /** The route as a single-route tunnel: its bytes, held ones first, go to the stream layer. */
+    TunnelPipe asPipe() {
+        return TunnelPipe.of(session, this::feed);
     }
 }

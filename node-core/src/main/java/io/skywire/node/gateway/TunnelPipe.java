@@ -29,10 +29,15 @@ interface TunnelPipe {
 
     /** One route. */
     static TunnelPipe of(RouteSession session) {
+        return of(session, session::onReceive);
+    }
+
+    /** One route whose bytes someone else reads and hands to the receiver {@code subscribe} is given. */
+    static TunnelPipe of(RouteSession session, Consumer<Consumer<byte[]>> subscribe) {
         return new TunnelPipe() {
             @Override
             public void onReceive(Consumer<byte[]> receiver) {
-                session.onReceive(receiver);
+                subscribe.accept(receiver);
             }
 
             @Override

@@ -14,7 +14,6 @@ import java.security.MessageDigest;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,7 +27,6 @@ import org.junit.jupiter.api.io.TempDir;
 class ProxyGroupFailoverTest {
 
     private static final int SIZE = 6 << 20;
-    private static final long WAIT_MILLIS = 60_000;
     /** Fast probes so that the status follows the loss promptly. */
     private static final HealthSettings FAST = new HealthSettings(200, 2_000, 10, 3_000, 60_000);
 
@@ -54,7 +52,7 @@ class ProxyGroupFailoverTest {
             GatewayCandidate gateway = network.gateways().get(0);
             assertThat(gateway.paths()).hasSize(2);
             assertThat(gateway.paths()).allSatisfy(path -> assertThat(path).hasSizeGreaterThanOrEqualTo(3));
-            awaitStatus(network, s -> s.state() == TunnelState.CONNECTED);
+            TunnelFailoverTest.awaitStatus(network, s -> s.state() == TunnelState.CONNECTED, seen);
 
             MessageDigest received = MessageDigest.getInstance("SHA-256");
             long total = 0;
@@ -86,8 +84,8 @@ class ProxyGroupFailoverTest {
             assertThat(total).isEqualTo(SIZE);
             assertThat(received.digest()).isEqualTo(MessageDigest.getInstance("SHA-256").digest(file));
 
-            TunnelStatus degraded = awaitStatus(network, s -> s.state() == TunnelState.DEGRADED
-                    && s.reason().startsWith("1 of 2 routes lost"));
+            TunnelStatus degraded = TunnelFailoverTest.awaitStatus(network, s -> s.state() == TunnelState.DEGRADED
+                    && s.reason().startsWith("1 of 2 routes lost"), seen);
             assertThat(degraded.gateway()).isEqualTo(gateway);
             assertThat(seen).noneMatch(s -> s.state() == TunnelState.FAILED);
             // New connections still go through the surviving route.
@@ -108,19 +106,5 @@ class ProxyGroupFailoverTest {
             assertThat(b).as("end of the response headers").isNotNegative();
             matched = b == end[matched] ? matched + 1 : (b == '\r' ? 1 : 0);
         }
-    }
-
-    /** Polls the status (a liveness bound, not a timing claim). */
-    private static TunnelStatus awaitStatus(LocalTestNetwork network, Predicate<TunnelStatus> wanted)
-            throws InterruptedException {
-        long deadline = System.currentTimeMillis() + WAIT_MILLIS;
-        while (System.currentTimeMillis() < deadline) {
-            TunnelStatus now = network.proxy().status();
-            if (wanted.test(now)) {
-                return now;
-            }
-            Thread.sleep(20);
-        }
-        throw new AssertionError("status never matched; last: " + network.proxy().status());
     }
 }

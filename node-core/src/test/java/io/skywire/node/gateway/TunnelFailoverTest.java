@@ -66,6 +66,12 @@ class TunnelFailoverTest {
 
     /** Polls the status (a liveness bound, not a timing claim). */
     private TunnelStatus awaitStatus(Predicate<TunnelStatus> wanted) throws InterruptedException {
+        return awaitStatus(network, wanted, seen);
+    }
+
+    /** Polls the status (a liveness bound, not a timing claim); {@code seen} goes into the failure message. */
+    static TunnelStatus awaitStatus(LocalTestNetwork network, Predicate<TunnelStatus> wanted, List<TunnelStatus> seen)
+            throws InterruptedException {
         long deadline = System.currentTimeMillis() + WAIT_MILLIS;
         while (System.currentTimeMillis() < deadline) {
             TunnelStatus now = network.proxy().status();
