@@ -8,6 +8,8 @@ public enum ExitCounter {
     GROUPS,
     /** Member routes added to a group, member 0 included. */
     MEMBERS_JOINED,
+    /** Members of a group lost while others lived on (the group carried on without them). */
+    MEMBERS_LOST,
     /** Join headers that did not decode (wrong version, index not below count, count 0); the route is closed. */
     JOINS_MALFORMED,
     /** Members whose group's member 0 never came within the join window, or while the parking was full. */

@@ -130,9 +130,11 @@ public final class ExitService implements AutoCloseable {
         GroupJoins.Verdict verdict = joins.join(nowMillis(), join, route);
         switch (verdict) {
             case NEW_GROUP -> {
-                RouteGroupSession group = new RouteGroupSession(GroupJoin.TUNNEL_GROUP, loop, GroupJoin.MEMBER_STALL_MILLIS);
+                RouteGroupSession group = new RouteGroupSession(GroupJoin.TUNNEL_GROUP, loop,
+                        GroupJoin.MEMBER_STALL_MILLIS);
                 groups.put(join.groupId(), group);
                 counters.increment(ExitCounter.GROUPS);
+                group.onMemberLost(g -> counters.increment(ExitCounter.MEMBERS_LOST));
                 group.ended().whenComplete((reason, error) -> loop.execute(() -> {
                     groups.remove(join.groupId());
                     joins.ended(join.groupId());

@@ -163,6 +163,11 @@ public final class LocalTestNetwork implements AutoCloseable {
         return gatewayCount + 5;
     }
 
+    /** Gateway {@code index}'s counters. */
+    ExitCounters exitCounters(int index) {
+        return exits.get(index).counters();
+    }
+
     /** Stops relay {@code index} of chain {@code chain} (0 or 1): one path to every gateway is cut. */
     void stopRelay(int chain, int index) {
         chains.get(chain).get(index).stop();

@@ -27,9 +27,9 @@ import org.slf4j.LoggerFactory;
  * route to one, probes it end to end ({@link HealthTracker}: a PING through the route every interval, a burst of
  * large PINGs once for throughput) and reports the truth as {@link TunnelStatus}. A gateway reached over several
  * node-disjoint paths gets one route per path joined into a route group ({@link TunnelRoutes}): losing a member route
- * breaks no connection and only degrades the tunnel; it fails when the last member is gone. When the tunnel fails it moves to
- * the next gateway: only connections on the dead route break; new ones go through the new route. While no gateway
- * works, requests are refused (kill switch on) or go direct (kill switch off).
+ * breaks no connection and only degrades the tunnel; it fails when the last member is gone. When the tunnel fails
+ * it moves to the next gateway: only connections on the dead tunnel break; new ones go through the new one. While no
+ * gateway works, requests are refused (kill switch on) or go direct (kill switch off).
  *
  * <p>Everything but {@link #status()} and the listeners runs on the proxy's event loop.
  */

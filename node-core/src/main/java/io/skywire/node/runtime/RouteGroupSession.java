@@ -60,6 +60,8 @@ public final class RouteGroupSession {
         /** When the member last made progress while bytes waited for it; 0 when none wait. */
         long progressNanos;
         boolean alive = true;
+        /** Closed by this end (notice, stall or broken input); its end is on its way. */
+        boolean closing;
 
         Member(RouteSession session, int tag, MemberNotices notices) {
             this.session = session;
@@ -203,11 +205,11 @@ public final class RouteGroupSession {
             member.notices.feed(bytes);
         } catch (IllegalArgumentException e) {
             LOG.warn("route group member {} broke the notice format, closing it: {}", handle.value(), e.getMessage());
-            member.session.close();
+            closeMember(member);
         }
         RouteHandle broken;
         while ((broken = group.pollBrokenMember()) != null) {
-            members.get(broken).session.close();
+            closeMember(members.get(broken));
         }
         deliver();
         flush();
@@ -219,9 +221,9 @@ public final class RouteGroupSession {
     private void peerLostMember(int tag) {
         noticesReceived++;
         for (Member member : members.values()) {
-            if (member.tag == tag && member.alive) {
+            if (member.tag == tag && member.alive && !member.closing) {
                 LOG.info("route group peer lost member {}; closing this end of it", tag);
-                member.session.close();
+                closeMember(member);
             }
         }
     }
@@ -262,15 +264,19 @@ public final class RouteGroupSession {
     private void closeStalled() {
         long now = System.nanoTime();
         for (Member member : members.values()) {
-            if (member.alive && member.unsent > 0 && now - member.progressNanos > stallNanos) {
-                member.progressNanos = now;
+            if (member.alive && !member.closing && member.unsent > 0 && now - member.progressNanos > stallNanos) {
                 stalled++;
                 LOG.info("route group member {} took no byte in {} ms; closing it", member.tag,
                         TimeUnit.NANOSECONDS.toMillis(stallNanos));
-                // Its end arrives through the session's ended future, like any other member's failure.
-                member.session.close();
+                closeMember(member);
             }
         }
+    }
+
+    /** Its end arrives through the session's ended future, like any other member's failure. */
+    private static void closeMember(Member member) {
+        member.closing = true;
+        member.session.close();
     }
 
     private void end(FailureReason reason) {

@@ -88,6 +88,11 @@ class ProxyGroupFailoverTest {
                     && s.reason().startsWith("1 of 2 routes lost"), seen);
             assertThat(degraded.gateway()).isEqualTo(gateway);
             assertThat(seen).noneMatch(s -> s.state() == TunnelState.FAILED);
+            ExitCounters exit = network.exitCounters(0);
+            assertThat(exit.get(ExitCounter.GROUPS)).isEqualTo(1);
+            assertThat(exit.get(ExitCounter.MEMBERS_JOINED)).isEqualTo(2);
+            assertThat(exit.get(ExitCounter.MEMBERS_LOST)).as("the gateway closed its end of the lost route")
+                    .isEqualTo(1);
             // New connections still go through the surviving route.
             byte[] again = ProxyEndToEndTest.fetchThroughSocks(network.proxy().socksAddress(),
                     origin.getAddress().getPort());

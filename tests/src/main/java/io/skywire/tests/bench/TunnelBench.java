@@ -22,8 +22,8 @@ import java.util.concurrent.Executors;
 /**
  * Scenario runner: the same transfer from a local server, once straight over loopback TCP and once through the test
  * network's SOCKS5 proxy and its route group of two disjoint routes of 3 hops (client, two relay chains of two,
- * gateway; real nodes on loopback UDP), in the same run; then connection setup time (TCP connect vs. SOCKS5 CONNECT through the tunnel until the gateway's
- * answer). Prints MB/s, milliseconds and the ratios.
+ * gateway; real nodes on loopback UDP), in the same run; then connection setup time (TCP connect vs. SOCKS5 CONNECT
+ * through the tunnel until the gateway's answer). Prints MB/s, milliseconds and the ratios.
  *
  * <p>Usage: {@code TunnelBench [megabytes[,rounds[,connections]]]} (defaults 50,3,50; one argument, because the
  * bench profile passes {@code -Dbench=...} as the single argument).
