@@ -11,10 +11,10 @@ import java.util.function.IntConsumer;
  * hops to notice. Every frame has the group's 3-byte header (type, body length BE), so the split needs no more of
  * the group's format. Sans-I/O; one instance per member.
  */
-final class MemberNotices {
+public final class MemberNotices {
 
     /** The notice type: not a group frame type (0x01..0x03). */
-    static final int MEMBER_LOST = 0x20;
+    public static final int MEMBER_LOST = 0x20;
     static final int HEADER = 3;
 
     private final Consumer<byte[]> groupBytes;
@@ -29,13 +29,13 @@ final class MemberNotices {
      * @param groupBytes receives group frame bytes, in order (a frame may be split across calls)
      * @param memberLost receives the member tag of each MEMBER_LOST
      */
-    MemberNotices(Consumer<byte[]> groupBytes, IntConsumer memberLost) {
+    public MemberNotices(Consumer<byte[]> groupBytes, IntConsumer memberLost) {
         this.groupBytes = groupBytes;
         this.memberLost = memberLost;
     }
 
     /** Encodes MEMBER_LOST for the member tagged {@code tag} (0..255). */
-    static byte[] memberLost(int tag) {
+    public static byte[] memberLost(int tag) {
         if (tag < 0 || tag > 255) {
             throw new IllegalArgumentException("member tag " + tag);
         }
@@ -47,7 +47,7 @@ final class MemberNotices {
      *
      * @throws IllegalArgumentException when a notice is malformed (its length is not 1); the member is unusable
      */
-    void feed(byte[] bytes) {
+    public void feed(byte[] bytes) {
         if (broken) {
             return;
         }

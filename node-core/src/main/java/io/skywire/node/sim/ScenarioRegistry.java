@@ -7,7 +7,7 @@ import java.util.Optional;
 public final class ScenarioRegistry {
 
     private static final List<Scenario> SCENARIOS = List.of(new LossyChainScenario(), new CongestionScenario(),
-            new QosScenario(), new DeadNodeScenario(), new ManyChainsScenario(), new RouteGroupScenario(),
+            new QosScenario(), new DeadNodeScenario(), new ManyChainsScenario(), new RouteGroupScenario(), new TunnelGroupScenario(),
             new VirtualRouteScenario(), new AsymmetricLinkScenario());
 
     private ScenarioRegistry() {
