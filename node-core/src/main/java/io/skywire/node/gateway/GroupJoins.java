@@ -1,5 +1,6 @@
 package io.skywire.node.gateway;
 
+import io.skywire.node.group.RouteGroup;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
@@ -36,7 +37,8 @@ final class GroupJoins<M> {
         }
 
         Limits {
-            if (maxMembers < 1 || maxMembers > 255 || maxGroups < 1 || maxParked < 0 || joinWindowMillis < 1) {
+            if (maxMembers < 1 || maxMembers > RouteGroup.MAX_MEMBERS || maxGroups < 1 || maxParked < 0
+                    || joinWindowMillis < 1) {
                 throw new IllegalArgumentException("bad group join limits");
             }
         }
