@@ -75,7 +75,7 @@ final class TestnetFixture implements AutoCloseable {
     String startTestnet(double loss, String... options) throws Exception {
         String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", classPath, "io.skywire.app.Main", "testnet", "--nodes", "6", "--gateways", "2",
+                "-cp", classPath, "io.skywire.app.Main", "testnet", "--nodes", "7", "--gateways", "2",
                 "--socks-port", "0", "--http-port", "0", "--loss", String.valueOf(loss), "--seed", "7"));
         command.addAll(List.of(options));
         testnet = new ProcessBuilder(command).redirectError(dir.resolve("testnet.log").toFile()).start();

@@ -26,11 +26,12 @@ import picocli.CommandLine.Spec;
 /** {@code skywire testnet}: a whole network on loopback UDP with a local SOCKS5 and HTTP proxy, until SIGTERM or Ctrl-C. */
 @Command(name = "testnet", mixinStandardHelpOptions = true,
         description = {"Run a local test network in this process, with a SOCKS5 and HTTP proxy.",
-            "Real nodes on loopback UDP, gateways with different prices and regions, and proxies whose route to",
-            "the cheapest gateway has at least 3 hops. Its gateways allow loopback destinations (test network only).",
-            "Unless --free: a local chain and an escrow (HTTP on 127.0.0.1), relays that charge per GB and settle every",
-            "--settle-seconds, and a client funded from the chain's faucet that pays them as bytes flow. Prints",
-            "ESCROW http://127.0.0.1:PORT, then EARNED and PAYOUT lines as the relays settle (README)."})
+            "Real nodes on loopback UDP, gateways with different prices and regions, and proxies that reach the",
+            "cheapest gateway over a group of two disjoint routes of at least 3 hops: the nodes other than the",
+            "client and the gateways form two relay chains. Its gateways allow loopback destinations (test network",
+            "only). Unless --free: a local chain and an escrow (HTTP on 127.0.0.1), relays that charge per GB and",
+            "settle every --settle-seconds, and a client funded from the chain's faucet that pays them as bytes",
+            "flow. Prints ESCROW http://127.0.0.1:PORT, then EARNED and PAYOUT lines as the relays settle (README)."})
 final class TestnetCommand implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(TestnetCommand.class);
@@ -38,7 +39,7 @@ final class TestnetCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--nodes", defaultValue = "8", description = "All nodes: client, relays and gateways (default 8).")
+    @Option(names = "--nodes", defaultValue = "8", description = "All nodes: client, relays (two chains) and gateways; at least gateways + 5 (default 8).")
     private int nodes;
 
     @Option(names = "--gateways", defaultValue = "3", description = "Gateways (default 3).")
@@ -84,8 +85,10 @@ final class TestnetCommand implements Callable<Integer> {
         if (settleSeconds < 1) {
             throw new ParameterException(spec.commandLine(), "--settle-seconds must be at least 1");
         }
-        if (gateways < 1 || nodes < gateways + 3) {
-            throw new ParameterException(spec.commandLine(), "need --gateways >= 1 and --nodes >= gateways + 3");
+        if (gateways < 1 || nodes < LocalTestNetwork.minimumNodes(gateways)) {
+            throw new ParameterException(spec.commandLine(), "need --gateways >= 1 and --nodes >= gateways + 5 "
+                    + "(a client and two chains of at least two relays, so each gateway has two disjoint routes of "
+                    + "3 hops or more)");
         }
         if (!(loss >= 0 && loss < 1)) {
             throw new ParameterException(spec.commandLine(), "--loss must be in [0, 1)");

@@ -13,6 +13,8 @@ import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.skywire.node.discovery.GatewayService;
 import io.skywire.node.runtime.NodeRuntime;
+import io.skywire.node.runtime.RouteGroupSession;
+import io.skywire.node.runtime.RouteSession;
 import io.skywire.node.stream.ResetReason;
 import io.skywire.node.stream.StreamMux;
 import io.skywire.node.stream.StreamTarget;
@@ -21,6 +23,9 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.NoRouteToHostException;
 import java.net.UnknownHostException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -38,6 +43,10 @@ import org.slf4j.LoggerFactory;
  * <p>Outbound sockets run on their own single-thread event loop, not the node's: the node's loop paces every
  * link and must answer ACKs in time, and hundreds of busy exit sockets would delay it. DNS lookups block, so
  * they run on a small separate pool.
+ *
+ * <p>A route that starts with a {@link GroupJoin} is a member of a client's route group (docs/PROTOCOL.md 6.6): the
+ * members of one group are joined ({@link GroupJoins}, bounded and counted in {@link #counters()}) and the streams
+ * run over the group, so they outlive any member but the last. A route without a join carries streams on its own.
  */
 public final class ExitService implements AutoCloseable {
 
@@ -48,10 +57,14 @@ public final class ExitService implements AutoCloseable {
     private final EventLoopGroup group;
     private final EventLoop loop;
     private final ExecutorService resolver;
+    private final GroupJoins<RouteIntake> joins;
+    private final Map<GroupJoin.GroupId, RouteGroupSession> groups = new HashMap<>();
+    private final ExitCounters counters = new ExitCounters();
     private int connections;
 
-    private ExitService(GatewayOffer offer) {
+    private ExitService(GatewayOffer offer, GroupJoins.Limits limits) {
         this.offer = offer;
+        this.joins = new GroupJoins<>(limits);
         this.group = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("skywire-exit", true),
                 NioIoHandler.newFactory());
         this.loop = group.next();
@@ -60,11 +73,16 @@ public final class ExitService implements AutoCloseable {
 
     /** Offers exit on {@code node}: from now on every route that ends there is served as a gateway route. */
     public static ExitService start(NodeRuntime node, GatewayOffer offer) {
-        ExitService service = new ExitService(offer);
+        return start(node, offer, GroupJoins.Limits.defaults());
+    }
+
+    /** {@link #start(NodeRuntime, GatewayOffer)} with other route group limits (tests). */
+    static ExitService start(NodeRuntime node, GatewayOffer offer, GroupJoins.Limits limits) {
+        ExitService service = new ExitService(offer, limits);
         node.discovery().advertiseGateway(Optional.of(GatewayService.of(offer)));
-        node.onIncomingRoute(session -> service.loop.execute(
-                () -> new RouteStreams(session, new StreamMux(false, StreamMux.DEFAULT_WINDOW), service.loop,
-                        service::openRequested).start()));
+        node.onIncomingRoute(service::incoming);
+        long sweepMillis = Math.max(1, Math.min(1_000, limits.joinWindowMillis() / 4));
+        service.loop.scheduleAtFixedRate(service::sweep, sweepMillis, sweepMillis, TimeUnit.MILLISECONDS);
         if (offer.policy().allowPrivateDestinations()) {
             LOG.warn("gateway on node {} allows loopback and private destinations (test network only)",
                     node.nodeId().fingerprint());
@@ -77,6 +95,93 @@ public final class ExitService implements AutoCloseable {
     /** The offer this gateway serves. */
     public GatewayOffer offer() {
         return offer;
+    }
+
+    /** How incoming routes were served, and the joins refused. */
+    public ExitCounters counters() {
+        return counters;
+    }
+
+    private void incoming(RouteSession session) {
+        RouteIntake intake = new RouteIntake(session, new RouteIntake.Decider() {
+            @Override
+            public void single(RouteIntake route) {
+                counters.increment(ExitCounter.SINGLE_ROUTES);
+                serve(route.asPipe());
+            }
+
+            @Override
+            public void joined(RouteIntake route, GroupJoin join) {
+                join(route, join);
+            }
+
+            @Override
+            public void malformed(RouteIntake route, String why) {
+                counters.increment(ExitCounter.JOINS_MALFORMED);
+                LOG.info("closing route {}: {}", session.handle().value(), why);
+            }
+        });
+        session.onReceive(bytes -> loop.execute(() -> intake.bytes(bytes)));
+        session.ended().whenComplete((reason, error) -> loop.execute(() -> joins.forget(intake)));
+    }
+
+    private void serve(TunnelPipe pipe) {
+        new RouteStreams(pipe, new StreamMux(false, StreamMux.DEFAULT_WINDOW), loop, this::openRequested).start();
+    }
+
+    private void join(RouteIntake route, GroupJoin join) {
+        GroupJoins.Verdict verdict = joins.join(nowMillis(), join, route);
+        switch (verdict) {
+            case NEW_GROUP -> {
+                RouteGroupSession group = new RouteGroupSession(GroupJoin.TUNNEL_GROUP, loop,
+                        GroupJoin.MEMBER_STALL_MILLIS);
+                groups.put(join.groupId(), group);
+                counters.increment(ExitCounter.GROUPS);
+                group.onMemberLost(g -> counters.increment(ExitCounter.MEMBERS_LOST));
+                group.ended().whenComplete((reason, error) -> loop.execute(() -> {
+                    groups.remove(join.groupId());
+                    joins.ended(join.groupId());
+                }));
+                addMember(group, route, 0);
+                serve(TunnelPipe.of(group));
+                LOG.debug("route group {} started: {} members announced", join.groupId(), join.count());
+                for (GroupJoins.Parked<RouteIntake> parked : joins.takeParked(join.groupId())) {
+                    join(parked.member(), parked.join());
+                }
+            }
+            case JOINED -> addMember(groups.get(join.groupId()), route, join.index());
+            case PARKED -> LOG.debug("route {} waits for route group {}", route.label(), join.groupId());
+            default -> {
+                counters.increment(verdict.refusal);
+                LOG.info("refusing {} as member {} of {} of route group {}: {}", route.label(), join.index(),
+                        join.count(), join.groupId(), verdict);
+                route.refuse();
+            }
+        }
+    }
+
+    private void addMember(RouteGroupSession group, RouteIntake route, int index) {
+        try {
+            route.feed(group.attach(route.session(), index));
+            counters.increment(ExitCounter.MEMBERS_JOINED);
+        } catch (IllegalStateException e) {
+            counters.increment(ExitCounter.JOINS_TOO_LATE);
+            LOG.info("refusing {}: {}", route.label(), e.getMessage());
+            route.refuse();
+        }
+    }
+
+    private void sweep() {
+        List<RouteIntake> expired = joins.expire(nowMillis());
+        for (RouteIntake route : expired) {
+            counters.increment(ExitCounter.JOINS_UNKNOWN_GROUP);
+            LOG.info("refusing {}: its route group's first member never came", route.label());
+            route.refuse();
+        }
+    }
+
+    private static long nowMillis() {
+        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime());
     }
 
     private void openRequested(RouteStreams streams, int streamId, StreamTarget target) {

@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * The gateways a client can use, found rather than configured: from the records discovery holds it builds the
  * known link graph ({@link KnownLinkGraph}: a link only where both ends name each other), searches from this node
  * to every gateway in it ({@link RouteSearch}: breadth-first within the hop bounds, the node's guards as first
- * hops, up to k node-disjoint paths) and lists each gateway as a {@link GatewayCandidate} on its cheapest path,
+ * hops, up to k node-disjoint paths) and lists each gateway as a {@link GatewayCandidate} over those paths,
  * with the expected cost per GB (every transit node's advertised price plus the gateway's) known before
  * connecting. It recomputes shortly after discovery learns something and every few seconds (records expire), off
  * the node's event loop, and asks discovery to look up again the records at both ends of a link only one end
@@ -64,25 +64,13 @@ public final class GatewayDirectory implements AutoCloseable {
         }
     }
 
-    /**
-     * One gateway as the directory lists it.
-     *
-     * @param candidate its cheapest path and prices, as the tunnel manager takes it
-     * @param paths     up to k node-disjoint paths to it, cheapest first (the first is the candidate's)
-     */
-    public record Entry(GatewayCandidate candidate, List<List<NodeId>> paths) {
-
-        public Entry {
-            paths = paths.stream().map(List::copyOf).toList();
-        }
-    }
-
     private final NodeRuntime node;
     private final Settings settings;
     private final ScheduledExecutorService executor;
     private final AtomicBoolean pending = new AtomicBoolean();
-    private final List<Consumer<List<Entry>>> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
-    private volatile List<Entry> entries = List.of();
+    private final List<Consumer<List<GatewayCandidate>>> listeners =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
+    private volatile List<GatewayCandidate> candidates = List.of();
     private volatile boolean closed;
 
     private GatewayDirectory(NodeRuntime node, Settings settings) {
@@ -101,24 +89,19 @@ public final class GatewayDirectory implements AutoCloseable {
     }
 
     /** The gateways as last computed, cheapest expected cost per GB first. */
-    public List<Entry> entries() {
-        return entries;
-    }
-
-    /** The gateways' candidates (each on its cheapest path), cheapest expected cost per GB first. */
     public List<GatewayCandidate> candidates() {
-        return entries.stream().map(Entry::candidate).toList();
+        return candidates;
     }
 
-    /** Who hears of every recomputed list (on the directory's thread; must not block long). */
-    public void onUpdate(Consumer<List<Entry>> listener) {
+    /** Who hears of every changed list (on the directory's thread; must not block long). */
+    public void onUpdate(Consumer<List<GatewayCandidate>> listener) {
         listeners.add(listener);
     }
 
     /** Recomputes now and returns the new list (blocks while the node's loop answers). */
-    public List<Entry> refreshNow() {
+    public List<GatewayCandidate> refreshNow() {
         refresh();
-        return entries;
+        return candidates;
     }
 
     private void changed() {
@@ -139,11 +122,11 @@ public final class GatewayDirectory implements AutoCloseable {
             if (!known.oneSided().isEmpty()) {
                 node.discovery().refreshRecords(known.oneSided());
             }
-            List<Entry> computed = search(known.graph(), node.nodeId(), node.guards(), settings);
-            if (!computed.equals(entries)) {
+            List<GatewayCandidate> computed = search(known.graph(), node.nodeId(), node.guards(), settings);
+            if (!computed.equals(candidates)) {
                 LOG.info("gateway directory of {}: {} gateways", node.nodeId().fingerprint(), computed.size());
-                entries = computed;
-                for (Consumer<List<Entry>> listener : listeners) {
+                candidates = computed;
+                for (Consumer<List<GatewayCandidate>> listener : listeners) {
                     listener.accept(computed);
                 }
             }
@@ -153,30 +136,35 @@ public final class GatewayDirectory implements AutoCloseable {
     }
 
     /**
-     * Every gateway reachable from {@code self} in {@code graph} under the settings and guards, with up to k
-     * disjoint paths each, cheapest expected cost per GB first (then fewer hops, then the gateway's key).
+     * Every gateway reachable from {@code self} in {@code graph} under the settings and guards, over up to k
+     * node-disjoint paths each (cheapest first; the tunnel joins them into a route group), priced at the dearest
+     * path's transit plus the gateway (see {@link GatewayCandidate}), cheapest expected cost per GB first (then
+     * fewer hops, then the gateway's key).
      */
-    public static List<Entry> search(LinkGraph graph, NodeId self, Set<NodeId> guards, Settings settings) {
+    public static List<GatewayCandidate> search(LinkGraph graph, NodeId self, Set<NodeId> guards,
+                                                Settings settings) {
         NodeKey origin = NodeKey.of(self.key());
         SearchConstraints constraints = new SearchConstraints(
                 guards.stream().map(guard -> NodeKey.of(guard.key())).collect(java.util.stream.Collectors.toSet()),
                 Set.of(), settings.minHops(), settings.maxHops());
         RouteSearch search = new RouteSearch(graph, CostWeights.defaults());
-        List<Entry> found = new ArrayList<>();
+        List<GatewayCandidate> found = new ArrayList<>();
         for (NodeKey gateway : search.reachableGateways(origin, constraints)) {
             PathSet paths = search.disjointPaths(origin, gateway, settings.disjointPaths(), constraints);
             if (paths.paths().isEmpty()) {
                 continue;
             }
-            RoutePath first = paths.paths().get(0);
             long gatewayPrice = graph.node(gateway).gateway().pricePerGbDroplets();
-            GatewayCandidate candidate = new GatewayCandidate(nodeIds(first), gatewayPrice,
-                    first.expectedDropletsPerGb() - gatewayPrice, graph.node(gateway).gateway().region());
-            found.add(new Entry(candidate, paths.paths().stream().map(GatewayDirectory::nodeIds).toList()));
+            long dearestTransit = 0;
+            for (RoutePath path : paths.paths()) {
+                dearestTransit = Math.max(dearestTransit, path.expectedDropletsPerGb() - gatewayPrice);
+            }
+            found.add(GatewayCandidate.overPaths(paths.paths().stream().map(GatewayDirectory::nodeIds).toList(),
+                    gatewayPrice, dearestTransit, graph.node(gateway).gateway().region()));
         }
-        found.sort(Comparator.comparingLong((Entry e) -> e.candidate().expectedCostPerGbDroplets())
-                .thenComparingInt(e -> e.candidate().hops())
-                .thenComparing(e -> e.candidate().gateway().hex()));
+        found.sort(Comparator.comparingLong(GatewayCandidate::expectedCostPerGbDroplets)
+                .thenComparingInt(GatewayCandidate::hops)
+                .thenComparing(candidate -> candidate.gateway().hex()));
         return List.copyOf(found);
     }
 

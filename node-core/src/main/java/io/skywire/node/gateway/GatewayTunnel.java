@@ -4,19 +4,18 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.EventLoop;
 import io.skywire.node.engine.FailureReason;
-import io.skywire.node.runtime.RouteSession;
 import io.skywire.node.stream.ResetReason;
 import io.skywire.node.stream.StreamMux;
 import io.skywire.node.stream.StreamTarget;
 import java.util.concurrent.CompletableFuture;
 
-/** The client's end of a route to a gateway: each proxied connection becomes one stream on it. */
+/** The client's end of a route or route group to a gateway: each proxied connection becomes one stream on it. */
 final class GatewayTunnel implements TunnelConnector {
 
     private final RouteStreams streams;
 
-    GatewayTunnel(RouteSession session, EventLoop loop) {
-        this.streams = new RouteStreams(session, new StreamMux(true, StreamMux.DEFAULT_WINDOW), loop, null);
+    GatewayTunnel(TunnelPipe pipe, EventLoop loop) {
+        this.streams = new RouteStreams(pipe, new StreamMux(true, StreamMux.DEFAULT_WINDOW), loop, null);
         streams.start();
     }
 
@@ -32,7 +31,7 @@ final class GatewayTunnel implements TunnelConnector {
 
     /** Completes with the route's failure reason when it ends. */
     CompletableFuture<FailureReason> ended() {
-        return streams.session().ended();
+        return streams.pipe().ended();
     }
 
     /** Streams open on the tunnel now. */

@@ -7,9 +7,10 @@ package io.skywire.node.gateway;
  * <ul>
  *   <li>CONNECTING until the first probe is answered;</li>
  *   <li>CONNECTED while the last probe was answered within the round-trip limit;</li>
- *   <li>DEGRADED when the last answer was slow, or one or more probes in a row went unanswered;</li>
- *   <li>FAILED after {@code failAfterLost} unanswered probes in a row, or when the route ended. FAILED is final for
- *       this route: the caller moves to another.</li>
+ *   <li>DEGRADED when the last answer was slow, or one or more probes in a row went unanswered, or some member
+ *       routes of the tunnel's route group are lost while the others carry it ("1 of 3 routes lost");</li>
+ *   <li>FAILED after {@code failAfterLost} unanswered probes in a row, or when the route (for a group: its last
+ *       member) ended. FAILED is final for this tunnel: the caller moves to another.</li>
  * </ul>
  */
 final class HealthTracker {
@@ -20,6 +21,8 @@ final class HealthTracker {
     private String reason = "route set up; waiting for the gateway's first answer";
     private int lostInARow;
     private long lastRoundTripMillis;
+    private int routesLost;
+    private int routes;
 
     HealthTracker(int failAfterLost, long slowRoundTripMillis) {
         if (failAfterLost < 1 || slowRoundTripMillis < 1) {
@@ -39,10 +42,30 @@ final class HealthTracker {
             state = TunnelState.DEGRADED;
             reason = "the gateway answers slowly: " + roundTripMillis + " ms round trip (limit " + slowRoundTripMillis
                     + " ms)";
+        } else if (routesLost > 0) {
+            state = TunnelState.DEGRADED;
+            reason = routesLostReason();
         } else {
             state = TunnelState.CONNECTED;
             reason = "the gateway answers through the tunnel";
         }
+    }
+
+    /** {@code lost} of the tunnel's {@code total} member routes are gone; the others still carry it. */
+    void routesLost(int lost, int total) {
+        if (lost < 0 || lost >= total) {
+            throw new IllegalArgumentException(lost + " of " + total + " routes lost leaves none");
+        }
+        routesLost = lost;
+        routes = total;
+        if (state == TunnelState.CONNECTED || (state == TunnelState.DEGRADED && lostInARow == 0)) {
+            state = lost > 0 ? TunnelState.DEGRADED : TunnelState.CONNECTED;
+            reason = lost > 0 ? routesLostReason() : "the gateway answers through the tunnel";
+        }
+    }
+
+    private String routesLostReason() {
+        return routesLost + " of " + routes + " routes lost; the gateway answers over the others";
     }
 
     void lost() {

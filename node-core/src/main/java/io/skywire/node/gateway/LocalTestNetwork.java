@@ -22,10 +22,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A whole network in one process on loopback UDP: a client node, a chain of relays, and gateways with different
- * prices and regions hanging off the last relay. The client's proxy knows every gateway and its route (over every
- * relay, at least 3 hops), picks the best value and moves to another when its tunnel fails. Its gateways allow
- * loopback destinations, so a local server can be fetched through them.
+ * A whole network in one process on loopback UDP: a client node, two parallel chains of relays, and gateways with
+ * different prices and regions linked to the last relay of both chains. Of {@code N} nodes, {@code G} are gateways,
+ * one is the client and the other {@code N - G - 1} relays are split into two chains (the first takes the odd one),
+ * each at least 2 long, so {@code N >= G + 5}. The client reaches every gateway over two node-disjoint paths of at
+ * least 3 hops, one per chain; its proxy joins both routes into a route group, picks the best-value gateway and moves
+ * to another when its tunnel fails. Its gateways allow loopback destinations, so a local server can be fetched
+ * through them.
  */
 public final class LocalTestNetwork implements AutoCloseable {
 
@@ -39,6 +42,7 @@ public final class LocalTestNetwork implements AutoCloseable {
     private final List<NodeRuntime> gatewayNodes = new ArrayList<>();
     private final List<GatewayCandidate> candidates = new ArrayList<>();
     private final Map<NodeId, Long> relayPrices = new HashMap<>();
+    private final List<List<NodeRuntime>> chains = new ArrayList<>();
     private ProxyServer proxy;
 
     /**
@@ -77,7 +81,7 @@ public final class LocalTestNetwork implements AutoCloseable {
      * Starts the network and its proxy.
      *
      * @param dataRoot where the nodes' keys go (one directory per node)
-     * @param nodeCount all nodes: client, relays and gateways; at least {@code gatewayCount + 3}
+     * @param nodeCount all nodes: client, relays and gateways; at least {@code gatewayCount + 5}
      * @param gatewayCount gateways, at least 1
      * @param loss     probability in [0, 1) that any UDP datagram is dropped as it is sent
      */
@@ -90,9 +94,10 @@ public final class LocalTestNetwork implements AutoCloseable {
     public static LocalTestNetwork start(Path dataRoot, int nodeCount, int gatewayCount, ProxySettings settings,
                                          double loss, long seed, Customizer customizer)
             throws IOException, InterruptedException {
-        if (gatewayCount < 1 || nodeCount < gatewayCount + 3) {
-            throw new IllegalArgumentException("need at least one gateway and nodes >= gateways + 3 "
-                    + "(a client and two relays, so the route has at least 3 hops)");
+        if (gatewayCount < 1 || nodeCount < minimumNodes(gatewayCount)) {
+            throw new IllegalArgumentException("need at least one gateway and nodes >= gateways + 5 (a client and "
+                    + "two chains of at least two relays, so each gateway has two disjoint routes of 3 hops or more); "
+                    + "got " + nodeCount + " nodes and " + gatewayCount + " gateways");
         }
         LocalTestNetwork network = new LocalTestNetwork();
         try {
@@ -118,26 +123,41 @@ public final class LocalTestNetwork implements AutoCloseable {
             gateways.add(gateway);
             offers.add(offer);
         }
-        List<NodeRuntime> dialled = gateways;
-        List<NodeRuntime> relays = new ArrayList<>();
-        for (int r = nodeCount - gatewayCount - 2; r >= 0; r--) {
-            NodeRuntime relay = startNode(dataRoot, "relay-" + r, dialled, faults, seed + 100 + r);
-            relayPrices.put(relay.nodeId(), customizer.relayStarted("relay-" + r, relay));
-            relays.add(0, relay);
-            dialled = List.of(relay);
+        int relayCount = nodeCount - gatewayCount - 1;
+        int[] lengths = {relayCount - relayCount / 2, relayCount / 2};
+        List<NodeRuntime> firstHops = new ArrayList<>();
+        for (int c = 0; c < lengths.length; c++) {
+            List<NodeRuntime> dialled = gateways;
+            List<NodeRuntime> chain = new ArrayList<>();
+            for (int r = lengths[c] - 1; r >= 0; r--) {
+                NodeRuntime relay = startNode(dataRoot, "relay-" + c + "-" + r, dialled, faults,
+                        seed + 100 + 50L * c + r);
+                relayPrices.put(relay.nodeId(), customizer.relayStarted("relay-" + c + "-" + r, relay));
+                chain.add(0, relay);
+                dialled = List.of(relay);
+            }
+            chains.add(chain);
+            firstHops.add(chain.get(0));
         }
-        NodeRuntime client = startNode(dataRoot, "client", dialled, faults, seed);
+        NodeRuntime client = startNode(dataRoot, "client", firstHops, faults, seed);
         gatewayNodes.addAll(gateways);
         for (int g = 0; g < gatewayCount; g++) {
-            List<NodeId> path = new ArrayList<>(relays.stream().map(NodeRuntime::nodeId).toList());
-            path.add(gateways.get(g).nodeId());
+            List<List<NodeId>> paths = new ArrayList<>();
+            long transit = 0;
+            for (List<NodeRuntime> chain : chains) {
+                List<NodeId> path = new ArrayList<>(chain.stream().map(NodeRuntime::nodeId).toList());
+                path.add(gateways.get(g).nodeId());
+                paths.add(path);
+                transit = Math.max(transit, transitPrice(path));
+            }
             // The gateway, the route's destination, is not charged through the engine (PROTOCOL 7.1): its price is
-            // advertised only; the transit price is what the customizer's relays charge.
-            candidates.add(new GatewayCandidate(path, offers.get(g).pricePerGbDroplets(), transitPrice(path),
+            // advertised only; the transit price is what the customizer's relays charge on the dearer path.
+            candidates.add(GatewayCandidate.overPaths(paths, offers.get(g).pricePerGbDroplets(), transit,
                     offers.get(g).region()));
         }
-        LOG.info("test network: {} nodes, {} gateways, {} hops from the client to each gateway", nodeCount,
-                gatewayCount, candidates.get(0).hops());
+        LOG.info("test network: {} nodes, {} gateways, relay chains of {} and {}, two disjoint routes of at least {} "
+                + "hops from the client to each gateway", nodeCount, gatewayCount, lengths[0], lengths[1],
+                candidates.get(0).hops());
         proxy = ProxyServer.startAuto(client, candidates, settings, customizer.routeOpener());
         proxy.onStatus(status -> LOG.info("tunnel {}", status));
     }
@@ -188,6 +208,21 @@ public final class LocalTestNetwork implements AutoCloseable {
     /** Every gateway the client knows, with its route and expected cost. */
     public List<GatewayCandidate> gateways() {
         return List.copyOf(candidates);
+    }
+
+    /** The fewest nodes a network with {@code gatewayCount} gateways needs. */
+    public static int minimumNodes(int gatewayCount) {
+        return gatewayCount + 5;
+    }
+
+    /** Gateway {@code index}'s counters. */
+    ExitCounters exitCounters(int index) {
+        return exits.get(index).counters();
+    }
+
+    /** Stops relay {@code index} of chain {@code chain} (0 or 1): one path to every gateway is cut. */
+    void stopRelay(int chain, int index) {
+        chains.get(chain).get(index).stop();
     }
 
     /** Stops gateway {@code index}'s node, as a crash or a network cut would look to the client. */

@@ -1,7 +1,6 @@
 package io.skywire.node.gateway;
 
 import io.netty.channel.EventLoop;
-import io.skywire.node.runtime.RouteSession;
 import io.skywire.node.stream.ResetReason;
 import io.skywire.node.stream.StreamEvent;
 import io.skywire.node.stream.StreamMux;
@@ -17,9 +16,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Drives a {@link StreamMux} over one route on one event loop: route bytes in become endpoint calls, frames out
- * go to the route, and every endpoint stops reading while the route has more than {@link #HIGH_WATER_BYTES}
- * unsent (the route, not the streams, is then the bottleneck). Every method must run on {@link #loop()}.
+ * Drives a {@link StreamMux} over one route or route group ({@link TunnelPipe}) on one event loop: bytes in become
+ * endpoint calls, frames out go to the pipe, and every endpoint stops reading while the pipe has more than
+ * {@link #HIGH_WATER_BYTES} unsent (the pipe, not the streams, is then the bottleneck). Every method must run on {@link #loop()}.
  */
 final class RouteStreams {
 
@@ -37,7 +36,7 @@ final class RouteStreams {
     static final long LOW_WATER_BYTES = 256 << 10;
     private static final Logger LOG = LoggerFactory.getLogger(RouteStreams.class);
 
-    private final RouteSession session;
+    private final TunnelPipe pipe;
     private final StreamMux mux;
     private final EventLoop loop;
     private final OpenHandler openHandler;
@@ -47,8 +46,8 @@ final class RouteStreams {
     private volatile boolean ended;
     private PongListener pongListener;
 
-    RouteStreams(RouteSession session, StreamMux mux, EventLoop loop, OpenHandler openHandler) {
-        this.session = session;
+    RouteStreams(TunnelPipe pipe, StreamMux mux, EventLoop loop, OpenHandler openHandler) {
+        this.pipe = pipe;
         this.mux = mux;
         this.loop = loop;
         this.openHandler = openHandler;
@@ -56,16 +55,16 @@ final class RouteStreams {
 
     /** Starts receiving; bytes and the route's end are moved from the node's loop to this one. */
     void start() {
-        session.onReceive(bytes -> loop.execute(() -> receive(bytes)));
-        session.ended().whenComplete((reason, error) -> loop.execute(this::routeEnded));
+        pipe.onReceive(bytes -> loop.execute(() -> receive(bytes)));
+        pipe.ended().whenComplete((reason, error) -> loop.execute(this::routeEnded));
     }
 
     EventLoop loop() {
         return loop;
     }
 
-    RouteSession session() {
-        return session;
+    TunnelPipe pipe() {
+        return pipe;
     }
 
     boolean isEnded() {
@@ -155,7 +154,7 @@ final class RouteStreams {
 
     /** Resets every stream and closes the route. */
     void close() {
-        session.close();
+        pipe.close();
         routeEnded();
     }
 
@@ -165,7 +164,7 @@ final class RouteStreams {
         }
         byte[] bytes = mux.takeOutput();
         unsentBytes += bytes.length;
-        session.send(bytes).whenComplete((ok, error) -> loop.execute(() -> sent(bytes.length)));
+        pipe.send(bytes).whenComplete((ok, error) -> loop.execute(() -> sent(bytes.length)));
     }
 
     private void sent(int length) {
@@ -185,7 +184,7 @@ final class RouteStreams {
         try {
             events = mux.receive(bytes);
         } catch (StreamProtocolException e) {
-            LOG.warn("closing route {}: stream protocol breach: {}", session.handle().value(), e.getMessage());
+            LOG.warn("closing {}: stream protocol breach: {}", pipe.label(), e.getMessage());
             close();
             return;
         }

@@ -5,7 +5,6 @@ import io.netty.channel.EventLoop;
 import io.netty.util.concurrent.ScheduledFuture;
 import io.skywire.node.engine.FailureReason;
 import io.skywire.node.runtime.NodeRuntime;
-import io.skywire.node.runtime.RouteSession;
 import io.skywire.node.stream.ResetReason;
 import io.skywire.node.stream.StreamCodec;
 import io.skywire.node.stream.StreamTarget;
@@ -26,9 +25,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Keeps the client connected to the best working gateway. It picks gateways with {@link GatewayChooser}, opens a
  * route to one, probes it end to end ({@link HealthTracker}: a PING through the route every interval, a burst of
- * large PINGs once for throughput) and reports the truth as {@link TunnelStatus}. When the tunnel fails it moves to
- * the next gateway: only connections on the dead route break; new ones go through the new route. While no gateway
- * works, requests are refused (kill switch on) or go direct (kill switch off).
+ * large PINGs once for throughput) and reports the truth as {@link TunnelStatus}. A gateway reached over several
+ * node-disjoint paths gets one route per path joined into a route group ({@link TunnelRoutes}): losing a member route
+ * breaks no connection and only degrades the tunnel; it fails when the last member is gone. When the tunnel fails
+ * it moves to the next gateway: only connections on the dead tunnel break; new ones go through the new one. While no
+ * gateway works, requests are refused (kill switch on) or go direct (kill switch off).
  *
  * <p>Everything but {@link #status()} and the listeners runs on the proxy's event loop.
  */
@@ -94,9 +95,9 @@ final class TunnelManager implements TunnelConnector {
         for (GatewayCandidate candidate : chooser.rank(candidates, stats, nowMillis())) {
             stats.computeIfAbsent(candidate, c -> new GatewayStats()).attempted();
             try {
-                RouteSession session = opener.open(node, candidate.path())
-                        .get(ROUTE_SETUP_SECONDS, TimeUnit.SECONDS);
-                loop.submit(() -> adopt(candidate, session)).sync();
+                TunnelRoutes.Opened opened = TunnelRoutes.open(node, opener, candidate, loop, ROUTE_SETUP_SECONDS)
+                        .get(ROUTE_SETUP_SECONDS + 5, TimeUnit.SECONDS);
+                loop.submit(() -> adopt(candidate, opened)).sync();
                 ticker = loop.scheduleAtFixedRate(this::tick, health.probeIntervalMillis(),
                         health.probeIntervalMillis(), TimeUnit.MILLISECONDS);
                 return;
@@ -147,12 +148,12 @@ final class TunnelManager implements TunnelConnector {
         resolver.shutdownNow();
     }
 
-    private void adopt(GatewayCandidate candidate, RouteSession session) {
+    private void adopt(GatewayCandidate candidate, TunnelRoutes.Opened opened) {
         if (closed) {
-            session.close();
+            opened.pipe().close();
             return;
         }
-        GatewayTunnel fresh = new GatewayTunnel(session, loop);
+        GatewayTunnel fresh = new GatewayTunnel(opened.pipe(), loop);
         tunnel = fresh;
         current = candidate;
         tracker = new HealthTracker(health.failAfterLost(), health.slowRoundTripMillis());
@@ -162,8 +163,24 @@ final class TunnelManager implements TunnelConnector {
         switching = false;
         fresh.onPong(this::pong);
         fresh.ended().whenComplete((reason, error) -> loop.execute(() -> routeEnded(fresh, reason)));
-        LOG.info("tunnel to gateway {} in {} over {} hops, {} droplets/GB expected", candidate.gateway().fingerprint(),
-                candidate.region(), candidate.hops(), candidate.expectedCostPerGbDroplets());
+        if (opened.routes() < opened.paths()) {
+            tracker.routesLost(opened.paths() - opened.routes(), opened.paths());
+        }
+        if (opened.group() != null) {
+            // Runs on this loop (the group's): a member lost while others live degrades, never fails, the tunnel.
+            opened.group().onMemberLost(group -> {
+                if (tunnel == fresh && tracker.state() != TunnelState.FAILED) {
+                    int lost = opened.paths() - group.liveMembers();
+                    LOG.warn("tunnel to gateway {}: {} of {} routes lost", candidate.gateway().fingerprint(), lost,
+                            opened.paths());
+                    tracker.routesLost(lost, opened.paths());
+                    publish();
+                }
+            });
+        }
+        LOG.info("tunnel to gateway {} in {} over {} of {} paths of at least {} hops, {} droplets/GB expected",
+                candidate.gateway().fingerprint(), candidate.region(), opened.routes(), opened.paths(),
+                candidate.hops(), candidate.expectedCostPerGbDroplets());
         probe();
         publish();
     }
@@ -290,11 +307,11 @@ final class TunnelManager implements TunnelConnector {
         status = new TunnelStatus(TunnelState.CONNECTING, "setting up a route to gateway "
                 + candidate.gateway().fingerprint(), candidate, 0, 0, !settings.killSwitch());
         notifyListeners();
-        CompletableFuture<RouteSession> opening = opener.open(node, candidate.path())
-                .orTimeout(ROUTE_SETUP_SECONDS, TimeUnit.SECONDS);
-        opening.whenComplete((session, error) -> loop.execute(() -> {
+        CompletableFuture<TunnelRoutes.Opened> opening = TunnelRoutes.open(node, opener, candidate, loop,
+                ROUTE_SETUP_SECONDS);
+        opening.whenComplete((opened, error) -> loop.execute(() -> {
             if (error == null) {
-                adopt(candidate, session);
+                adopt(candidate, opened);
             } else {
                 stats.get(candidate).failed(nowMillis());
                 failures.add(candidate.gateway().fingerprint() + ": " + error);

@@ -176,11 +176,11 @@ public final class DirectoryScenario implements Scenario {
         }
         GatewayDirectory.Settings settings = GatewayDirectory.Settings.defaults();
         KnownLinkGraph known = KnownLinkGraph.of(self, held, selfLinks, NOW, KnownLinkGraph.DEFAULT_LATENCY_MICROS);
-        List<GatewayDirectory.Entry> listed = GatewayDirectory.search(known.graph(), self, Set.of(), settings);
+        List<GatewayCandidate> listed = GatewayDirectory.search(known.graph(), self, Set.of(), settings);
         LinkGraph trueGraph = KnownLinkGraph.build(self, truth, selfLinks, NOW, KnownLinkGraph.DEFAULT_LATENCY_MICROS);
         Map<NodeId, Long> trueCosts = new HashMap<>();
-        for (GatewayDirectory.Entry entry : GatewayDirectory.search(trueGraph, self, Set.of(), settings)) {
-            trueCosts.put(entry.candidate().gateway(), entry.candidate().expectedCostPerGbDroplets());
+        for (GatewayCandidate candidate : GatewayDirectory.search(trueGraph, self, Set.of(), settings)) {
+            trueCosts.put(candidate.gateway(), candidate.expectedCostPerGbDroplets());
         }
         Map<NodeKey, Integer> index = new HashMap<>();
         for (int i = 0; i < n; i++) {
@@ -205,8 +205,7 @@ public final class DirectoryScenario implements Scenario {
         int atTrueCost = 0;
         int fresh = 0;
         long hops = 0;
-        for (GatewayDirectory.Entry entry : listed) {
-            GatewayCandidate candidate = entry.candidate();
+        for (GatewayCandidate candidate : listed) {
             if (Long.valueOf(candidate.expectedCostPerGbDroplets()).equals(trueCosts.get(candidate.gateway()))) {
                 atTrueCost++;
             }

@@ -8,8 +8,8 @@ public final class ScenarioRegistry {
 
     private static final List<Scenario> SCENARIOS = List.of(new LossyChainScenario(), new CongestionScenario(),
             new QosScenario(), new DeadNodeScenario(), new ManyChainsScenario(), new RouteGroupScenario(),
-            new VirtualRouteScenario(), new AsymmetricLinkScenario(), new DhtScenario(), new PexScenario(),
-            new DirectoryScenario());
+            new TunnelGroupScenario(), new VirtualRouteScenario(), new AsymmetricLinkScenario(), new DhtScenario(),
+            new PexScenario(), new DirectoryScenario());
 
     private ScenarioRegistry() {
     }

@@ -15,8 +15,8 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * The directory's search over a known graph: each gateway on its cheapest path with transit and gateway prices,
- * disjoint paths, the hop bounds and the guards honoured.
+ * The directory's search over a known graph: each gateway over its disjoint paths with transit and gateway prices,
+ * the hop bounds and the guards honoured.
  *
  * <pre>
  *        G1(10) -- M1(100) --+
@@ -68,51 +68,51 @@ final class GatewayDirectoryTest {
 
     @Test
     void everyGatewayOnItsCheapestPathWithTheExpectedCost() {
-        List<GatewayDirectory.Entry> entries = GatewayDirectory.search(graph, s, Set.of(), upToThree(3));
+        List<GatewayCandidate> entries = GatewayDirectory.search(graph, s, Set.of(), upToThree(3));
         // gw2 is two hops away: under the minimum of three (and six hops the long way round, over the maximum).
-        assertThat(entries).extracting(e -> e.candidate().gateway()).containsExactly(gw3, gw1);
-        GatewayCandidate third = entries.get(0).candidate();
+        assertThat(entries).extracting(GatewayCandidate::gateway).containsExactly(gw3, gw1);
+        GatewayCandidate third = entries.get(0);
         assertThat(third.path()).containsExactly(x, m3, gw3);
         assertThat(third.transitPricePerGbDroplets()).isEqualTo(5 + 1);
         assertThat(third.expectedCostPerGbDroplets()).isEqualTo(16);
         assertThat(third.region()).isEqualTo("ap-south");
-        GatewayDirectory.Entry first = entries.get(1);
-        assertThat(first.candidate().path()).containsExactly(g1, m1, gw1);
-        assertThat(first.candidate().gatewayPricePerGbDroplets()).isEqualTo(1_000);
-        assertThat(first.candidate().transitPricePerGbDroplets()).isEqualTo(10 + 100);
-        assertThat(first.candidate().expectedCostPerGbDroplets()).isEqualTo(1_110);
-        assertThat(first.candidate().hops()).isEqualTo(3);
+        GatewayCandidate first = entries.get(1);
+        assertThat(first.path()).containsExactly(g1, m1, gw1);
         assertThat(first.paths()).containsExactly(List.of(g1, m1, gw1), List.of(g2, m2, gw1));
+        assertThat(first.gatewayPricePerGbDroplets()).isEqualTo(1_000);
+        // A group may send a whole GB over the dearer path: 20 + 200, not the primary's 10 + 100.
+        assertThat(first.transitPricePerGbDroplets()).isEqualTo(20 + 200);
+        assertThat(first.expectedCostPerGbDroplets()).isEqualTo(1_220);
+        assertThat(first.hops()).isEqualTo(3);
     }
 
     @Test
     void theMinimumHopCountIsHonoured() {
         assertThat(GatewayDirectory.search(graph, s, Set.of(), upToThree(2)))
-                .extracting(e -> e.candidate().gateway()).containsExactly(gw3, gw2, gw1);
+                .extracting(GatewayCandidate::gateway).containsExactly(gw3, gw2, gw1);
         // The long way round to gw2 (s g1 m1 gw1 m2 g2 gw2, gw1 forwarding at 7) is the only path of 4 or more
-        // hops: 337 transit + 50 is still cheaper than gw1's 1,110.
-        List<GatewayDirectory.Entry> byDefault = GatewayDirectory.search(graph, s, Set.of(),
+        // hops: 337 transit + 50 is still cheaper than gw1's 1,220.
+        List<GatewayCandidate> byDefault = GatewayDirectory.search(graph, s, Set.of(),
                 GatewayDirectory.Settings.defaults());
-        assertThat(byDefault).extracting(e -> e.candidate().gateway()).containsExactly(gw3, gw2, gw1);
-        assertThat(byDefault.get(1).candidate().expectedCostPerGbDroplets()).isEqualTo(10 + 100 + 7 + 200 + 20 + 50);
+        assertThat(byDefault).extracting(GatewayCandidate::gateway).containsExactly(gw3, gw2, gw1);
+        assertThat(byDefault.get(1).expectedCostPerGbDroplets()).isEqualTo(10 + 100 + 7 + 200 + 20 + 50);
         assertThat(GatewayDirectory.search(graph, s, Set.of(), new GatewayDirectory.Settings(4, 6, 1, 1)))
-                .singleElement().satisfies(e -> assertThat(e.candidate().path()).containsExactly(g1, m1, gw1, m2,
-                        g2, gw2));
+                .singleElement().satisfies(c -> assertThat(c.path()).containsExactly(g1, m1, gw1, m2, g2, gw2));
         assertThat(GatewayDirectory.search(graph, s, Set.of(), new GatewayDirectory.Settings(4, 5, 1, 1)))
                 .isEmpty();
     }
 
     @Test
     void everyPathStartsAtAGuard() {
-        List<GatewayDirectory.Entry> entries = GatewayDirectory.search(graph, s, Set.of(g1, g2), upToThree(2));
-        assertThat(entries).extracting(e -> e.candidate().gateway()).containsExactly(gw2, gw1);
-        for (GatewayDirectory.Entry entry : entries) {
+        List<GatewayCandidate> entries = GatewayDirectory.search(graph, s, Set.of(g1, g2), upToThree(2));
+        assertThat(entries).extracting(GatewayCandidate::gateway).containsExactly(gw2, gw1);
+        for (GatewayCandidate entry : entries) {
             for (List<NodeId> path : entry.paths()) {
                 assertThat(path.get(0)).isIn(g1, g2);
             }
         }
         assertThat(GatewayDirectory.search(graph, s, Set.of(g1), upToThree(3)))
-                .singleElement().satisfies(e -> assertThat(e.paths()).containsExactly(List.of(g1, m1, gw1)));
+                .singleElement().satisfies(c -> assertThat(c.paths()).containsExactly(List.of(g1, m1, gw1)));
     }
 
     private static GatewayDirectory.Settings upToThree(int minHops) {

@@ -59,13 +59,19 @@ class TunnelFailoverTest {
     }
 
     private void startNetwork(boolean killSwitch) throws Exception {
-        network = LocalTestNetwork.start(dir, 6, 2, ProxySettings.loopback(0, -1).withHealth(FAST)
+        network = LocalTestNetwork.start(dir, 7, 2, ProxySettings.loopback(0, -1).withHealth(FAST)
                 .withKillSwitch(killSwitch), 0, 5);
         network.proxy().onStatus(seen::add);
     }
 
     /** Polls the status (a liveness bound, not a timing claim). */
     private TunnelStatus awaitStatus(Predicate<TunnelStatus> wanted) throws InterruptedException {
+        return awaitStatus(network, wanted, seen);
+    }
+
+    /** Polls the status (a liveness bound, not a timing claim); {@code seen} goes into the failure message. */
+    static TunnelStatus awaitStatus(LocalTestNetwork network, Predicate<TunnelStatus> wanted, List<TunnelStatus> seen)
+            throws InterruptedException {
         long deadline = System.currentTimeMillis() + WAIT_MILLIS;
         while (System.currentTimeMillis() < deadline) {
             TunnelStatus now = network.proxy().status();

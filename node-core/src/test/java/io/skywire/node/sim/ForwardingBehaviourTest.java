@@ -61,7 +61,9 @@ class ForwardingBehaviourTest {
                 "lossy-chain", Map.of("hops", "3", "megabytes", "0.1"),
                 "many-chains", Map.of("chains", "20", "kilobytes", "10", "loss", "0.05"),
                 "virtual-route", Map.of("routes", "20", "kilobytes", "4"),
-                "asymmetric-link", Map.of("megabytes", "1", "loss", "0.05"));
+                "tunnel-group", Map.of("megabytes", "1", "far-detect-ms", "500"),
+                "asymmetric-link", Map.of("megabytes", "1", "loss", "0.05"),
+                "directory", Map.of("nodes", "60", "gateways", "4", "forgers", "4"));
         for (Map.Entry<String, Map<String, String>> entry : quick.entrySet()) {
             Scenario scenario = ScenarioRegistry.find(entry.getKey()).orElseThrow();
             String first = scenario.run(entry.getValue()).toJson();
@@ -75,7 +77,7 @@ class ForwardingBehaviourTest {
     void registryNamesEveryIssueScenarioAndRefusesUnknownParameters() {
         assertThat(ScenarioRegistry.all()).extracting(Scenario::name)
                 .containsExactly("lossy-chain", "congestion", "qos", "dead-node", "many-chains",
-                "route-group", "virtual-route", "asymmetric-link", "dht", "pex", "directory");
+                "route-group", "tunnel-group", "virtual-route", "asymmetric-link", "dht", "pex", "directory");
         Scenario congestion = ScenarioRegistry.find("congestion").orElseThrow();
         assertThatThrownBy(() -> congestion.run(Map.of("nope", "1")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--nope");

@@ -21,9 +21,9 @@ import java.util.concurrent.Executors;
 
 /**
  * Scenario runner: the same transfer from a local server, once straight over loopback TCP and once through the test
- * network's SOCKS5 proxy and its route of 3 hops (client, two relays, gateway; real nodes on loopback UDP), in the
- * same run; then connection setup time (TCP connect vs. SOCKS5 CONNECT through the tunnel until the gateway's
- * answer). Prints MB/s, milliseconds and the ratios.
+ * network's SOCKS5 proxy and its route group of two disjoint routes of 3 hops (client, two relay chains of two,
+ * gateway; real nodes on loopback UDP), in the same run; then connection setup time (TCP connect vs. SOCKS5 CONNECT
+ * through the tunnel until the gateway's answer). Prints MB/s, milliseconds and the ratios.
  *
  * <p>Usage: {@code TunnelBench [megabytes[,rounds[,connections]]]} (defaults 50,3,50; one argument, because the
  * bench profile passes {@code -Dbench=...} as the single argument).
@@ -46,7 +46,7 @@ public final class TunnelBench {
             return thread;
         });
         try (ServerSocket origin = new ServerSocket(0, 128, InetAddress.getLoopbackAddress());
-             LocalTestNetwork network = LocalTestNetwork.start(data, 4, 1, ProxySettings.loopback(0, -1), 0, 1)) {
+             LocalTestNetwork network = LocalTestNetwork.start(data, 6, 1, ProxySettings.loopback(0, -1), 0, 1)) {
             serving.execute(() -> serve(origin, size, serving));
             InetSocketAddress target = (InetSocketAddress) origin.getLocalSocketAddress();
             InetSocketAddress proxy = network.proxy().socksAddress();
