@@ -44,12 +44,15 @@ class TestNetworkCustomizerTest {
                 };
             }
         };
-        try (LocalTestNetwork network = LocalTestNetwork.start(dir, 5, 1, ProxySettings.loopback(0, -1), 0, 3,
+        try (LocalTestNetwork network = LocalTestNetwork.start(dir, 6, 1, ProxySettings.loopback(0, -1), 0, 3,
                 customizer)) {
-            assertThat(started).hasSize(3);
+            assertThat(started).hasSize(4);
             GatewayCandidate gateway = network.gateways().get(0);
-            assertThat(gateway.transitPricePerGbDroplets()).isEqualTo(1_000 + 2_000 + 3_000);
-            assertThat(opened).isNotEmpty().allMatch(gateway.path()::equals);
+            // Two chains of two relays, started from the gateway's end: 1,000 + 2,000 and 3,000 + 4,000 per GB;
+            // the candidate's transit price is the dearer path's.
+            assertThat(gateway.transitPricePerGbDroplets()).isEqualTo(3_000 + 4_000);
+            assertThat(opened).isNotEmpty().allMatch(gateway.paths()::contains);
+            assertThat(opened).containsAll(gateway.paths());
             // The proxy's probes cross every relay; the relay reports them at its next housekeeping.
             long deadline = System.currentTimeMillis() + 30_000;
             while (forwarded.get() == 0 && System.currentTimeMillis() < deadline) {

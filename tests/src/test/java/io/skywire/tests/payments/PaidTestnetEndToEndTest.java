@@ -7,6 +7,7 @@ import io.skywire.app.testnet.PaidTestnet;
 import io.skywire.app.testnet.PaymentSettings;
 import io.skywire.node.gateway.GatewayCandidate;
 import io.skywire.node.gateway.ProxySettings;
+import io.skywire.node.identity.NodeId;
 import io.skywire.node.payment.Pricing;
 import io.skywire.wallet.escrow.HopPaymentPolicy;
 import io.skywire.wallet.escrow.Payout;
@@ -20,8 +21,10 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -64,8 +67,13 @@ class PaidTestnetEndToEndTest {
             assertThat(relays).hasSize(4);
             assertThat(relays.stream().map(PaidRelay::pricePerGb).distinct()).hasSize(4);
             GatewayCandidate gateway = testnet.network().gateways().get(0);
-            assertThat(gateway.transitPricePerGbDroplets())
-                    .isEqualTo(relays.stream().mapToLong(PaidRelay::pricePerGb).sum());
+            // Two relay chains, one route each in the proxy's group: the expected transit price is the dearer path's.
+            Map<NodeId, Long> prices = new HashMap<>();
+            relays.forEach(relay -> prices.put(relay.node(), relay.pricePerGb()));
+            assertThat(gateway.paths()).hasSize(2);
+            assertThat(gateway.transitPricePerGbDroplets()).isEqualTo(gateway.paths().stream()
+                    .mapToLong(path -> path.stream().mapToLong(hop -> prices.getOrDefault(hop, 0L)).sum())
+                    .max().orElseThrow());
 
             long started = System.nanoTime();
             assertThat(download(testnet.network().proxy().socksAddress(), origin.getLocalPort())).isEqualTo(BYTES);
@@ -92,6 +100,8 @@ class PaidTestnetEndToEndTest {
             }
             List<PaidRelay.Round> rounds = testnet.settleNow();
             Droplets earnedByAll = Droplets.ZERO;
+            long forwardedByAll = 0;
+            int payoutsByAll = 0;
             Set<String> addresses = new HashSet<>();
             for (PaidRelay.Round round : rounds) {
                 PaidRelay relay = round.relay();
@@ -99,14 +109,18 @@ class PaidTestnetEndToEndTest {
                 LOG.info("relay {}: forwarded {} bytes at {}/GB, owed {}, earned {}, {} payouts",
                         relay.node().fingerprint(), round.forwardedBytes(), relay.pricePerGb(), owed, round.earned(),
                         relay.payouts().size());
-                assertThat(round.forwardedBytes()).as("forwarded the downloads and their overhead")
-                        .isGreaterThan(BYTES + MORE_BYTES);
+                // The group stripes the downloads over both chains: each relay carries its chain's share.
+                assertThat(round.forwardedBytes()).as("forwarded part of the downloads").isPositive();
+                forwardedByAll += round.forwardedBytes();
                 assertThat(round.earned().value()).as("relay %s earned its bytes times its price",
                         relay.node().fingerprint()).isBetween(owed - interval.value(), owed + interval.value());
                 earnedByAll = earnedByAll.plus(round.earned());
 
                 List<Payout> payouts = relay.payouts();
-                assertThat(payouts).as("over 2.4 SKY earned: paid out at the 1 SKY threshold").isNotEmpty();
+                if (round.earned().compareTo(Droplets.ofSky(1)) >= 0) {
+                    assertThat(payouts).as("1 SKY or more earned: paid out at the threshold").isNotEmpty();
+                }
+                payoutsByAll += payouts.size();
                 for (Payout payout : payouts) {
                     assertThat(payout.amount()).isGreaterThanOrEqualTo(Droplets.ofSky(1));
                     assertThat(addresses.add(payout.address().toString())).as("address used once").isTrue();
@@ -136,6 +150,10 @@ class PaidTestnetEndToEndTest {
                         policy.count(PromiseOutcome.REPEATED_SEQUENCE),
                         policy.count(HopPaymentPolicy.Refusal.REPEATED_OPEN));
             }
+            // Every byte crossed the two relays of whichever chain carried it; 28 MB at 100 SKY/GB or more is over 2.8
+            // SKY in all, so some relay reached the threshold.
+            assertThat(forwardedByAll).isGreaterThan(2L * (BYTES + MORE_BYTES));
+            assertThat(payoutsByAll).isPositive();
             // The books balance: what the faucet gave is what the client has left plus what the relays earned.
             assertThat(testnet.escrow().escrow().balance(testnet.client().pseudonym()).plus(earnedByAll))
                     .isEqualTo(testnet.funded());
