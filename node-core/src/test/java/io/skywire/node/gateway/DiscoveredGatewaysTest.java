@@ -12,7 +12,6 @@ import io.skywire.node.runtime.NodeConfig;
 import io.skywire.node.runtime.NodeRuntime;
 import io.skywire.node.runtime.PeerConfig;
 import io.skywire.node.runtime.Transport;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -55,14 +54,7 @@ class DiscoveredGatewaysTest {
     void theClientListsBothGatewaysAndFetchesThroughTheCheapest() throws Exception {
         byte[] file = new byte[64 * 1024];
         new Random(3).nextBytes(file);
-        HttpServer origin = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        origin.createContext("/file", exchange -> {
-            exchange.sendResponseHeaders(200, file.length);
-            try (OutputStream body = exchange.getResponseBody()) {
-                body.write(file);
-            }
-        });
-        origin.start();
+        HttpServer origin = ProxyEndToEndTest.fileOrigin(file);
         try {
             NodeRuntime gw1 = start("gw1", List.of(), null, Set.of());
             BootstrapConfig bootstrap = new BootstrapConfig(null, gw1.boundAddresses().udp());

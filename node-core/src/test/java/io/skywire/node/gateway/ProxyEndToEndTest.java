@@ -35,14 +35,7 @@ class ProxyEndToEndTest {
     @BeforeAll
     static void start() throws Exception {
         new Random(1).nextBytes(FILE);
-        origin = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        origin.createContext("/file", exchange -> {
-            exchange.sendResponseHeaders(200, FILE.length);
-            try (OutputStream body = exchange.getResponseBody()) {
-                body.write(FILE);
-            }
-        });
-        origin.start();
+        origin = fileOrigin(FILE);
         chain = new GatewayChain(dir, 4, ExitPolicy.publicOnly().allowingPrivateDestinations(),
                 ProxySettings.loopback(0, 0).withHandshakeTimeoutMillis(500));
     }
@@ -51,6 +44,19 @@ class ProxyEndToEndTest {
     static void stop() {
         chain.close();
         origin.stop(0);
+    }
+
+    /** A started HTTP server on 127.0.0.1 that answers {@code GET /file} with {@code file}. */
+    static HttpServer fileOrigin(byte[] file) throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/file", exchange -> {
+            exchange.sendResponseHeaders(200, file.length);
+            try (OutputStream body = exchange.getResponseBody()) {
+                body.write(file);
+            }
+        });
+        server.start();
+        return server;
     }
 
     static Socket socks(InetSocketAddress proxy, byte[] request) throws IOException {
