@@ -25,12 +25,14 @@ import java.util.Set;
  * @param chain the local chain's H2 file
  * @param masterKeyFile 32 random bytes as hex: created on first start, owner-readable only
  * @param settings the threshold and attestation lifetime
+ * @param nodeConfig a node configuration file (docs/CONFIG.md): when given, the escrow also runs a node and serves
+ *                   its endpoints to streams arriving over that node's routes; null for HTTP on loopback only
  */
 public record EscrowConfig(InetSocketAddress listen, Path database, Path chain, Path masterKeyFile,
-                           EscrowSettings settings) {
+                           EscrowSettings settings, Path nodeConfig) {
 
     private static final Set<String> KEYS = Set.of("listen", "database", "chain", "master-key-file",
-            "withdrawal-threshold", "max-attestation-seconds");
+            "withdrawal-threshold", "max-attestation-seconds", "node-config");
     private static final Set<String> REQUIRED = Set.of("listen", "database", "chain", "master-key-file");
 
     /** The reason a configuration file is refused, naming the file and, where there is one, the line. */
@@ -89,7 +91,8 @@ public record EscrowConfig(InetSocketAddress listen, Path database, Path chain, 
         Path base = file.toAbsolutePath().getParent();
         Reader reader = new Reader(file, values, lineOf);
         return new EscrowConfig(reader.listen(), base.resolve(values.get("database")),
-                base.resolve(values.get("chain")), base.resolve(values.get("master-key-file")), reader.settings());
+                base.resolve(values.get("chain")), base.resolve(values.get("master-key-file")), reader.settings(),
+                values.containsKey("node-config") ? base.resolve(values.get("node-config")) : null);
     }
 
     /** Parses the values that are more than a path, naming the line of a bad one. */

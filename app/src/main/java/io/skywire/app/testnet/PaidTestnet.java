@@ -73,7 +73,7 @@ public final class PaidTestnet implements AutoCloseable, LocalTestNetwork.Custom
             throws IOException, InterruptedException {
         EscrowService escrow = EscrowService.start(new EscrowConfig(new InetSocketAddress("127.0.0.1", 0),
                 dataRoot.resolve("escrow"), dataRoot.resolve("chain"), dataRoot.resolve("escrow-master.key"),
-                EscrowSettings.DEFAULT));
+                EscrowSettings.DEFAULT, null));
         PaidTestnet paid = new PaidTestnet(dataRoot, settings, escrow);
         try {
             paid.client = PayingClient.fund(escrow.chain(), escrow.escrow(), paid.secp256k1, paid.random, paid.clock,

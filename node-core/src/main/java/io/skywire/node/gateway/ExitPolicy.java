@@ -1,6 +1,7 @@
 package io.skywire.node.gateway;
 
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.util.List;
 
 /**
@@ -9,8 +10,12 @@ import java.util.List;
  *
  * @param allowedPorts             inclusive port ranges
  * @param allowPrivateDestinations true only for a test network on one machine
+ * @param onlyDestination          when not null, the one address and port this exit connects to, whatever else is
+ *                                 allowed: a service such as the escrow offers its own local endpoint over routes
+ *                                 this way and nothing else
  */
-public record ExitPolicy(List<PortRange> allowedPorts, boolean allowPrivateDestinations) {
+public record ExitPolicy(List<PortRange> allowedPorts, boolean allowPrivateDestinations,
+                         InetSocketAddress onlyDestination) {
 
     /** An inclusive range of TCP ports. */
     public record PortRange(int from, int to) {
@@ -23,6 +28,19 @@ public record ExitPolicy(List<PortRange> allowedPorts, boolean allowPrivateDesti
 
     public ExitPolicy {
         allowedPorts = List.copyOf(allowedPorts);
+        if (onlyDestination != null && onlyDestination.isUnresolved()) {
+            throw new IllegalArgumentException("the only destination must be a resolved address");
+        }
+    }
+
+    /** A policy for any destination the ports and address rules allow. */
+    public ExitPolicy(List<PortRange> allowedPorts, boolean allowPrivateDestinations) {
+        this(allowedPorts, allowPrivateDestinations, null);
+    }
+
+    /** Connects to {@code destination} only (a local service reached over routes), refusing everything else. */
+    public static ExitPolicy onlyTo(InetSocketAddress destination) {
+        return new ExitPolicy(List.of(new PortRange(destination.getPort(), destination.getPort())), true, destination);
     }
 
     /** Every port, public destinations only: the default. */
@@ -32,7 +50,7 @@ public record ExitPolicy(List<PortRange> allowedPorts, boolean allowPrivateDesti
 
     /** A copy that also allows loopback and private destinations (local test network only). */
     public ExitPolicy allowingPrivateDestinations() {
-        return new ExitPolicy(allowedPorts, true);
+        return new ExitPolicy(allowedPorts, true, onlyDestination);
     }
 
     /** Whether the port is allowed. */
@@ -47,6 +65,9 @@ public record ExitPolicy(List<PortRange> allowedPorts, boolean allowPrivateDesti
 
     /** Whether a resolved address is allowed. */
     public boolean allowsAddress(InetAddress address) {
+        if (onlyDestination != null) {
+            return onlyDestination.getAddress().equals(address);
+        }
         return allowPrivateDestinations || DestinationFilter.isPublic(address);
     }
 }

@@ -83,13 +83,25 @@ public final class ExitService implements AutoCloseable {
         node.onIncomingRoute(service::incoming);
         long sweepMillis = Math.max(1, Math.min(1_000, limits.joinWindowMillis() / 4));
         service.loop.scheduleAtFixedRate(service::sweep, sweepMillis, sweepMillis, TimeUnit.MILLISECONDS);
-        if (offer.policy().allowPrivateDestinations()) {
+        if (offer.policy().onlyDestination() != null) {
+            LOG.info("node {} serves {} over routes, and nothing else", node.nodeId().fingerprint(),
+                    offer.policy().onlyDestination());
+        } else if (offer.policy().allowPrivateDestinations()) {
             LOG.warn("gateway on node {} allows loopback and private destinations (test network only)",
                     node.nodeId().fingerprint());
         }
         LOG.info("gateway on node {}: {} droplets/GB, region {}, up to {} connections", node.nodeId().fingerprint(),
                 offer.pricePerGbDroplets(), offer.region(), offer.maxConnections());
         return service;
+    }
+
+    /**
+     * Serves routes that arrive at {@code node} under {@code offer} without offering the node as a gateway to
+     * anyone: for a service, such as the escrow, that exposes one local endpoint over routes
+     * ({@link ExitPolicy#onlyTo}).
+     */
+    public static ExitService serve(NodeRuntime node, GatewayOffer offer) {
+        return start(node, offer, GroupJoins.Limits.defaults());
     }
 
     /** The offer this gateway serves. */
