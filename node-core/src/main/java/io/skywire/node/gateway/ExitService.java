@@ -73,13 +73,14 @@ public final class ExitService implements AutoCloseable {
 
     /** Offers exit on {@code node}: from now on every route that ends there is served as a gateway route. */
     public static ExitService start(NodeRuntime node, GatewayOffer offer) {
-        return start(node, offer, GroupJoins.Limits.defaults());
+        ExitService service = start(node, offer, GroupJoins.Limits.defaults());
+        node.discovery().advertiseGateway(Optional.of(GatewayService.of(offer))); // others find it as a gateway
+        return service;
     }
 
     /** {@link #start(NodeRuntime, GatewayOffer)} with other route group limits (tests). */
     static ExitService start(NodeRuntime node, GatewayOffer offer, GroupJoins.Limits limits) {
         ExitService service = new ExitService(offer, limits);
-        node.discovery().advertiseGateway(Optional.of(GatewayService.of(offer)));
         node.onIncomingRoute(service::incoming);
         long sweepMillis = Math.max(1, Math.min(1_000, limits.joinWindowMillis() / 4));
         service.loop.scheduleAtFixedRate(service::sweep, sweepMillis, sweepMillis, TimeUnit.MILLISECONDS);
