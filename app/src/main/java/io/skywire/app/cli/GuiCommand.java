@@ -1,0 +1,87 @@
+package io.skywire.app.cli;
+
+import io.skywire.app.testnet.PaymentSettings;
+import io.skywire.app.ui.DesktopWindow;
+import io.skywire.app.ui.EmbeddedNetwork;
+import io.skywire.app.ui.Themes;
+import io.skywire.node.gateway.LocalTestNetwork;
+import io.skywire.node.gateway.ProxySettings;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import javafx.application.Platform;
+import javafx.stage.Stage;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code skywire gui}: the desktop window over the local test network, run in this process. It starts the JavaFX
+ * toolkit itself ({@link Platform#startup}) rather than through an {@code Application} subclass, so the program's
+ * main class stays a plain launcher (jpackage needs that).
+ */
+@Command(name = "gui", mixinStandardHelpOptions = true,
+        description = {"Open the desktop window, running the local test network in this process.",
+            "Until the app can join configured peers it always starts the local test network (as `skywire testnet`",
+            "does: paid unless --free) and says so in the status bar. Closing the window stops the network."})
+final class GuiCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--nodes", defaultValue = "8", description = "Nodes of the local test network (default 8).")
+    private int nodes;
+
+    @Option(names = "--gateways", defaultValue = "3", description = "Gateways among them (default 3).")
+    private int gateways;
+
+    @Option(names = "--socks-port", defaultValue = "1080", description = "SOCKS5 port on 127.0.0.1; 0 picks one (default 1080).")
+    private int socksPort;
+
+    @Option(names = "--http-port", defaultValue = "8118", description = "HTTP CONNECT port on 127.0.0.1; 0 picks one (default 8118).")
+    private int httpPort;
+
+    @Option(names = "--free", description = "No payments: no escrow, relays forward for nothing.")
+    private boolean free;
+
+    @Option(names = "--dark", description = "Start with the dark theme.")
+    private boolean dark;
+
+    @Override
+    public Integer call() throws Exception {
+        if (gateways < 1 || nodes < LocalTestNetwork.minimumNodes(gateways)) {
+            throw new ParameterException(spec.commandLine(), "need --gateways >= 1 and --nodes >= gateways + 5");
+        }
+        for (int port : new int[] {socksPort, httpPort}) {
+            if (port < 0 || port > 65_535) {
+                throw new ParameterException(spec.commandLine(), "ports must be in 0..65535");
+            }
+        }
+        ProxySettings proxy = ProxySettings.loopback(socksPort, httpPort);
+        PaymentSettings payments = free ? null : PaymentSettings.DEFAULT;
+        Callable<EmbeddedNetwork> starter = () -> EmbeddedNetwork.startLocal(nodes, gateways, proxy, payments);
+        CompletableFuture<Void> closed = new CompletableFuture<>();
+        Platform.setImplicitExit(false);
+        try {
+            Platform.startup(() -> {
+                try {
+                    Themes.apply(dark);
+                    DesktopWindow.show(new Stage(), starter).stopped().whenComplete((ok, e) -> closed.complete(null));
+                } catch (RuntimeException e) {
+                    closed.completeExceptionally(e);
+                }
+            });
+        } catch (RuntimeException e) {
+            throw new CommandFailedException("cannot open a window (is there a display?): " + e.getMessage());
+        }
+        try {
+            closed.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw new CommandFailedException("the window failed: " + e.getCause().getMessage());
+        } finally {
+            Platform.exit();
+        }
+        return 0;
+    }
+}
