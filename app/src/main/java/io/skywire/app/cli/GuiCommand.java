@@ -8,6 +8,7 @@ import io.skywire.node.gateway.LocalTestNetwork;
 import io.skywire.node.gateway.ProxySettings;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
 import javafx.application.Platform;
 import javafx.stage.Stage;
 import picocli.CommandLine.Command;
@@ -60,7 +61,19 @@ final class GuiCommand implements Callable<Integer> {
         }
         ProxySettings proxy = ProxySettings.loopback(socksPort, httpPort);
         PaymentSettings payments = free ? null : PaymentSettings.DEFAULT;
-        Callable<EmbeddedNetwork> starter = () -> EmbeddedNetwork.startLocal(nodes, gateways, proxy, payments);
+        // Ctrl-C or SIGTERM skips the window's close: the hook stops the network and removes its files instead.
+        AtomicReference<EmbeddedNetwork> running = new AtomicReference<>();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            EmbeddedNetwork network = running.get();
+            if (network != null) {
+                network.close();
+            }
+        }, "skywire-gui-shutdown"));
+        Callable<EmbeddedNetwork> starter = () -> {
+            EmbeddedNetwork network = EmbeddedNetwork.startLocal(nodes, gateways, proxy, payments);
+            running.set(network);
+            return network;
+        };
         CompletableFuture<Void> closed = new CompletableFuture<>();
         Platform.setImplicitExit(false);
         try {
