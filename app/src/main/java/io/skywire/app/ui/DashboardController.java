@@ -21,6 +21,7 @@ public final class DashboardController {
     @FXML private Label linksRoutes;
     @FXML private Label socksAddress;
     @FXML private Label httpAddress;
+    @FXML private Label earnings;
     @FXML private LineChart<Number, Number> bandwidth;
 
     private final XYChart.Series<Number, Number> sent = new XYChart.Series<>();
@@ -49,6 +50,7 @@ public final class DashboardController {
                 viewModel.routesProperty(), " routes"));
         socksAddress.textProperty().bind(viewModel.socksAddressProperty());
         httpAddress.textProperty().bind(viewModel.httpAddressProperty());
+        earnings.textProperty().bind(viewModel.earningsProperty());
         viewModel.tunnelStateProperty().addListener(stateStyle);
         styleState(null, viewModel.tunnelStateProperty().get());
         viewModel.bandwidth().addListener(chartFeed);
@@ -61,7 +63,7 @@ public final class DashboardController {
             return;
         }
         for (Label label : new Label[] {tunnelState, tunnelReason, tunnelGateway, nodeStatus, linksRoutes,
-            socksAddress, httpAddress}) {
+            socksAddress, httpAddress, earnings}) {
             label.textProperty().unbind();
         }
         model.tunnelStateProperty().removeListener(stateStyle);

@@ -35,6 +35,9 @@ public final class DashboardViewModel {
     private final StringProperty socksAddress = new SimpleStringProperty("");
     private final StringProperty httpAddress = new SimpleStringProperty("");
     private final ObservableList<BandwidthPoint> bandwidth = FXCollections.observableArrayList();
+    private final StringProperty earnings = new SimpleStringProperty("");
+    private final java.util.Map<String, Long> earnedByRelay = new java.util.HashMap<>();
+    private int payouts;
     private long firstNanos = Long.MIN_VALUE;
     private NodeSample previous;
 
@@ -43,6 +46,26 @@ public final class DashboardViewModel {
         nodeStatus.set("running as " + nodeFingerprint);
         socksAddress.set(address(socks));
         httpAddress.set(http == null ? "off" : address(http));
+    }
+
+    /** A network whose relays charge nothing: there are no earnings to show. */
+    public void freeNetwork() {
+        earnings.set("none: a free network charges nothing");
+    }
+
+    /**
+     * A settlement round of a paid network's relay: {@code earnedDroplets} is all it has earned so far (paid out plus
+     * its balance at the escrow), {@code newPayouts} the withdrawals made in this round.
+     */
+    public void relaySettled(String relay, long earnedDroplets, int newPayouts) {
+        earnedByRelay.put(relay, earnedDroplets);
+        payouts += newPayouts;
+        long total = 0;
+        for (long earned : earnedByRelay.values()) {
+            total = Math.addExact(total, earned);
+        }
+        earnings.set("relays earned " + Money.sky(total) + " from this client in total, " + payouts + " payout"
+                + (payouts == 1 ? "" : "s") + " (settled by the escrow)");
     }
 
     /** The node has stopped (the window is closing, or it failed to start: {@code why}). */
@@ -130,6 +153,11 @@ public final class DashboardViewModel {
 
     public StringProperty httpAddressProperty() {
         return httpAddress;
+    }
+
+    /** What the relays have earned, empty until the first settlement round of a paid network. */
+    public StringProperty earningsProperty() {
+        return earnings;
     }
 
     /** The last {@link #CHART_SECONDS} rates, oldest first. */

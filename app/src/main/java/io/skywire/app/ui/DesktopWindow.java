@@ -89,6 +89,16 @@ public final class DesktopWindow {
         dashboard.nodeStarted(started.network().client().nodeId().fingerprint(), proxy.socksAddress(),
                 proxy.httpAddress());
         main.status(started.summary());
+        if (started.paid()) {
+            started.onSettlement(round -> {
+                String relay = round.relay().node().fingerprint();
+                long earned = round.earned().value();
+                int payouts = round.payouts().size();
+                Platform.runLater(() -> dashboard.relaySettled(relay, earned, payouts));
+            });
+        } else {
+            dashboard.freeNetwork();
+        }
         monitor = NodeMonitor.start(started::sample, sample -> Platform.runLater(() -> show(sample)), 1000);
     }
 

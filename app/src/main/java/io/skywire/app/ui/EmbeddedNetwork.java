@@ -63,6 +63,13 @@ public final class EmbeddedNetwork implements AutoCloseable {
         return paid != null;
     }
 
+    /** Hears every relay's settlement round (on the settlement thread); never called on a free network. */
+    public void onSettlement(java.util.function.Consumer<io.skywire.app.testnet.PaidRelay.Round> listener) {
+        if (paid != null) {
+            paid.onRound(listener);
+        }
+    }
+
     /** What the status bar says: "Local test network: 8 nodes, 3 gateways". */
     public String summary() {
         return "Local test network: " + network.nodeCount() + " nodes, " + network.gatewayCount() + " gateways"

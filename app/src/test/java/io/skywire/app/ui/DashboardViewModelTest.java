@@ -74,4 +74,22 @@ class DashboardViewModelTest {
         model.nodeStopped("window closed");
         assertThat(model.nodeStatusProperty().get()).isEqualTo("stopped: window closed");
     }
+
+    @Test
+    void earningsSumEachRelaysLatestTotalAndCountPayouts() {
+        assertThat(model.earningsProperty().get()).isEmpty();
+        model.relaySettled("relay-a", 1_000, 0);
+        model.relaySettled("relay-b", 2_500, 0);
+        model.relaySettled("relay-a", 1_000_000, 1);
+        assertThat(model.earningsProperty().get())
+                .isEqualTo("relays earned 1.002500 SKY from this client in total, 1 payout (settled by the escrow)");
+        model.relaySettled("relay-b", 2_500, 2);
+        assertThat(model.earningsProperty().get()).contains("3 payouts");
+    }
+
+    @Test
+    void aFreeNetworkSaysItChargesNothing() {
+        model.freeNetwork();
+        assertThat(model.earningsProperty().get()).isEqualTo("none: a free network charges nothing");
+    }
 }

@@ -68,6 +68,7 @@ class DesktopWindowTest {
         assertThat(text("#httpAddress")).isEqualTo("127.0.0.1:" + proxy.httpAddress().getPort());
         assertThat(text("#nodeStatus")).isEqualTo("running as "
                 + window.network().network().client().nodeId().fingerprint());
+        assertThat(text("#earnings")).isEqualTo("none: a free network charges nothing");
         StatusBar statusBar = ROBOT.lookup(".status-bar").queryAs(StatusBar.class);
         assertThat(statusBar.getText()).isEqualTo("Local test network: 8 nodes, 3 gateways (free)");
         until(10, () -> window.dashboard().bandwidth().size() >= 2);
