@@ -4,7 +4,6 @@ import io.skywire.app.testnet.PaymentSettings;
 import io.skywire.app.ui.DesktopWindow;
 import io.skywire.app.ui.EmbeddedNetwork;
 import io.skywire.app.ui.Themes;
-import io.skywire.node.gateway.LocalTestNetwork;
 import io.skywire.node.gateway.ProxySettings;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
@@ -12,9 +11,9 @@ import java.util.concurrent.atomic.AtomicReference;
 import javafx.application.Platform;
 import javafx.stage.Stage;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -31,17 +30,8 @@ final class GuiCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--nodes", defaultValue = "8", description = "Nodes of the local test network (default 8).")
-    private int nodes;
-
-    @Option(names = "--gateways", defaultValue = "3", description = "Gateways among them (default 3).")
-    private int gateways;
-
-    @Option(names = "--socks-port", defaultValue = "1080", description = "SOCKS5 port on 127.0.0.1; 0 picks one (default 1080).")
-    private int socksPort;
-
-    @Option(names = "--http-port", defaultValue = "8118", description = "HTTP CONNECT port on 127.0.0.1; 0 picks one (default 8118).")
-    private int httpPort;
+    @Mixin
+    private TestNetworkOptions size;
 
     @Option(names = "--free", description = "No payments: no escrow, relays forward for nothing.")
     private boolean free;
@@ -51,15 +41,8 @@ final class GuiCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (gateways < 1 || nodes < LocalTestNetwork.minimumNodes(gateways)) {
-            throw new ParameterException(spec.commandLine(), "need --gateways >= 1 and --nodes >= gateways + 5");
-        }
-        for (int port : new int[] {socksPort, httpPort}) {
-            if (port < 0 || port > 65_535) {
-                throw new ParameterException(spec.commandLine(), "ports must be in 0..65535");
-            }
-        }
-        ProxySettings proxy = ProxySettings.loopback(socksPort, httpPort);
+        size.validate(spec.commandLine());
+        ProxySettings proxy = size.proxySettings();
         PaymentSettings payments = free ? null : PaymentSettings.DEFAULT;
         // Ctrl-C or SIGTERM skips the window's close: the hook stops the network and removes its files instead.
         AtomicReference<EmbeddedNetwork> running = new AtomicReference<>();
@@ -70,7 +53,7 @@ final class GuiCommand implements Callable<Integer> {
             }
         }, "skywire-gui-shutdown"));
         Callable<EmbeddedNetwork> starter = () -> {
-            EmbeddedNetwork network = EmbeddedNetwork.startLocal(nodes, gateways, proxy, payments);
+            EmbeddedNetwork network = EmbeddedNetwork.startLocal(size.nodes, size.gateways, proxy, payments);
             running.set(network);
             return network;
         };

@@ -70,6 +70,18 @@ public final class EmbeddedNetwork implements AutoCloseable {
         }
     }
 
+    /** What all relays have earned so far (paid out plus balance at the escrow), 0 on a free network. */
+    long relaysEarnedDroplets() {
+        if (paid == null) {
+            return 0;
+        }
+        long total = 0;
+        for (var relay : paid.relays()) {
+            total = Math.addExact(total, relay.earned().value());
+        }
+        return total;
+    }
+
     /** What the status bar says: "Local test network: 8 nodes, 3 gateways". */
     public String summary() {
         return "Local test network: " + network.nodeCount() + " nodes, " + network.gatewayCount() + " gateways"
