@@ -46,7 +46,8 @@ public final class DashboardController {
         tunnelReason.textProperty().bind(viewModel.tunnelReasonProperty());
         tunnelGateway.textProperty().bind(Bindings.concat("gateway: ", viewModel.tunnelGatewayProperty()));
         nodeStatus.textProperty().bind(viewModel.nodeStatusProperty());
-        linksRoutes.textProperty().bind(Bindings.concat(viewModel.linksProperty(), " links, ",
+        linksRoutes.textProperty().bind(Bindings.concat(viewModel.knownPeersProperty(), " known nodes, ",
+                viewModel.linksProperty(), " links, ",
                 viewModel.routesProperty(), " routes"));
         socksAddress.textProperty().bind(viewModel.socksAddressProperty());
         httpAddress.textProperty().bind(viewModel.httpAddressProperty());

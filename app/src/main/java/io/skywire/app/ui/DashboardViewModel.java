@@ -27,6 +27,7 @@ public final class DashboardViewModel {
     public static final int CHART_SECONDS = 60;
 
     private final StringProperty nodeStatus = new SimpleStringProperty("starting");
+    private final IntegerProperty knownPeers = new SimpleIntegerProperty();
     private final IntegerProperty links = new SimpleIntegerProperty();
     private final IntegerProperty routes = new SimpleIntegerProperty();
     private final ObjectProperty<TunnelState> tunnelState = new SimpleObjectProperty<>(TunnelState.CONNECTING);
@@ -76,6 +77,7 @@ public final class DashboardViewModel {
     /** Applies one reading: counts, tunnel state and, from the second reading on, a traffic rate. */
     public void accept(NodeSample sample) {
         RuntimeCounters counters = sample.counters();
+        knownPeers.set(sample.knownPeers());
         links.set(counters.links());
         routes.set(counters.routes());
         TunnelStatus tunnel = sample.tunnel();
@@ -125,6 +127,10 @@ public final class DashboardViewModel {
 
     public StringProperty nodeStatusProperty() {
         return nodeStatus;
+    }
+
+    public IntegerProperty knownPeersProperty() {
+        return knownPeers;
     }
 
     public IntegerProperty linksProperty() {

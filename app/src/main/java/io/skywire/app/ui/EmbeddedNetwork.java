@@ -90,7 +90,8 @@ public final class EmbeddedNetwork implements AutoCloseable {
 
     /** Reads the client's counters, tunnel and gateways now (blocks briefly on their event loops). */
     public NodeSample sample() {
-        return new NodeSample(System.nanoTime(), network.client().counters(), network.proxy().status(),
+        return new NodeSample(System.nanoTime(), network.client().counters(),
+                network.client().discovery().knownPeers().size(), network.proxy().status(),
                 network.proxy().gateways());
     }
 

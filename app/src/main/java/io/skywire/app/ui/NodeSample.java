@@ -12,10 +12,11 @@ import java.util.Objects;
  *
  * @param nanos    a monotonic time stamp ({@link System#nanoTime()}), for rates between readings
  * @param counters the client node's counters
+ * @param knownPeers nodes the client's discovery holds a valid record of (itself not included)
  * @param tunnel   the tunnel's state and reason
  * @param gateways every gateway the client knows, with its measurements
  */
-public record NodeSample(long nanos, RuntimeCounters counters, TunnelStatus tunnel, List<GatewaySnapshot> gateways) {
+public record NodeSample(long nanos, RuntimeCounters counters, int knownPeers, TunnelStatus tunnel, List<GatewaySnapshot> gateways) {
 
     public NodeSample {
         Objects.requireNonNull(counters, "counters");

@@ -20,7 +20,7 @@ class DashboardViewModelTest {
     @Test
     void showsTheTunnelsStateReasonAndGateway() {
         var gateway = candidate(1, 750_000, 2_250_000, "eu-west");
-        model.accept(new NodeSample(0, counters(0, 0, 2, 3), status(TunnelState.DEGRADED, "1 of 2 routes lost",
+        model.accept(new NodeSample(0, counters(0, 0, 2, 3), 5, status(TunnelState.DEGRADED, "1 of 2 routes lost",
                 gateway), List.of()));
 
         assertThat(model.tunnelStateProperty().get()).isEqualTo(TunnelState.DEGRADED);
@@ -28,13 +28,14 @@ class DashboardViewModelTest {
         assertThat(model.tunnelReasonProperty().get()).isEqualTo("1 of 2 routes lost");
         assertThat(model.tunnelGatewayProperty().get()).startsWith(gateway.gateway().fingerprint() + " in eu-west")
                 .contains("3 hops").contains("3.000000 SKY/GB").contains("rtt 42 ms");
+        assertThat(model.knownPeersProperty().get()).isEqualTo(5);
         assertThat(model.linksProperty().get()).isEqualTo(2);
         assertThat(model.routesProperty().get()).isEqualTo(3);
     }
 
     @Test
     void aFailedTunnelHasNoGateway() {
-        model.accept(new NodeSample(0, counters(0, 0, 0, 0), status(TunnelState.FAILED, "no gateway answers", null),
+        model.accept(new NodeSample(0, counters(0, 0, 0, 0), 5, status(TunnelState.FAILED, "no gateway answers", null),
                 List.of()));
         assertThat(model.tunnelGatewayProperty().get()).isEqualTo("none");
         assertThat(model.tunnelReasonProperty().get()).isEqualTo("no gateway answers");
@@ -43,10 +44,10 @@ class DashboardViewModelTest {
     @Test
     void trafficRatesComeFromTheCounterDifferencesOverTheElapsedTime() {
         var connected = status(TunnelState.CONNECTED, "probes answered", null);
-        model.accept(new NodeSample(5 * SECOND, counters(100, 50, 1, 1), connected, List.of()));
+        model.accept(new NodeSample(5 * SECOND, counters(100, 50, 1, 1), 5, connected, List.of()));
         assertThat(model.bandwidth()).as("one reading gives no rate yet").isEmpty();
 
-        model.accept(new NodeSample(7 * SECOND, counters(300, 90, 1, 1), connected, List.of()));
+        model.accept(new NodeSample(7 * SECOND, counters(300, 90, 1, 1), 5, connected, List.of()));
 
         assertThat(model.bandwidth()).containsExactly(new BandwidthPoint(2, 100.0, 20.0));
     }
@@ -55,7 +56,7 @@ class DashboardViewModelTest {
     void theChartKeepsTheLastMinute() {
         var connected = status(TunnelState.CONNECTED, "ok", null);
         for (int s = 0; s <= DashboardViewModel.CHART_SECONDS + 10; s++) {
-            model.accept(new NodeSample(s * SECOND, counters(s * 10L, s * 5L, 1, 1), connected, List.of()));
+            model.accept(new NodeSample(s * SECOND, counters(s * 10L, s * 5L, 1, 1), 5, connected, List.of()));
         }
         assertThat(model.bandwidth()).hasSize(DashboardViewModel.CHART_SECONDS);
         assertThat(model.bandwidth().get(0).second()).isEqualTo(11);

@@ -66,6 +66,11 @@ class DesktopWindowTest {
         assertThat(text("#httpAddress")).isEqualTo("127.0.0.1:" + proxy.httpAddress().getPort());
         assertThat(text("#nodeStatus")).isEqualTo("running as "
                 + window.network().network().client().nodeId().fingerprint());
+        var client = window.network().network().client();
+        FxTesting.eventually(10, () -> assertThat(text("#linksRoutes")).isEqualTo(
+                client.discovery().knownPeers().size() + " known nodes, " + client.counters().links() + " links, "
+                        + client.counters().routes() + " routes"));
+        assertThat(text("#linksRoutes")).doesNotStartWith("0 known");
         assertThat(text("#earnings")).isEqualTo("none: a free network charges nothing");
         StatusBar statusBar = ROBOT.lookup(".status-bar").queryAs(StatusBar.class);
         assertThat(statusBar.getText()).isEqualTo("Local test network: 8 nodes, 3 gateways (free)");
@@ -113,6 +118,20 @@ class DesktopWindowTest {
             assertThat(written.getWidth()).isEqualTo((int) image.getWidth()).isGreaterThan(600);
             assertThat(written.getHeight()).isEqualTo((int) image.getHeight()).isGreaterThan(400);
         }
+    }
+
+    @Test
+    @Order(4)
+    void theDarkSwitchChangesTheThemeOfTheWholeWindow() throws Exception {
+        ROBOT.clickOn("Dark");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(javafx.application.Application.getUserAgentStylesheet())
+                .isEqualTo(new atlantafx.base.theme.PrimerDark().getUserAgentStylesheet());
+        FxTesting.screenshot(window, Screen.DASHBOARD, SCREENSHOTS.resolve("dashboard-dark.png"));
+        ROBOT.clickOn("Dark");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(javafx.application.Application.getUserAgentStylesheet())
+                .isEqualTo(new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
     }
 
     @AfterAll
