@@ -18,6 +18,7 @@ import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -39,17 +40,8 @@ final class TestnetCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--nodes", defaultValue = "8", description = "All nodes: client, relays (two chains) and gateways; at least gateways + 5 (default 8).")
-    private int nodes;
-
-    @Option(names = "--gateways", defaultValue = "3", description = "Gateways (default 3).")
-    private int gateways;
-
-    @Option(names = "--socks-port", defaultValue = "1080", description = "SOCKS5 port on 127.0.0.1; 0 picks one (default 1080).")
-    private int socksPort;
-
-    @Option(names = "--http-port", defaultValue = "8118", description = "HTTP CONNECT port on 127.0.0.1; 0 picks one (default 8118).")
-    private int httpPort;
+    @Mixin
+    private TestNetworkOptions size;
 
     @Option(names = "--loss", defaultValue = "0", description = "Probability in [0, 1) of dropping each UDP datagram sent.")
     private double loss;
@@ -85,20 +77,11 @@ final class TestnetCommand implements Callable<Integer> {
         if (settleSeconds < 1) {
             throw new ParameterException(spec.commandLine(), "--settle-seconds must be at least 1");
         }
-        if (gateways < 1 || nodes < LocalTestNetwork.minimumNodes(gateways)) {
-            throw new ParameterException(spec.commandLine(), "need --gateways >= 1 and --nodes >= gateways + 5 "
-                    + "(a client and two chains of at least two relays, so each gateway has two disjoint routes of "
-                    + "3 hops or more)");
-        }
+        size.validate(spec.commandLine());
         if (!(loss >= 0 && loss < 1)) {
             throw new ParameterException(spec.commandLine(), "--loss must be in [0, 1)");
         }
-        for (int port : new int[] {socksPort, httpPort}) {
-            if (port < 0 || port > 65_535) {
-                throw new ParameterException(spec.commandLine(), "ports must be in 0..65535");
-            }
-        }
-        ProxySettings proxySettings = ProxySettings.loopback(socksPort, httpPort).withKillSwitch(killSwitch);
+        ProxySettings proxySettings = size.proxySettings().withKillSwitch(killSwitch);
         if ((proxyUser == null) != (proxyPasswordFile == null)) {
             throw new ParameterException(spec.commandLine(), "--proxy-user and --proxy-password-file go together");
         }
@@ -119,9 +102,9 @@ final class TestnetCommand implements Callable<Integer> {
         PaidTestnet paid = null;
         try {
             if (payments == null) {
-                network = LocalTestNetwork.start(dataRoot, nodes, gateways, proxySettings, loss, seed);
+                network = LocalTestNetwork.start(dataRoot, size.nodes, size.gateways, proxySettings, loss, seed);
             } else {
-                paid = PaidTestnet.start(dataRoot, nodes, gateways, proxySettings, loss, seed, payments);
+                paid = PaidTestnet.start(dataRoot, size.nodes, size.gateways, proxySettings, loss, seed, payments);
                 network = paid.network();
             }
         } catch (IllegalArgumentException e) {

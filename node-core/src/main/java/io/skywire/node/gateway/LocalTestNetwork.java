@@ -44,6 +44,7 @@ public final class LocalTestNetwork implements AutoCloseable {
     private final Map<NodeId, Long> relayPrices = new HashMap<>();
     private final List<List<NodeRuntime>> chains = new ArrayList<>();
     private ProxyServer proxy;
+    private NodeRuntime client;
 
     /**
      * What an application adds to the test network's nodes, such as payments: node-core knows nothing of wallets,
@@ -139,7 +140,7 @@ public final class LocalTestNetwork implements AutoCloseable {
             chains.add(chain);
             firstHops.add(chain.get(0));
         }
-        NodeRuntime client = startNode(dataRoot, "client", firstHops, faults, seed);
+        client = startNode(dataRoot, "client", firstHops, faults, seed);
         gatewayNodes.addAll(gateways);
         for (int g = 0; g < gatewayCount; g++) {
             List<List<NodeId>> paths = new ArrayList<>();
@@ -203,6 +204,21 @@ public final class LocalTestNetwork implements AutoCloseable {
     /** The client's proxy. */
     public ProxyServer proxy() {
         return proxy;
+    }
+
+    /** The client node, whose proxy the user connects through. */
+    public NodeRuntime client() {
+        return client;
+    }
+
+    /** All nodes started: client, relays and gateways. */
+    public int nodeCount() {
+        return nodes.size();
+    }
+
+    /** Gateways started. */
+    public int gatewayCount() {
+        return gatewayNodes.size();
     }
 
     /** Every gateway the client knows, with its route and expected cost. */

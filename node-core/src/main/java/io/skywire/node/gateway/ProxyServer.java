@@ -120,6 +120,24 @@ public final class ProxyServer implements AutoCloseable {
         tunnel.onStatus(listener);
     }
 
+    /**
+     * Every gateway the client could use with what it has measured of each, copied on the proxy's loop so the
+     * caller never sees the per-gateway state mid-update.
+     *
+     * @throws IllegalStateException when the proxy has stopped or does not answer within 2 s
+     */
+    public List<GatewaySnapshot> gateways() {
+        try {
+            return group.next().submit(tunnel::snapshots).get(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading the gateways", e);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException
+                 | java.util.concurrent.RejectedExecutionException e) {
+            throw new IllegalStateException("the proxy did not answer: " + e, e);
+        }
+    }
+
     @Override
     public void close() {
         socks.close();

@@ -126,6 +126,19 @@ final class TunnelManager implements TunnelConnector {
         return stats;
     }
 
+    /** An immutable copy of every candidate with its measurements (call on the proxy's loop). */
+    List<GatewaySnapshot> snapshots() {
+        List<GatewaySnapshot> out = new ArrayList<>(candidates.size());
+        for (GatewayCandidate candidate : candidates) {
+            GatewayStats measured = stats.get(candidate);
+            boolean inUse = candidate.equals(status.gateway());
+            out.add(measured == null ? new GatewaySnapshot(candidate, 0, 0, 0, 0, inUse)
+                    : new GatewaySnapshot(candidate, measured.attempts(), measured.successes(),
+                    measured.roundTripMillis(), measured.throughputBytesPerSecond(), inUse));
+        }
+        return List.copyOf(out);
+    }
+
     @Override
     public void connect(Channel channel, StreamTarget target, OpenListener listener, String... handshakeHandlers) {
         if (tunnel != null && !tunnel.isEnded() && tracker.state() != TunnelState.FAILED) {

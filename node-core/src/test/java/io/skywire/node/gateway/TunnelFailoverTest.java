@@ -117,6 +117,11 @@ class TunnelFailoverTest {
                 && s.gateway().equals(gateways.get(0)));
         assertThat(moved.direct()).isFalse();
         assertThat(fetch()).isZero();
+        List<GatewaySnapshot> snapshots = network.proxy().gateways();
+        assertThat(snapshots).extracting(GatewaySnapshot::candidate).containsExactlyElementsOf(gateways);
+        assertThat(snapshots).extracting(GatewaySnapshot::inUse).containsExactly(false, true);
+        assertThat(snapshots.get(0).roundTripMillis()).as("measured before it died").isPositive();
+        assertThat(snapshots.get(1).attempts()).isGreaterThanOrEqualTo(1);
 
         network.stopGateway(1);
         TunnelStatus down = awaitStatus(s -> s.state() == TunnelState.FAILED && s.gateway() == null);

@@ -1,0 +1,173 @@
+package io.skywire.app.ui;
+
+import io.skywire.node.engine.Counter;
+import io.skywire.node.gateway.GatewayCandidate;
+import io.skywire.node.gateway.TunnelState;
+import io.skywire.node.gateway.TunnelStatus;
+import io.skywire.node.runtime.RuntimeCounters;
+import java.net.InetSocketAddress;
+import java.util.Locale;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The dashboard's state as plain properties: the node, its links and routes, the tunnel's state and reason, the proxy
+ * addresses and a rolling window of traffic rates. It is fed {@link NodeSample}s by whoever owns the thread rules
+ * (the window publishes them on the FX thread), so tests drive it directly without a toolkit.
+ */
+public final class DashboardViewModel {
+
+    /** Seconds of traffic the chart keeps. */
+    public static final int CHART_SECONDS = 60;
+
+    private final StringProperty nodeStatus = new SimpleStringProperty("starting");
+    private final IntegerProperty knownPeers = new SimpleIntegerProperty();
+    private final IntegerProperty links = new SimpleIntegerProperty();
+    private final IntegerProperty routes = new SimpleIntegerProperty();
+    private final ObjectProperty<TunnelState> tunnelState = new SimpleObjectProperty<>(TunnelState.CONNECTING);
+    private final StringProperty tunnelReason = new SimpleStringProperty("");
+    private final StringProperty tunnelGateway = new SimpleStringProperty("none");
+    private final StringProperty socksAddress = new SimpleStringProperty("");
+    private final StringProperty httpAddress = new SimpleStringProperty("");
+    private final ObservableList<BandwidthPoint> bandwidth = FXCollections.observableArrayList();
+    private final StringProperty earnings = new SimpleStringProperty("");
+    private final java.util.Map<String, Long> earnedByRelay = new java.util.HashMap<>();
+    private int payouts;
+    private long firstNanos = Long.MIN_VALUE;
+    private NodeSample previous;
+
+    /** The node's identity and the proxy addresses, known once the network is up. */
+    public void nodeStarted(String nodeFingerprint, InetSocketAddress socks, InetSocketAddress http) {
+        nodeStatus.set("running as " + nodeFingerprint);
+        socksAddress.set(address(socks));
+        httpAddress.set(http == null ? "off" : address(http));
+    }
+
+    /** A network whose relays charge nothing: there are no earnings to show. */
+    public void freeNetwork() {
+        earnings.set("none: a free network charges nothing");
+    }
+
+    /**
+     * A settlement round of a paid network's relay: {@code earnedDroplets} is all it has earned so far (paid out plus
+     * its balance at the escrow), {@code newPayouts} the withdrawals made in this round.
+     */
+    public void relaySettled(String relay, long earnedDroplets, int newPayouts) {
+        earnedByRelay.put(relay, earnedDroplets);
+        payouts += newPayouts;
+        long total = 0;
+        for (long earned : earnedByRelay.values()) {
+            total = Math.addExact(total, earned);
+        }
+        earnings.set("relays earned " + Money.sky(total) + " from this client in total, " + payouts + " payout"
+                + (payouts == 1 ? "" : "s") + " (settled by the escrow)");
+    }
+
+    /** The node has stopped (the window is closing, or it failed to start: {@code why}). */
+    public void nodeStopped(String why) {
+        nodeStatus.set("stopped: " + why);
+    }
+
+    /** Applies one reading: counts, tunnel state and, from the second reading on, a traffic rate. */
+    public void accept(NodeSample sample) {
+        RuntimeCounters counters = sample.counters();
+        knownPeers.set(sample.knownPeers());
+        links.set(counters.links());
+        routes.set(counters.routes());
+        TunnelStatus tunnel = sample.tunnel();
+        tunnelState.set(tunnel.state());
+        tunnelReason.set(tunnel.reason() + (tunnel.direct() ? "; connections go direct, outside the tunnel" : ""));
+        tunnelGateway.set(describe(tunnel));
+        if (firstNanos == Long.MIN_VALUE) {
+            firstNanos = sample.nanos();
+        }
+        if (previous != null && sample.nanos() > previous.nanos()) {
+            double seconds = (sample.nanos() - previous.nanos()) / 1e9;
+            RuntimeCounters before = previous.counters();
+            double sent = (counters.engine(Counter.DATAGRAMS_SENT) - before.engine(Counter.DATAGRAMS_SENT)) / seconds;
+            double received = (counters.engine(Counter.DATAGRAMS_RECEIVED)
+                    - before.engine(Counter.DATAGRAMS_RECEIVED)) / seconds;
+            bandwidth.add(new BandwidthPoint((sample.nanos() - firstNanos) / 1_000_000_000L,
+                    Math.max(0, sent), Math.max(0, received)));
+            if (bandwidth.size() > CHART_SECONDS) {
+                bandwidth.remove(0, bandwidth.size() - CHART_SECONDS);
+            }
+        }
+        previous = sample;
+    }
+
+    private static String describe(TunnelStatus tunnel) {
+        GatewayCandidate gateway = tunnel.gateway();
+        if (gateway == null) {
+            return "none";
+        }
+        StringBuilder text = new StringBuilder(gateway.gateway().fingerprint()).append(" in ").append(gateway.region())
+                .append(", ").append(gateway.hops()).append(" hops, ")
+                .append(Money.perGb(gateway.expectedCostPerGbDroplets()));
+        if (tunnel.roundTripMillis() > 0) {
+            text.append(", rtt ").append(tunnel.roundTripMillis()).append(" ms");
+        }
+        return text.toString();
+    }
+
+    private static String address(InetSocketAddress address) {
+        return address.getAddress().getHostAddress() + ":" + address.getPort();
+    }
+
+    /** The tunnel state as the user reads it ("connected"). */
+    public static String label(TunnelState state) {
+        return state.name().toLowerCase(Locale.ROOT);
+    }
+
+    public StringProperty nodeStatusProperty() {
+        return nodeStatus;
+    }
+
+    public IntegerProperty knownPeersProperty() {
+        return knownPeers;
+    }
+
+    public IntegerProperty linksProperty() {
+        return links;
+    }
+
+    public IntegerProperty routesProperty() {
+        return routes;
+    }
+
+    public ObjectProperty<TunnelState> tunnelStateProperty() {
+        return tunnelState;
+    }
+
+    public StringProperty tunnelReasonProperty() {
+        return tunnelReason;
+    }
+
+    public StringProperty tunnelGatewayProperty() {
+        return tunnelGateway;
+    }
+
+    public StringProperty socksAddressProperty() {
+        return socksAddress;
+    }
+
+    public StringProperty httpAddressProperty() {
+        return httpAddress;
+    }
+
+    /** What the relays have earned, empty until the first settlement round of a paid network. */
+    public StringProperty earningsProperty() {
+        return earnings;
+    }
+
+    /** The last {@link #CHART_SECONDS} rates, oldest first. */
+    public ObservableList<BandwidthPoint> bandwidth() {
+        return bandwidth;
+    }
+}

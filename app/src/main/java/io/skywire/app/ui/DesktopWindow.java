@@ -1,0 +1,193 @@
+package io.skywire.app.ui;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import javafx.application.Platform;
+import javafx.fxml.FXMLLoader;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The desktop window and its life cycle around the embedded network: it opens at once, starts the network on a
+ * background thread (the status bar shows progress), then feeds the view models from a {@link NodeMonitor} through
+ * {@link Platform#runLater}. Closing the window stops the monitor and the network off the FX thread and completes
+ * {@link #stopped()}; a network that was still starting is stopped as soon as it is up.
+ *
+ * <p>All methods but {@link #stopped()} run on the FX thread.
+ */
+public final class DesktopWindow {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DesktopWindow.class);
+
+    private final Stage stage;
+    private final MainController main;
+    private final DashboardViewModel dashboard = new DashboardViewModel();
+    private final GatewaysViewModel gateways = new GatewaysViewModel();
+    private final CompletableFuture<Void> stopped = new CompletableFuture<>();
+    private EmbeddedNetwork network;
+    private NodeMonitor monitor;
+    private boolean starting;
+    private boolean closing;
+
+    private DesktopWindow(Stage stage, MainController main) {
+        this.stage = stage;
+        this.main = main;
+    }
+
+    /** Shows the window on {@code stage} and starts the network with {@code starter} in the background. */
+    public static DesktopWindow show(Stage stage, Callable<EmbeddedNetwork> starter) {
+        FXMLLoader loader = new FXMLLoader(Screen.MAIN.fxml());
+        Parent root;
+        try {
+            root = loader.load();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot load the main window: " + e.getMessage(), e);
+        }
+        DesktopWindow window = new DesktopWindow(stage, loader.getController());
+        window.main.dashboard().attach(window.dashboard);
+        window.main.gateways().attach(window.gateways);
+        Scene scene = new Scene(root);
+        scene.getStylesheets().add(Screen.MAIN.css().toExternalForm());
+        stage.setTitle("Skywire");
+        stage.setScene(scene);
+        stage.setOnCloseRequest(event -> {
+            event.consume();
+            window.close();
+        });
+        stage.show();
+        window.start(starter);
+        return window;
+    }
+
+    private void start(Callable<EmbeddedNetwork> starter) {
+        starting = true;
+        main.working("Starting the local test network…");
+        background("skywire-gui-start", () -> {
+            try {
+                EmbeddedNetwork started = starter.call();
+                Platform.runLater(() -> started(started));
+            } catch (Exception e) {
+                LOG.warn("the local test network did not start: {}", e.toString());
+                Platform.runLater(() -> failed(e));
+            }
+        });
+    }
+
+    private void started(EmbeddedNetwork started) {
+        starting = false;
+        if (closing) {
+            stopInBackground(started, null);
+            return;
+        }
+        network = started;
+        var proxy = started.network().proxy();
+        dashboard.nodeStarted(started.network().client().nodeId().fingerprint(), proxy.socksAddress(),
+                proxy.httpAddress());
+        main.status(started.summary());
+        if (started.paid()) {
+            started.onSettlement(round -> {
+                String relay = round.relay().node().fingerprint();
+                long earned = round.earned().value();
+                int payouts = round.payouts().size();
+                Platform.runLater(() -> dashboard.relaySettled(relay, earned, payouts));
+            });
+        } else {
+            dashboard.freeNetwork();
+        }
+        monitor = NodeMonitor.start(started::sample, sample -> Platform.runLater(() -> show(sample)), 1000);
+    }
+
+    private void failed(Exception e) {
+        starting = false;
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        dashboard.nodeStopped(message);
+        main.status("The local test network did not start: " + message);
+        if (closing) {
+            finish();
+        }
+    }
+
+    private void show(NodeSample sample) {
+        if (!closing) {
+            dashboard.accept(sample);
+            gateways.accept(sample.gateways());
+        }
+    }
+
+    /** Stops the monitor and the network in the background, then hides the window; returns {@link #stopped()}. */
+    public CompletableFuture<Void> close() {
+        if (closing) {
+            return stopped;
+        }
+        closing = true;
+        main.working("Stopping the local test network…");
+        if (network != null) {
+            stopInBackground(network, monitor);
+        } else if (!starting) {
+            finish();
+        }
+        return stopped;
+    }
+
+    private void stopInBackground(EmbeddedNetwork running, NodeMonitor reading) {
+        background("skywire-gui-stop", () -> {
+            try {
+                if (reading != null) {
+                    reading.close();
+                }
+                running.close();
+            } catch (RuntimeException e) {
+                LOG.warn("stopping the local test network: {}", e.toString());
+            } finally {
+                Platform.runLater(this::finish);
+            }
+        });
+    }
+
+    private void finish() {
+        main.dashboard().detach();
+        main.gateways().detach();
+        dashboard.nodeStopped("window closed");
+        stage.hide();
+        stopped.complete(null);
+    }
+
+    private static void background(String name, Runnable work) {
+        Thread thread = new Thread(work, name);
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Completes once the network has stopped and the window is hidden; safe from any thread. */
+    public CompletableFuture<Void> stopped() {
+        return stopped;
+    }
+
+    public DashboardViewModel dashboard() {
+        return dashboard;
+    }
+
+    public GatewaysViewModel gateways() {
+        return gateways;
+    }
+
+    /** The running network, or null while starting or after a failed start. */
+    public EmbeddedNetwork network() {
+        return network;
+    }
+
+    public Stage stage() {
+        return stage;
+    }
+
+    /** Selects the tab of {@code screen} (for screenshots and keyboard shortcuts). */
+    public void select(Screen screen) {
+        int index = screen == Screen.GATEWAYS ? 1 : 0;
+        main.tabs().getSelectionModel().select(index);
+    }
+}

@@ -1,0 +1,45 @@
+package io.skywire.app.ui;
+
+import javafx.fxml.FXML;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.ToggleButton;
+import org.controlsfx.control.StatusBar;
+
+/** The window's frame: the tabs with their screens' controllers, the status bar and the light/dark switch. */
+public final class MainController {
+
+    @FXML private TabPane tabs;
+    @FXML private StatusBar statusBar;
+    @FXML private ToggleButton darkTheme;
+    @FXML private DashboardController dashboardController;
+    @FXML private GatewaysController gatewaysController;
+
+    @FXML
+    private void toggleTheme() {
+        Themes.apply(darkTheme.isSelected());
+    }
+
+    /** Long work under way: the status bar says what and shows indeterminate progress. */
+    void working(String what) {
+        statusBar.setText(what);
+        statusBar.setProgress(-1);
+    }
+
+    /** The status bar's steady text, without progress. */
+    void status(String text) {
+        statusBar.setText(text);
+        statusBar.setProgress(0);
+    }
+
+    DashboardController dashboard() {
+        return dashboardController;
+    }
+
+    GatewaysController gateways() {
+        return gatewaysController;
+    }
+
+    TabPane tabs() {
+        return tabs;
+    }
+}

@@ -1,0 +1,96 @@
+package io.skywire.app.ui;
+
+import static io.skywire.app.ui.UiFixtures.candidate;
+import static io.skywire.app.ui.UiFixtures.counters;
+import static io.skywire.app.ui.UiFixtures.status;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.skywire.node.gateway.TunnelState;
+import java.net.InetSocketAddress;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The dashboard's view model, fed readings directly: no FX thread, no network. */
+class DashboardViewModelTest {
+
+    private static final long SECOND = 1_000_000_000L;
+
+    private final DashboardViewModel model = new DashboardViewModel();
+
+    @Test
+    void showsTheTunnelsStateReasonAndGateway() {
+        var gateway = candidate(1, 750_000, 2_250_000, "eu-west");
+        model.accept(new NodeSample(0, counters(0, 0, 2, 3), 5, status(TunnelState.DEGRADED, "1 of 2 routes lost",
+                gateway), List.of()));
+
+        assertThat(model.tunnelStateProperty().get()).isEqualTo(TunnelState.DEGRADED);
+        assertThat(DashboardViewModel.label(model.tunnelStateProperty().get())).isEqualTo("degraded");
+        assertThat(model.tunnelReasonProperty().get()).isEqualTo("1 of 2 routes lost");
+        assertThat(model.tunnelGatewayProperty().get()).startsWith(gateway.gateway().fingerprint() + " in eu-west")
+                .contains("3 hops").contains("3.000000 SKY/GB").contains("rtt 42 ms");
+        assertThat(model.knownPeersProperty().get()).isEqualTo(5);
+        assertThat(model.linksProperty().get()).isEqualTo(2);
+        assertThat(model.routesProperty().get()).isEqualTo(3);
+    }
+
+    @Test
+    void aFailedTunnelHasNoGateway() {
+        model.accept(new NodeSample(0, counters(0, 0, 0, 0), 5, status(TunnelState.FAILED, "no gateway answers", null),
+                List.of()));
+        assertThat(model.tunnelGatewayProperty().get()).isEqualTo("none");
+        assertThat(model.tunnelReasonProperty().get()).isEqualTo("no gateway answers");
+    }
+
+    @Test
+    void trafficRatesComeFromTheCounterDifferencesOverTheElapsedTime() {
+        var connected = status(TunnelState.CONNECTED, "probes answered", null);
+        model.accept(new NodeSample(5 * SECOND, counters(100, 50, 1, 1), 5, connected, List.of()));
+        assertThat(model.bandwidth()).as("one reading gives no rate yet").isEmpty();
+
+        model.accept(new NodeSample(7 * SECOND, counters(300, 90, 1, 1), 5, connected, List.of()));
+
+        assertThat(model.bandwidth()).containsExactly(new BandwidthPoint(2, 100.0, 20.0));
+    }
+
+    @Test
+    void theChartKeepsTheLastMinute() {
+        var connected = status(TunnelState.CONNECTED, "ok", null);
+        for (int s = 0; s <= DashboardViewModel.CHART_SECONDS + 10; s++) {
+            model.accept(new NodeSample(s * SECOND, counters(s * 10L, s * 5L, 1, 1), 5, connected, List.of()));
+        }
+        assertThat(model.bandwidth()).hasSize(DashboardViewModel.CHART_SECONDS);
+        assertThat(model.bandwidth().get(0).second()).isEqualTo(11);
+        assertThat(model.bandwidth()).allSatisfy(point -> {
+            assertThat(point.sent()).isEqualTo(10.0);
+            assertThat(point.received()).isEqualTo(5.0);
+        });
+    }
+
+    @Test
+    void proxyAddressesAndNodeStatusOnceStarted() {
+        model.nodeStarted("3fc5-cf24", new InetSocketAddress("127.0.0.1", 1080), null);
+        assertThat(model.nodeStatusProperty().get()).isEqualTo("running as 3fc5-cf24");
+        assertThat(model.socksAddressProperty().get()).isEqualTo("127.0.0.1:1080");
+        assertThat(model.httpAddressProperty().get()).isEqualTo("off");
+        model.nodeStopped("window closed");
+        assertThat(model.nodeStatusProperty().get()).isEqualTo("stopped: window closed");
+    }
+
+    @Test
+    void earningsSumEachRelaysLatestTotalAndCountPayouts() {
+        assertThat(model.earningsProperty().get()).isEmpty();
+        model.relaySettled("relay-a", 1_000, 0);
+        model.relaySettled("relay-b", 2_500, 0);
+        model.relaySettled("relay-a", 1_000_000, 1);
+        assertThat(model.earningsProperty().get())
+                .isEqualTo("relays earned 1.002500 SKY from this client in total, 1 payout (settled by the escrow)");
+        model.relaySettled("relay-b", 2_500, 2);
+        assertThat(model.earningsProperty().get()).contains("3 payouts");
+    }
+
+    @Test
+    void aFreeNetworkSaysItChargesNothing() {
+        model.freeNetwork();
+        assertThat(model.earningsProperty().get()).isEqualTo("none: a free network charges nothing");
+    }
+}

@@ -1,0 +1,152 @@
+package io.skywire.app.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.skywire.node.gateway.ProxySettings;
+import io.skywire.node.gateway.TunnelState;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+import org.controlsfx.control.StatusBar;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.Timeout;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The window over a real, free local test network (8 nodes, 3 gateways, proxies on free ports), headless under
+ * Monocle: the dashboard shows the tunnel's real state, the gateway table sorts and filters the client's real
+ * gateways, each screen is written as a PNG to target/screenshots/, and closing the window stops the network.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class DesktopWindowTest {
+
+    static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    private static final FxRobot ROBOT = new FxRobot();
+    private static DesktopWindow window;
+
+    @BeforeAll
+    static void openOnALocalTestNetwork() throws Exception {
+        FxToolkit.registerPrimaryStage();
+        window = WaitForAsyncUtils.asyncFx(() -> {
+            Themes.apply(false);
+            return DesktopWindow.show(new Stage(), () -> EmbeddedNetwork.startLocal(8, 3,
+                    ProxySettings.loopback(0, 0), null));
+        }).get(10, TimeUnit.SECONDS);
+        FxTesting.until(45, () -> window.network() != null
+                && window.dashboard().tunnelStateProperty().get() != TunnelState.CONNECTING);
+    }
+
+    @Test
+    @Order(1)
+    void dashboardShowsTheTunnelsRealStateAndTheProxyAddresses() throws InterruptedException {
+        var proxy = window.network().network().proxy();
+        FxTesting.eventually(20, () -> {
+            TunnelState state = proxy.status().state();
+            assertThat(text("#tunnelState")).isEqualTo(DashboardViewModel.label(state));
+            assertThat(text("#tunnelReason")).isEqualTo(proxy.status().reason());
+        });
+        assertThat(text("#tunnelState")).isIn("connected", "degraded");
+        assertThat(text("#tunnelGateway")).contains(proxy.status().gateway().gateway().fingerprint());
+        assertThat(text("#socksAddress")).isEqualTo("127.0.0.1:" + proxy.socksAddress().getPort());
+        assertThat(text("#httpAddress")).isEqualTo("127.0.0.1:" + proxy.httpAddress().getPort());
+        assertThat(text("#nodeStatus")).isEqualTo("running as "
+                + window.network().network().client().nodeId().fingerprint());
+        var client = window.network().network().client();
+        FxTesting.eventually(10, () -> assertThat(text("#linksRoutes")).isEqualTo(
+                client.discovery().knownPeers().size() + " known nodes, " + client.counters().links() + " links, "
+                        + client.counters().routes() + " routes"));
+        assertThat(text("#linksRoutes")).doesNotStartWith("0 known");
+        assertThat(text("#earnings")).isEqualTo("none: a free network charges nothing");
+        StatusBar statusBar = ROBOT.lookup(".status-bar").queryAs(StatusBar.class);
+        assertThat(statusBar.getText()).isEqualTo("Local test network: 8 nodes, 3 gateways (free)");
+        FxTesting.until(10, () -> window.dashboard().bandwidth().size() >= 2);
+        assertThat(window.dashboard().bandwidth()).anySatisfy(point -> assertThat(point.received()).isPositive());
+    }
+
+    @Test
+    @Order(2)
+    void gatewayTableSortsAndFiltersTheClientsGateways() {
+        WaitForAsyncUtils.waitForAsyncFx(5_000, () -> window.select(Screen.GATEWAYS));
+        TableView<GatewayRow> table = ROBOT.lookup("#table").queryTableView();
+        FxTesting.until(10, () -> table.getItems().size() == 3);
+        assertThat(table.getItems()).filteredOn(GatewayRow::inUse).hasSize(1);
+
+        ROBOT.clickOn("Price");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(prices(table)).containsExactly(500_000L, 750_000L, 1_000_000L);
+        ROBOT.clickOn("Price");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(prices(table)).containsExactly(1_000_000L, 750_000L, 500_000L);
+
+        ROBOT.clickOn("#filter").write("us-");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(table.getItems()).extracting(GatewayRow::region).containsExactly("us-east");
+        WaitForAsyncUtils.waitForAsyncFx(5_000, () -> window.gateways().filterTextProperty().set(""));
+        assertThat(table.getItems()).hasSize(3);
+
+        ROBOT.clickOn("#maxCost").write("x");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(text("#maxCostError")).contains("not a price");
+        WaitForAsyncUtils.waitForAsyncFx(5_000, () -> ROBOT.lookup("#maxCost")
+                .queryAs(javafx.scene.control.TextField.class).setText(""));
+        assertThat(text("#maxCostError")).isEmpty();
+    }
+
+    @Test
+    @Order(3)
+    void writesAScreenshotOfEachScreen() throws Exception {
+        Files.createDirectories(SCREENSHOTS);
+        for (Screen screen : List.of(Screen.DASHBOARD, Screen.GATEWAYS)) {
+            Path file = SCREENSHOTS.resolve(screen.name().toLowerCase(java.util.Locale.ROOT) + ".png");
+            WritableImage image = FxTesting.screenshot(window, screen, file);
+            BufferedImage written = ImageIO.read(file.toFile());
+            assertThat(written.getWidth()).isEqualTo((int) image.getWidth()).isGreaterThan(600);
+            assertThat(written.getHeight()).isEqualTo((int) image.getHeight()).isGreaterThan(400);
+        }
+    }
+
+    @Test
+    @Order(4)
+    void theDarkSwitchChangesTheThemeOfTheWholeWindow() throws Exception {
+        ROBOT.clickOn("Dark");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(javafx.application.Application.getUserAgentStylesheet())
+                .isEqualTo(new atlantafx.base.theme.PrimerDark().getUserAgentStylesheet());
+        FxTesting.screenshot(window, Screen.DASHBOARD, SCREENSHOTS.resolve("dashboard-dark.png"));
+        ROBOT.clickOn("Dark");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(javafx.application.Application.getUserAgentStylesheet())
+                .isEqualTo(new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
+    }
+
+    @AfterAll
+    static void closingTheWindowStopsTheNetwork() throws Exception {
+        WaitForAsyncUtils.asyncFx(window::close).get(5, TimeUnit.SECONDS).get(30, TimeUnit.SECONDS);
+        assertThat(window.stage().isShowing()).isFalse();
+        assertThat(window.dashboard().nodeStatusProperty().get()).isEqualTo("stopped: window closed");
+        FxTesting.eventually(10, () -> assertThat(FxTesting.skywireThreads()).isEmpty());
+    }
+
+    private static List<Long> prices(TableView<GatewayRow> table) {
+        return table.getItems().stream().map(GatewayRow::pricePerGbDroplets).toList();
+    }
+
+    private static String text(String query) {
+        return ROBOT.lookup(query).queryAs(Label.class).getText();
+    }
+}
