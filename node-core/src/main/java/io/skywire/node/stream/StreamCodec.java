@@ -50,10 +50,8 @@ public final class StreamCodec {
             return FIN;
         } else if (frame instanceof StreamFrame.Reset) {
             return RESET;
-        } else if (frame instanceof StreamFrame.Ping) {
-            return PING;
-        } else if (frame instanceof StreamFrame.Pong) {
-            return PONG;
+        } else if (frame instanceof StreamFrame.Probe probe) {
+            return probe.reply() ? PONG : PING;
         }
         return WINDOW;
     }
@@ -81,10 +79,8 @@ public final class StreamCodec {
             return new byte[0];
         } else if (frame instanceof StreamFrame.Reset reset) {
             return new byte[] {(byte) reset.reason().code()};
-        } else if (frame instanceof StreamFrame.Ping ping) {
-            return probeBody(ping.body());
-        } else if (frame instanceof StreamFrame.Pong pong) {
-            return probeBody(pong.body());
+        } else if (frame instanceof StreamFrame.Probe probe) {
+            return probeBody(probe.body());
         }
         return ByteBuffer.allocate(4).putInt(((StreamFrame.WindowUpdate) frame).increment()).array();
     }
@@ -155,7 +151,7 @@ public final class StreamCodec {
                 }
                 byte[] bytes = new byte[length];
                 body.get(bytes);
-                yield type == PING ? new StreamFrame.Ping(streamId, bytes) : new StreamFrame.Pong(streamId, bytes);
+                yield new StreamFrame.Probe(streamId, type == PONG, bytes);
             }
             default -> new StreamFrame.WindowUpdate(streamId, window(exact(body, 4, "WINDOW").getInt()));
         };

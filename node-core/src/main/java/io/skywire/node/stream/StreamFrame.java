@@ -62,12 +62,12 @@ public sealed interface StreamFrame {
     }
 
     /**
-     * An end-to-end probe: the far end answers with a {@link Pong} carrying the same id and body. The id field
-     * names the probe, not a stream; the body (8..{@link StreamCodec#MAX_BODY} bytes) lets a probe measure
-     * throughput as well as round-trip time.
+     * An end-to-end probe: a PING ({@code reply} false), which the far end answers with a PONG ({@code reply} true)
+     * carrying the same id and body. The id field names the probe, not a stream; the body
+     * (8..{@link StreamCodec#MAX_BODY} bytes) lets a probe measure throughput as well as round-trip time.
      */
-    record Ping(int streamId, byte[] body) implements StreamFrame {
-        public Ping {
+    record Probe(int streamId, boolean reply, byte[] body) implements StreamFrame {
+        public Probe {
             body = body.clone();
         }
 
@@ -76,46 +76,25 @@ public sealed interface StreamFrame {
             return body.clone();
         }
 
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof Ping that && streamId == that.streamId && java.util.Arrays.equals(body, that.body);
-        }
-
-        @Override
-        public int hashCode() {
-            return 31 * streamId + java.util.Arrays.hashCode(body);
-        }
-
-        @Override
-        public String toString() {
-            return "Ping[id=" + streamId + ", length=" + body.length + "]";
-        }
-    }
-
-    /** The answer to a {@link Ping}: its id and body, unchanged. */
-    record Pong(int streamId, byte[] body) implements StreamFrame {
-        public Pong {
-            body = body.clone();
-        }
-
-        @Override
-        public byte[] body() {
-            return body.clone();
+        /** The answer to this PING. */
+        Probe answer() {
+            return new Probe(streamId, true, body);
         }
 
         @Override
         public boolean equals(Object other) {
-            return other instanceof Pong that && streamId == that.streamId && java.util.Arrays.equals(body, that.body);
+            return other instanceof Probe that && streamId == that.streamId && reply == that.reply
+                    && java.util.Arrays.equals(body, that.body);
         }
 
         @Override
         public int hashCode() {
-            return 31 * streamId + java.util.Arrays.hashCode(body);
+            return 31 * (31 * streamId + Boolean.hashCode(reply)) + java.util.Arrays.hashCode(body);
         }
 
         @Override
         public String toString() {
-            return "Pong[id=" + streamId + ", length=" + body.length + "]";
+            return (reply ? "Pong" : "Ping") + "[id=" + streamId + ", length=" + body.length + "]";
         }
     }
 }

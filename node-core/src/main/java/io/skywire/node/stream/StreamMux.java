@@ -177,7 +177,7 @@ public final class StreamMux {
     public int ping(byte[] body) {
         int id = nextProbeId;
         nextProbeId = nextProbeId == Integer.MAX_VALUE ? 1 : nextProbeId + 1;
-        write(new StreamFrame.Ping(id, body));
+        write(new StreamFrame.Probe(id, false, body));
         return id;
     }
 
@@ -218,15 +218,16 @@ public final class StreamMux {
     private void handle(StreamFrame frame, List<StreamEvent> events) throws StreamProtocolException {
         int id = frame.streamId();
         Stream stream = streams.get(id);
-        if (frame instanceof StreamFrame.Ping ping) {
+        if (frame instanceof StreamFrame.Probe probe && !probe.reply()) {
             // Answered at once: a probe's round trip is the route's, not the application's. A peer that pings
             // faster than the route drains gets no answer past MAX_PENDING_PONG_BYTES of unsent output.
-            if (output.size() + ping.body().length <= MAX_PENDING_PONG_BYTES) {
-                write(new StreamFrame.Pong(id, ping.body()));
+            StreamFrame.Probe answer = probe.answer();
+            if (output.size() + answer.body().length <= MAX_PENDING_PONG_BYTES) {
+                write(answer);
             } else {
                 unansweredPings++;
             }
-        } else if (frame instanceof StreamFrame.Pong pong) {
+        } else if (frame instanceof StreamFrame.Probe pong) {
             events.add(new StreamEvent.Pong(id, pong.body()));
         } else if (frame instanceof StreamFrame.Open open) {
             handleOpen(open, events);

@@ -18,7 +18,8 @@ class StreamCodecTest {
             new StreamFrame.Open(5, 65_536, StreamTarget.of("2001:db8::1", 8080)),
             new StreamFrame.Opened(2, 1), new StreamFrame.Data(7, new byte[] {1, 2, 3}), new StreamFrame.Fin(9),
             new StreamFrame.Reset(11, ResetReason.NOT_ALLOWED), new StreamFrame.WindowUpdate(13, 65_536),
-            new StreamFrame.Ping(7, new byte[] {1, 2, 3, 4, 5, 6, 7, 8}), new StreamFrame.Pong(7, new byte[16_384]));
+            new StreamFrame.Probe(7, false, new byte[] {1, 2, 3, 4, 5, 6, 7, 8}),
+            new StreamFrame.Probe(7, true, new byte[16_384]));
 
     @Test
     void everyFrameRoundTrips() throws StreamProtocolException {
@@ -36,7 +37,8 @@ class StreamCodecTest {
                 + "04" + "612e696f");
         byte[] reset = StreamCodec.encode(new StreamFrame.Reset(2, ResetReason.CONNECTION_REFUSED));
         assertThat(HexFormat.of().formatHex(reset)).isEqualTo("05" + "00000002" + "0001" + "05");
-        byte[] ping = StreamCodec.encode(new StreamFrame.Ping(3, HexFormat.of().parseHex("0102030405060708")));
+        byte[] ping = StreamCodec.encode(new StreamFrame.Probe(3, false,
+                HexFormat.of().parseHex("0102030405060708")));
         assertThat(HexFormat.of().formatHex(ping)).isEqualTo("07" + "00000003" + "0008" + "0102030405060708");
     }
 
