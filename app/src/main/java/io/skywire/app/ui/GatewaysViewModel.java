@@ -1,6 +1,7 @@
 package io.skywire.app.ui;
 
 import io.skywire.node.gateway.GatewaySnapshot;
+import io.skywire.wallet.ledger.Droplets;
 import java.util.List;
 import java.util.Locale;
 import javafx.beans.property.ObjectProperty;
@@ -55,16 +56,17 @@ public final class GatewaysViewModel {
             maxCostPerGbDroplets.set(null);
             return null;
         }
+        Droplets ceiling;
         try {
-            long droplets = new java.math.BigDecimal(text.strip()).movePointRight(6).longValueExact();
-            if (droplets < 0) {
-                return "a price cannot be negative";
-            }
-            maxCostPerGbDroplets.set(droplets);
-            return null;
-        } catch (NumberFormatException | ArithmeticException e) {
+            ceiling = Droplets.parse(text);
+        } catch (IllegalArgumentException | ArithmeticException e) {
             return "not a price in SKY with at most 6 decimals: " + text.strip();
         }
+        if (ceiling.isNegative()) {
+            return "a price cannot be negative";
+        }
+        maxCostPerGbDroplets.set(ceiling.value());
+        return null;
     }
 
     /** The filtered, sorted rows the table shows. */
