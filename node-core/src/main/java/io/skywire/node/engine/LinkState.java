@@ -8,10 +8,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The datagram layer of one link: packs control frames, credit updates and route payloads (real-time
- * before bulk, round-robin between routes) into MTU-sized datagrams, acknowledges what arrives, and
- * detects loss by packet threshold, by time (9/8 RTT) and by retransmission timeout, resending only the
- * frames of the datagrams it declared lost.
+ * The datagram layer of one link: packs control frames, credit updates and route payloads into MTU-sized
+ * datagrams, acknowledges what arrives, and detects loss by packet threshold, by time (9/8 RTT) and by
+ * retransmission timeout, resending only the frames of the datagrams it declared lost. Payloads go in strict
+ * priority by {@linkplain #sendClass class}: the node's own routes before those it forwards, real-time before
+ * bulk within each, round-robin between the routes of a class; a {@link LinkShare} paces the link at its
+ * capacity and caps what forwarded routes may use of it.
  */
 final class LinkState {
 
@@ -53,10 +55,19 @@ final class LinkState {
     /** What the datagram being built carries, reused; each sent packet keeps an exact-size copy. */
     private final List<Object> pollItems = new ArrayList<>();
     private final ArrayDeque<RouteLeg> creditDirty = new ArrayDeque<>();
+    /** Own real-time, own bulk, forwarded real-time, forwarded bulk: the order in which payloads are sent. */
+    private static final int CLASSES = 4;
+    private static final int FORWARDED = 2;
     @SuppressWarnings("unchecked")
-    private final ArrayDeque<QueuedMessage>[] retransmit = new ArrayDeque[] {new ArrayDeque<>(), new ArrayDeque<>()};
+    private final ArrayDeque<QueuedMessage>[] retransmit = new ArrayDeque[CLASSES];
     @SuppressWarnings("unchecked")
-    private final ArrayDeque<RouteLeg>[] ring = new ArrayDeque[] {new ArrayDeque<>(), new ArrayDeque<>()};
+    private final ArrayDeque<RouteLeg>[] ring = new ArrayDeque[CLASSES];
+    /** Paces everything sent at the link's capacity; null when it is unknown. */
+    private Pacer capacity;
+    /** Paces forwarded payloads at the user's cap; null without a cap. */
+    private Pacer forwardCap;
+    /** When a pacer that held payloads back lets them go again; Long.MAX_VALUE when none waits. */
+    private long pacedUntil = Long.MAX_VALUE;
     private long nextPacketNumber;
     private long largestAcked = -1;
     private long lossTime = Long.MAX_VALUE;
@@ -80,6 +91,23 @@ final class LinkState {
         this.releaser = releaser;
         this.rtt = new RttEstimator(config.minRtoNanos(), config.initialRtoNanos());
         this.scratch = new byte[mtu];
+        for (int i = 0; i < CLASSES; i++) {
+            retransmit[i] = new ArrayDeque<>();
+            ring[i] = new ArrayDeque<>();
+        }
+    }
+
+    /** The send class of a route's payloads here: forwarded when this node is neither of its ends. */
+    static int sendClass(Route route) {
+        return (route.role == Route.Role.TRANSIT ? FORWARDED : 0) + route.qos.ordinal();
+    }
+
+    /** Applies how much of this link forwarding may use (see {@link LinkShare}). */
+    void share(LinkShare share) {
+        int burst = 4 * mtu;
+        capacity = share.capacityBytesPerSecond() > 0 ? new Pacer(share.capacityBytesPerSecond(), burst) : null;
+        forwardCap = share.forwardCapBytesPerSecond() > 0 ? new Pacer(share.forwardCapBytesPerSecond(), burst) : null;
+        pacedUntil = Long.MAX_VALUE;
     }
 
     /** Largest DATA payload this link carries: a full datagram still has room for a piggy-backed ACK. */
@@ -116,7 +144,7 @@ final class LinkState {
     void schedule(RouteLeg leg) {
         if (!leg.inRing && leg.sendable()) {
             leg.inRing = true;
-            ring[leg.route.qos.ordinal()].addLast(leg);
+            ring[sendClass(leg.route)].addLast(leg);
         }
     }
 
@@ -147,11 +175,27 @@ final class LinkState {
         }
         List<Object> items = pollItems;
         items.clear();
+        int forwardedBytes = 0;
         if (controlAllowed) {
             pos = fillControl(buf, pos, items);
-            pos = fillClass(QosClass.REAL_TIME, buf, pos, items, now);
-            if (inFlight < config.maxInFlightPackets()) {
-                pos = fillClass(QosClass.BULK, buf, pos, items, now);
+            boolean bulkAllowed = inFlight < config.maxInFlightPackets();
+            if (capacity != null && !capacity.ready(now)) {
+                holdBack(capacity, now, 0);
+            } else {
+                pos = fillClass(QosClass.REAL_TIME.ordinal(), buf, pos, items, now);
+                if (bulkAllowed) {
+                    pos = fillClass(QosClass.BULK.ordinal(), buf, pos, items, now);
+                }
+                if (forwardCap != null && !forwardCap.ready(now)) {
+                    holdBack(forwardCap, now, FORWARDED);
+                } else {
+                    int before = pos;
+                    pos = fillClass(FORWARDED + QosClass.REAL_TIME.ordinal(), buf, pos, items, now);
+                    if (bulkAllowed) {
+                        pos = fillClass(FORWARDED + QosClass.BULK.ordinal(), buf, pos, items, now);
+                    }
+                    forwardedBytes = pos - before;
+                }
             }
         }
         boolean alone = pos == DatagramCodec.HEADER_BYTES;
@@ -166,6 +210,12 @@ final class LinkState {
         }
         if (pos == DatagramCodec.HEADER_BYTES) {
             return 0;
+        }
+        if (capacity != null) {
+            capacity.spend(pos);
+        }
+        if (forwardCap != null && forwardedBytes > 0) {
+            forwardCap.spend(forwardedBytes);
         }
         long packetNumber = nextPacketNumber++;
         DatagramCodec.writeHeader(buf, packetNumber);
@@ -194,6 +244,16 @@ final class LinkState {
         return bitmapAt + bitmapLength;
     }
 
+    /** Remembers when {@code pacer} lets payloads go again, if any of class {@code from} or later wait for it. */
+    private void holdBack(Pacer pacer, long now, int from) {
+        for (int i = from; i < CLASSES; i++) {
+            if (!ring[i].isEmpty() || !retransmit[i].isEmpty()) {
+                pacedUntil = Math.min(pacedUntil, pacer.readyAt(now));
+                return;
+            }
+        }
+    }
+
     private int fillControl(byte[] buf, int pos, List<Object> items) {
         while (!control.isEmpty() && pos + control.peekFirst().encodedLength() <= mtu) {
             Frame frame = control.pollFirst();
@@ -217,8 +277,8 @@ final class LinkState {
         return pos;
     }
 
-    private int fillClass(QosClass qos, byte[] buf, int pos, List<Object> items, long now) {
-        ArrayDeque<QueuedMessage> resend = retransmit[qos.ordinal()];
+    private int fillClass(int sendClass, byte[] buf, int pos, List<Object> items, long now) {
+        ArrayDeque<QueuedMessage> resend = retransmit[sendClass];
         while (!resend.isEmpty()) {
             QueuedMessage message = resend.peekFirst();
             if (message.leg.closed) {
@@ -234,7 +294,7 @@ final class LinkState {
             items.add(message);
             counters.increment(Counter.FRAMES_RETRANSMITTED);
         }
-        ArrayDeque<RouteLeg> legs = ring[qos.ordinal()];
+        ArrayDeque<RouteLeg> legs = ring[sendClass];
         while (!legs.isEmpty()) {
             RouteLeg leg = legs.peekFirst();
             if (!leg.sendable()) {
@@ -344,7 +404,7 @@ final class LinkState {
                 if (message.leg.route.cutThrough()) {
                     counters.increment(Counter.CUT_THROUGH_LOST);
                 } else {
-                    retransmit[message.leg.route.qos.ordinal()].addLast(message);
+                    retransmit[sendClass(message.leg.route)].addLast(message);
                 }
             } else if (item instanceof RouteLeg leg) {
                 if (!leg.closed) {
@@ -367,10 +427,13 @@ final class LinkState {
 
     /** Earliest time this link needs {@link #onTimeout}. */
     long nextTimeout() {
-        if (dead || sent.unsettled() == 0) {
+        if (dead) {
             return Long.MAX_VALUE;
         }
-        long next = Math.min(lossTime, rtoDeadline());
+        if (sent.unsettled() == 0) {
+            return pacedUntil;
+        }
+        long next = Math.min(pacedUntil, Math.min(lossTime, rtoDeadline()));
         if (lostSinceProgress >= DEAD_AFTER_LOSSES && !virtual) {
             next = Math.min(next, lastProgress + deadAfter());
         }
@@ -381,6 +444,10 @@ final class LinkState {
     boolean onTimeout(long now) {
         if (dead) {
             return false;
+        }
+        if (now >= pacedUntil) {
+            // The driver polls the link after every timeout; the payloads held back go then.
+            pacedUntil = Long.MAX_VALUE;
         }
         if (now >= lossTime) {
             detectLosses(now);
@@ -411,10 +478,11 @@ final class LinkState {
         sent.clear();
         control.clear();
         creditDirty.clear();
-        retransmit[0].clear();
-        retransmit[1].clear();
-        ring[0].clear();
-        ring[1].clear();
+        for (int i = 0; i < CLASSES; i++) {
+            retransmit[i].clear();
+            ring[i].clear();
+        }
         lossTime = Long.MAX_VALUE;
+        pacedUntil = Long.MAX_VALUE;
     }
 }

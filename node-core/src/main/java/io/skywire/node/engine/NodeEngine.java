@@ -183,6 +183,19 @@ public final class NodeEngine {
         carriers.pump(now);
     }
 
+    /**
+     * Sets how much of {@code link} this node's forwarding may use: pacing at the link's capacity and a cap on
+     * forwarded payloads (see {@link LinkShare}); the node's own routes always go first. False for an unknown link.
+     */
+    public boolean shareLink(LinkId link, LinkShare share) {
+        LinkState linkState = state.link(link);
+        if (linkState == null) {
+            return false;
+        }
+        linkState.share(share);
+        return true;
+    }
+
     /** Removes a link; routes over it fail and their other sides are told. */
     public void removeLink(long now, LinkId link) {
         tick(now);

@@ -68,6 +68,8 @@ final class EngineDriver {
     private LinkObserver observer = NO_OBSERVER;
     private volatile Consumer<NodeEvent.Metering> metering = report -> { };
     private int nextLinkId;
+    /** Each link's capacity and forwarding cap, applied as the link comes up; set before the first link. */
+    private LinkShares linkShares = LinkShares.NONE;
     private ScheduledFuture<?> timer;
     private long timerAt = Long.MAX_VALUE;
     private boolean flushing;
@@ -114,6 +116,11 @@ final class EngineDriver {
         }
     }
 
+    /** Sets the capacity and forwarding cap of the links that come up from now on. */
+    void shareLinks(LinkShares shares) {
+        this.linkShares = shares;
+    }
+
     /** Sets who hears of links coming and going; call on the loop before the first link. */
     void observeLinks(LinkObserver linkObserver) {
         this.observer = linkObserver;
@@ -154,6 +161,7 @@ final class EngineDriver {
         }
         LinkId id = new LinkId(nextLinkId++);
         engine.addLink(id, peer.key(), mtu, rttHintNanos);
+        engine.shareLink(id, linkShares.forPeer(peer));
         links.put(id, new Attached(port, now()));
         linkByPeer.put(peer, id);
         LOG.info("link {} up to {} (MTU {})", port.describe(), peer.fingerprint(), mtu);

@@ -21,10 +21,11 @@ import java.util.Set;
  * @param discovery     bootstrap nodes, LAN multicast and dialling of discovered nodes
  * @param guards        guard nodes: when not empty, every route this node originates must start at one of them,
  *                      so a hostile neighbour set cannot watch the first hop of every route it opens
+ * @param linkShares    each link's capacity and the cap on forwarded traffic on it (share only spare capacity)
  */
 public record NodeConfig(InetSocketAddress udpListen, InetSocketAddress tcpListen, List<PeerConfig> peers,
                          Path dataDirectory, String logLevel, long udpRate, UdpFaults udpFaults,
-                         DiscoveryConfig discovery, Set<NodeId> guards) {
+                         DiscoveryConfig discovery, Set<NodeId> guards, LinkShares linkShares) {
 
     /** Log levels a configuration may name. */
     public static final Set<String> LOG_LEVELS = Set.of("ERROR", "WARN", "INFO", "DEBUG", "TRACE");
@@ -37,6 +38,7 @@ public record NodeConfig(InetSocketAddress udpListen, InetSocketAddress tcpListe
         Objects.requireNonNull(dataDirectory, "dataDirectory");
         Objects.requireNonNull(udpFaults, "udpFaults");
         Objects.requireNonNull(discovery, "discovery");
+        Objects.requireNonNull(linkShares, "linkShares");
         if (!LOG_LEVELS.contains(logLevel)) {
             throw new IllegalArgumentException("log level must be one of " + LOG_LEVELS + ", was " + logLevel);
         }
@@ -49,6 +51,14 @@ public record NodeConfig(InetSocketAddress udpListen, InetSocketAddress tcpListe
         if (udpListen == null && !discovery.bootstrap().isEmpty()) {
             throw new IllegalArgumentException("bootstrap nodes are contacted over UDP: set a UDP listen address");
         }
+    }
+
+    /** A node with no configured link capacity or forwarding cap. */
+    public NodeConfig(InetSocketAddress udpListen, InetSocketAddress tcpListen, List<PeerConfig> peers,
+                      Path dataDirectory, String logLevel, long udpRate, UdpFaults udpFaults, DiscoveryConfig discovery,
+                      Set<NodeId> guards) {
+        this(udpListen, tcpListen, peers, dataDirectory, logLevel, udpRate, udpFaults, discovery, guards,
+                LinkShares.NONE);
     }
 
     /** A node without guards (any first hop allowed). */
@@ -68,29 +78,38 @@ public record NodeConfig(InetSocketAddress udpListen, InetSocketAddress tcpListe
 
     /** A copy with other static peers. */
     public NodeConfig withPeers(List<PeerConfig> newPeers) {
-        return new NodeConfig(udpListen, tcpListen, newPeers, dataDirectory, logLevel, udpRate, udpFaults, discovery, guards);
+        return new NodeConfig(udpListen, tcpListen, newPeers, dataDirectory, logLevel, udpRate, udpFaults, discovery,
+                guards, linkShares);
     }
 
     /** A copy with another TCP listen address. */
     public NodeConfig withTcpListen(InetSocketAddress address) {
-        return new NodeConfig(udpListen, address, peers, dataDirectory, logLevel, udpRate, udpFaults, discovery, guards);
+        return new NodeConfig(udpListen, address, peers, dataDirectory, logLevel, udpRate, udpFaults, discovery,
+                guards, linkShares);
     }
 
     /** A copy with another UDP pacing rate. */
     public NodeConfig withUdpRate(long bytesPerSecond) {
         return new NodeConfig(udpListen, tcpListen, peers, dataDirectory, logLevel, bytesPerSecond, udpFaults,
-                discovery, guards);
+                discovery, guards, linkShares);
     }
 
     /** A copy with injected UDP faults. */
     public NodeConfig withUdpFaults(UdpFaults faults) {
-        return new NodeConfig(udpListen, tcpListen, peers, dataDirectory, logLevel, udpRate, faults, discovery, guards);
+        return new NodeConfig(udpListen, tcpListen, peers, dataDirectory, logLevel, udpRate, faults, discovery,
+                guards, linkShares);
     }
 
     /** A copy with other guard nodes (empty: any first hop). */
     public NodeConfig withGuards(Set<NodeId> newGuards) {
         return new NodeConfig(udpListen, tcpListen, peers, dataDirectory, logLevel, udpRate, udpFaults, discovery,
-                newGuards);
+                newGuards, linkShares);
+    }
+
+    /** A copy with other link capacities and forwarding caps. */
+    public NodeConfig withLinkShares(LinkShares shares) {
+        return new NodeConfig(udpListen, tcpListen, peers, dataDirectory, logLevel, udpRate, udpFaults, discovery,
+                guards, shares);
     }
 
     /** Whether a route may start at {@code firstHop}: it is a guard, or no guards are set. */
@@ -100,6 +119,7 @@ public record NodeConfig(InetSocketAddress udpListen, InetSocketAddress tcpListe
 
     /** A copy with other discovery settings. */
     public NodeConfig withDiscovery(DiscoveryConfig settings) {
-        return new NodeConfig(udpListen, tcpListen, peers, dataDirectory, logLevel, udpRate, udpFaults, settings, guards);
+        return new NodeConfig(udpListen, tcpListen, peers, dataDirectory, logLevel, udpRate, udpFaults, settings,
+                guards, linkShares);
     }
 }

@@ -1,5 +1,6 @@
 package io.skywire.node.runtime;
 
+import io.skywire.node.engine.LinkShare;
 import io.skywire.node.identity.NodeId;
 import java.io.IOException;
 import java.net.Inet4Address;
@@ -27,7 +28,7 @@ public final class NodeConfigParser {
     private static final List<String> SINGLE_KEYS = List.of("udp.listen", "tcp.listen", "data.dir", "log.level",
             "udp.rate", "udp.fault.drop-send", "udp.fault.drop-receive", "udp.fault.delay-ms", "udp.fault.seed",
             "discovery.lan", "discovery.lan.group", "discovery.lan.interval-ms", "discovery.lan.loopback",
-            "discovery.dial", "discovery.max-dialled", "discovery.pex.interval-ms");
+            "discovery.dial", "discovery.max-dialled", "discovery.pex.interval-ms", "link.capacity", "forward.cap");
 
     private NodeConfigParser() {
     }
@@ -51,6 +52,7 @@ public final class NodeConfigParser {
         List<PeerConfig> peers = new ArrayList<>();
         List<BootstrapConfig> bootstrap = new ArrayList<>();
         Set<NodeId> guards = new LinkedHashSet<>();
+        Map<NodeId, LinkShare> shares = new HashMap<>();
         for (int i = 0; i < lines.size(); i++) {
             int number = i + 1;
             String line = stripComment(lines.get(i)).strip();
@@ -74,6 +76,8 @@ public final class NodeConfigParser {
                 if (!guards.add(parseNodeId(value, number, "guard"))) {
                     throw new NodeConfigException(number, "guard " + value + " is listed twice");
                 }
+            } else if (key.equals("link.share")) {
+                parseShare(value, number, shares);
             } else if (SINGLE_KEYS.contains(key)) {
                 if (values.containsKey(key)) {
                     throw new NodeConfigException(number, "'" + key + "' repeats line " + lineOf.get(key));
@@ -105,13 +109,17 @@ public final class NodeConfigParser {
                 (int) optionalLong(values, lineOf, "udp.fault.delay-ms", 0, 10_000),
                 optionalLong(values, lineOf, "udp.fault.seed", Long.MIN_VALUE, Long.MAX_VALUE));
         DiscoveryConfig discovery = parseDiscovery(values, lineOf, bootstrap);
+        LinkShare every = new LinkShare(
+                optionalLong(values, lineOf, "link.capacity", 0, Long.MAX_VALUE / 8),
+                optionalLong(values, lineOf, "forward.cap", 0, Long.MAX_VALUE / 8));
         if (udp == null && tcp == null && peers.isEmpty()) {
             throw new NodeConfigException(0, "no 'udp.listen', 'tcp.listen' or 'peer': the node could reach nobody");
         }
         if (udp == null && !bootstrap.isEmpty()) {
             throw new NodeConfigException(0, "'bootstrap' nodes are contacted over UDP: set 'udp.listen'");
         }
-        return new NodeConfig(udp, tcp, peers, dataDir, level, rate, faults, discovery, guards);
+        return new NodeConfig(udp, tcp, peers, dataDir, level, rate, faults, discovery, guards,
+                new LinkShares(every, shares));
     }
 
     private static NodeId parseNodeId(String value, int line, String what) throws NodeConfigException {
@@ -178,6 +186,22 @@ public final class NodeConfigParser {
             return new BootstrapConfig(null, address);
         }
         return new BootstrapConfig(parseNodeId(parts[0], line, "bootstrap"), address);
+    }
+
+    /** {@code NODE_ID_HEX CAPACITY FORWARD_CAP}, bytes per second, 0 for unknown or no cap. */
+    private static void parseShare(String value, int line, Map<NodeId, LinkShare> shares)
+            throws NodeConfigException {
+        String[] parts = value.split("\\s+");
+        if (parts.length != 3) {
+            throw new NodeConfigException(line, "link.share must be 'NODE_ID_HEX CAPACITY FORWARD_CAP' "
+                    + "(bytes per second, 0 for unknown or no cap)");
+        }
+        NodeId peer = parseNodeId(parts[0], line, "link.share");
+        LinkShare share = new LinkShare(parseLong(parts[1], line, 0, Long.MAX_VALUE / 8),
+                parseLong(parts[2], line, 0, Long.MAX_VALUE / 8));
+        if (shares.put(peer, share) != null) {
+            throw new NodeConfigException(line, "link.share for " + parts[0] + " is given twice");
+        }
     }
 
     private static String stripComment(String line) {

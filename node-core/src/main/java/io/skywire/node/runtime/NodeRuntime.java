@@ -108,6 +108,7 @@ public final class NodeRuntime implements AutoCloseable {
             SecureRandom random = new SecureRandom();
             NodeEngine engine = new NodeEngine(engineConfig, Secp256k1Provider.get(), keys.secret(), random::nextBytes);
             EngineDriver driver = new EngineDriver(engine, group.next(), keys.nodeId());
+            driver.shareLinks(config.linkShares());
             UdpTransport udp = new UdpTransport(driver, linkSettings, keys.secret(), config.udpRate(),
                     config.udpFaults());
             TcpTransport tcp = new TcpTransport(driver, io, linkSettings, keys.secret());

@@ -16,6 +16,10 @@ public final class SimChannel {
     private final ArrayDeque<InFlight> free = new ArrayDeque<>();
     LinkProfile profile;
     boolean busy;
+    /** When the last datagram put on this channel will have left the transmitter. */
+    long busyUntil = Long.MIN_VALUE;
+    /** How much backlog, in transmission time, the channel queues before it stops taking datagrams. */
+    long queueNanos;
     long datagrams;
     long bytes;
 
@@ -61,6 +65,18 @@ public final class SimChannel {
     /** Changes rate, delay, loss or reachability from now on. */
     public void setProfile(LinkProfile profile) {
         this.profile = profile;
+    }
+
+    /**
+     * Gives this direction a first-in first-out queue of {@code nanos} of transmission time, like the buffer of a
+     * cable modem: the sender may hand it datagrams while the backlog is shorter, and they wait there in order.
+     * 0 (the default) is no queue: the sender is asked for a datagram only when the transmitter is free.
+     */
+    public void setQueueNanos(long nanos) {
+        if (nanos < 0) {
+            throw new IllegalArgumentException("queue must not be negative");
+        }
+        this.queueNanos = nanos;
     }
 
     /** Datagrams put on the wire so far (lost or not). */

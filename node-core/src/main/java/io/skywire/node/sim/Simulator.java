@@ -174,30 +174,42 @@ public final class Simulator {
         return Math.max(1, bytes * 8L * 1_000_000_000L / profile.bitsPerSecond());
     }
 
-    /** Pulls the next datagram from the sender if the transmitter is free, and puts it on the wire. */
+    /**
+     * Pulls datagrams from the sender while the transmitter is free (or, with a queue, while the queue has room),
+     * and puts them on the wire.
+     */
     private void transmit(SimChannel channel) {
-        if (channel.busy || !channel.from.alive) {
-            return;
+        while (!channel.busy && channel.from.alive && transmitOne(channel)) {
+            // A channel with a queue takes datagrams until the queue is full.
         }
+    }
+
+    private boolean transmitOne(SimChannel channel) {
         SimChannel.InFlight datagram = channel.take();
         datagram.length = channel.from.engine.pollTransmit(now, channel.fromLink, datagram.buffer);
         if (datagram.length == 0) {
             channel.recycle(datagram);
-            return;
+            return false;
         }
         // Cut-through releases buffers on transmission, which may raise events at the sender.
         markDirty(channel.from);
         LinkProfile profile = channel.profile;
         long transmitNanos = transmitNanos(datagram.length, profile);
-        channel.busy = true;
+        // Without a queue the transmitter is busy until this datagram is out; with one, datagrams wait behind it.
+        long sentAt = Math.max(now, channel.busyUntil) + transmitNanos;
+        channel.busyUntil = sentAt;
         channel.datagrams++;
         channel.bytes += datagram.length;
-        queue.push(now + transmitNanos, TRANSMITTER_FREE, channel.index, null);
+        if (sentAt - now > channel.queueNanos) {
+            channel.busy = true;
+            queue.push(sentAt - channel.queueNanos, TRANSMITTER_FREE, channel.index, null);
+        }
         boolean lost = profile.loss() > 0 && lossRandom.nextDouble() < profile.loss();
         if (profile.reachable() && !lost) {
-            queue.push(now + transmitNanos + profile.delayNanos(), DELIVER, channel.index, datagram);
+            queue.push(sentAt + profile.delayNanos(), DELIVER, channel.index, datagram);
         } else {
             channel.recycle(datagram);
         }
+        return true;
     }
 }

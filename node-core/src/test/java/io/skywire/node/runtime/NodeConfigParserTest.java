@@ -3,6 +3,7 @@ package io.skywire.node.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.skywire.node.engine.LinkShare;
 import io.skywire.node.identity.NodeId;
 import io.skywire.node.identity.NodeKeyPair;
 import java.net.InetSocketAddress;
@@ -82,6 +83,10 @@ class NodeConfigParserTest {
         "discovery.lan.group = 239.255.1.1:0          | 2 | IPv4 multicast address",
         "discovery.lan.interval-ms = 5                | 2 | outside 100..",
         "discovery.max-dialled = -1                   | 2 | outside 0..1024",
+        "forward.cap = -5                             | 2 | outside 0..",
+        "link.capacity = lots                         | 2 | not a whole number",
+        "link.share = PEERID 1000                     | 2 | link.share must be",
+        "link.share = 02ab 1000 500                   | 2 | bad link.share node id",
     })
     void refusesABrokenLineWithItsNumberAndReason(String line, int number, String reason) {
         List<String> lines = List.of("data.dir = /tmp/x", line.replace("PEERID", PEER), "# the end");
@@ -116,6 +121,21 @@ class NodeConfigParserTest {
         assertThat(d.dial()).isFalse();
         assertThat(d.maxDialled()).isEqualTo(3);
         assertThat(d.pexIntervalMillis()).isEqualTo(500);
+    }
+
+    @Test
+    void readsLinkCapacitiesAndForwardingCapsWithPerNeighbourOverrides() throws Exception {
+        NodeConfig plain = NodeConfigParser.parse(List.of("data.dir = x", "udp.listen = 0.0.0.0:7700"), dir);
+        assertThat(plain.linkShares()).isEqualTo(LinkShares.NONE);
+
+        NodeConfig config = NodeConfigParser.parse(List.of("data.dir = x", "udp.listen = 0.0.0.0:7700",
+                "link.capacity = 1_250_000", "forward.cap = 500000", "link.share = " + PEER + " 25000000 0"), dir);
+        NodeId other = NodeKeyPair.generate(new SecureRandom()).nodeId();
+        assertThat(config.linkShares().forPeer(other)).isEqualTo(LinkShare.of(1_250_000, 500_000));
+        assertThat(config.linkShares().forPeer(NodeId.fromHex(PEER))).isEqualTo(LinkShare.of(25_000_000, 0));
+        assertThatThrownBy(() -> NodeConfigParser.parse(List.of("data.dir = x", "udp.listen = 0.0.0.0:7700",
+                "link.share = " + PEER + " 1 2", "link.share = " + PEER + " 3 4"), dir))
+                .isInstanceOfSatisfying(NodeConfigException.class, e -> assertThat(e.line()).isEqualTo(4));
     }
 
     @Test

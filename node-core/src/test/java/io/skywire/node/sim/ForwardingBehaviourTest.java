@@ -42,6 +42,29 @@ class ForwardingBehaviourTest {
     }
 
     @Test
+    void ownFlowKeepsItsRateAndLatencyWhileForwardingTakesOnlyTheSpareCapacity() {
+        SpareCapacityScenario.Params params = SpareCapacityScenario.Params.defaults();
+        SpareCapacityScenario.Result result = new SpareCapacityScenario().run(params);
+        LOG.info("spare-capacity: {}", result.toJson());
+        SpareCapacityScenario.Run run = result.paced();
+        assertThat(run.ownRefused()).isZero();
+        assertThat(run.ownAloneBps()).isGreaterThan(0.95 * params.ownBitsPerSecond());
+        assertThat(run.ownRateRatio()).isGreaterThanOrEqualTo(0.95);
+        // Loaded: forwarding fills what the own flow leaves, up to the cap, and the link is busy.
+        assertThat(run.forwardedLoadedBps())
+                .isGreaterThan(0.85 * (params.uplinkBitsPerSecond() - params.ownBitsPerSecond()));
+        assertThat(run.linkUtilisation()).isGreaterThan(0.9);
+        // The own flow's latency: within twice its idle worst, not behind the modem's queue.
+        assertThat(run.ownLoadedWorstLatency()).isLessThanOrEqualTo(2 * run.ownAloneWorstLatency());
+        // After the own flow stops, forwarding takes the spare capacity back within a second, never above the cap.
+        assertThat(run.recoveryNanos()).isBetween(0L, 1_000_000_000L);
+        assertThat(run.forwardedAfterBps()).isGreaterThan(0.9 * params.forwardCapBitsPerSecond());
+        assertThat(run.forwardedPeakWindowBps()).isLessThanOrEqualTo(1.05 * params.forwardCapBitsPerSecond());
+        // Without the capacity, the queue forms in the modem and the own flow waits behind forwarded bulk.
+        assertThat(result.unpaced().ownLoadedMeanLatency()).isGreaterThan(5 * run.ownLoadedMeanLatency());
+    }
+
+    @Test
     void originLearnsThatAMiddleNodeDiedWithinAFewRoundTrips() {
         DeadNodeScenario.Result result = new DeadNodeScenario().run(DeadNodeScenario.Params.defaults());
         LOG.info("dead-node: {}", result.toJson());
@@ -63,7 +86,8 @@ class ForwardingBehaviourTest {
                 "virtual-route", Map.of("routes", "20", "kilobytes", "4"),
                 "tunnel-group", Map.of("megabytes", "1", "far-detect-ms", "500"),
                 "asymmetric-link", Map.of("megabytes", "1", "loss", "0.05"),
-                "directory", Map.of("nodes", "60", "gateways", "4", "forgers", "4"));
+                "directory", Map.of("nodes", "60", "gateways", "4", "forgers", "4"),
+                "spare-capacity", Map.of("phase-ms", "500"));
         for (Map.Entry<String, Map<String, String>> entry : quick.entrySet()) {
             Scenario scenario = ScenarioRegistry.find(entry.getKey()).orElseThrow();
             String first = scenario.run(entry.getValue()).toJson();
@@ -77,7 +101,8 @@ class ForwardingBehaviourTest {
     void registryNamesEveryIssueScenarioAndRefusesUnknownParameters() {
         assertThat(ScenarioRegistry.all()).extracting(Scenario::name)
                 .containsExactly("lossy-chain", "congestion", "qos", "dead-node", "many-chains",
-                "route-group", "tunnel-group", "virtual-route", "asymmetric-link", "dht", "pex", "directory");
+                "route-group", "tunnel-group", "virtual-route", "asymmetric-link", "dht", "pex", "directory",
+                "spare-capacity");
         Scenario congestion = ScenarioRegistry.find("congestion").orElseThrow();
         assertThatThrownBy(() -> congestion.run(Map.of("nope", "1")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--nope");
