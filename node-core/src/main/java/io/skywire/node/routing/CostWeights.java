@@ -43,6 +43,23 @@ public record CostWeights(long perDroplet, long perMicrosecond, long perHop) {
         return cost;
     }
 
+    /**
+     * The cost of crossing {@code ring} to its member {@code to}: like a link of the ring's latency whose far end
+     * forwards at the ring's price, plus the price of {@code to} when it forwards in turn.
+     */
+    long ringCost(LinkGraph graph, VirtualRing ring, NodeKey to, boolean toIsTransit) {
+        GraphNode node = graph.node(to);
+        if (node == null || !ring.contains(to)) {
+            throw new IllegalArgumentException(to + " is not a member of ring " + ring.id() + " in the graph");
+        }
+        long cost = Math.addExact(Math.multiplyExact(perMicrosecond, ring.latencyMicros()), perHop);
+        cost = Math.addExact(cost, Math.multiplyExact(perDroplet, ring.transitPricePerGbDroplets()));
+        if (toIsTransit) {
+            cost = Math.addExact(cost, Math.multiplyExact(perDroplet, node.transitPricePerGbDroplets()));
+        }
+        return cost;
+    }
+
     /** The cost of one link, with the price of its far end when that end forwards (is not the destination). */
     long linkCost(LinkGraph graph, NodeKey from, NodeKey to, boolean toIsTransit) {
         GraphLink link = graph.link(from, to);

@@ -17,6 +17,7 @@ public final class LinkGraph {
 
     private final Map<NodeKey, GraphNode> nodes = new LinkedHashMap<>();
     private final Map<NodeKey, Map<NodeKey, GraphLink>> out = new LinkedHashMap<>();
+    private final Map<String, VirtualRing> rings = new LinkedHashMap<>();
 
     /** Adds or replaces a node. */
     public LinkGraph addNode(GraphNode node) {
@@ -44,13 +45,45 @@ public final class LinkGraph {
         return addLink(new GraphLink(b, a, latencyMicros, capacityBitsPerSecond));
     }
 
-    /** Removes a node and every link to or from it (a node that left the network). */
+    /**
+     * Adds or replaces (by id) a virtual ring, which route search may cross from any member to any other as one hop.
+     *
+     * @throws IllegalArgumentException when a member is not a node of the graph
+     */
+    public LinkGraph addRing(VirtualRing ring) {
+        for (NodeKey member : ring.members()) {
+            if (!nodes.containsKey(member)) {
+                throw new IllegalArgumentException("every member of a ring must be a node of the graph");
+            }
+        }
+        rings.put(ring.id(), ring);
+        return this;
+    }
+
+    /** Every ring, in the order they were added. */
+    public Collection<VirtualRing> rings() {
+        return Collections.unmodifiableCollection(rings.values());
+    }
+
+    /** The rings {@code key} is a member of, in the order they were added. */
+    public List<VirtualRing> ringsOf(NodeKey key) {
+        List<VirtualRing> of = new ArrayList<>();
+        for (VirtualRing ring : rings.values()) {
+            if (ring.contains(key)) {
+                of.add(ring);
+            }
+        }
+        return of;
+    }
+
+    /** Removes a node, every link to or from it and every ring it is a member of (a node that left the network). */
     public LinkGraph removeNode(NodeKey key) {
         nodes.remove(key);
         out.remove(key);
         for (Map<NodeKey, GraphLink> links : out.values()) {
             links.remove(key);
         }
+        rings.values().removeIf(ring -> ring.contains(key));
         return this;
     }
 

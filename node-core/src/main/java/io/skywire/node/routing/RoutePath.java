@@ -1,5 +1,6 @@
 package io.skywire.node.routing;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -12,15 +13,48 @@ import java.util.List;
  * @param expectedDropletsPerGb     transit prices plus the destination's gateway price, per 10^9 bytes
  * @param latencyMicros             sum of the links' one-way latencies
  * @param bottleneckBitsPerSecond   the smallest link capacity on the path (0 when one is unknown)
+ * @param ringHops                  the steps taken across a virtual ring rather than a link, by hop index
  */
 public record RoutePath(List<NodeKey> hops, long cost, long expectedDropletsPerGb, long latencyMicros,
-                        long bottleneckBitsPerSecond) {
+                        long bottleneckBitsPerSecond, List<RingHop> ringHops) {
 
     public RoutePath {
         hops = List.copyOf(hops);
+        ringHops = List.copyOf(ringHops);
         if (hops.isEmpty()) {
             throw new IllegalArgumentException("a path has at least one hop");
         }
+        for (RingHop ringHop : ringHops) {
+            if (ringHop.index() >= hops.size()) {
+                throw new IllegalArgumentException("a ring hop beyond the path");
+            }
+        }
+    }
+
+    /** A path over links only. */
+    public RoutePath(List<NodeKey> hops, long cost, long expectedDropletsPerGb, long latencyMicros,
+                     long bottleneckBitsPerSecond) {
+        this(hops, cost, expectedDropletsPerGb, latencyMicros, bottleneckBitsPerSecond, List.of());
+    }
+
+    /**
+     * The nodes a route's setup goes through, after the origin: the hops, with the ring members each ring hop passes
+     * between its entry and exit members. Equal to {@link #hops()} for a path over links only.
+     */
+    public List<NodeKey> setupHops() {
+        if (ringHops.isEmpty()) {
+            return hops;
+        }
+        List<NodeKey> setup = new ArrayList<>();
+        for (int i = 0; i < hops.size(); i++) {
+            for (RingHop ringHop : ringHops) {
+                if (ringHop.index() == i) {
+                    setup.addAll(ringHop.through());
+                }
+            }
+            setup.add(hops.get(i));
+        }
+        return setup;
     }
 
     /** The destination. */
@@ -33,8 +67,8 @@ public record RoutePath(List<NodeKey> hops, long cost, long expectedDropletsPerG
         return hops.subList(0, hops.size() - 1);
     }
 
-    /** The path as the engine's route specification wants it: each hop's key bytes. */
+    /** The path as the engine's route specification wants it: each setup hop's key bytes. */
     public List<byte[]> keyBytes() {
-        return hops.stream().map(NodeKey::bytes).toList();
+        return setupHops().stream().map(NodeKey::bytes).toList();
     }
 }

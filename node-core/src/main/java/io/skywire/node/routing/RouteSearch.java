@@ -22,6 +22,13 @@ import java.util.Set;
  * mutually disjoint paths with the most paths (up to k) and, among those, the least total cost, by branch and
  * bound over the candidates sorted by cost. Both steps have a budget; when one is reached the answer says it is
  * not exhaustive. Deterministic: ties are broken by the hop keys.
+ *
+ * <p>A {@link VirtualRing} in the graph is one more kind of step: from any member to any other, counted as one hop
+ * and costed by {@link CostWeights} as a link of the ring's latency through a node of the ring's price. Paths over
+ * links and paths across the ring compete on cost, so the ring is used where it is cheaper and not where it is not.
+ * The members a crossing passes between entry and exit are part of the path's setup hops ({@link
+ * RoutePath#setupHops()}): they must be off the path elsewhere, they count for disjointness, and the first of them
+ * is the first hop a guard rule sees.
  */
 public final class RouteSearch {
 
@@ -31,7 +38,7 @@ public final class RouteSearch {
     public static final long MAX_STEPS = 2_000_000;
 
     private static final Comparator<RoutePath> BY_COST = Comparator.comparingLong(RoutePath::cost)
-            .thenComparing(p -> p.hops().toString());
+            .thenComparing(p -> p.hops().toString()).thenComparingInt(p -> p.ringHops().size());
 
     private final LinkGraph graph;
     private final CostWeights weights;
@@ -54,21 +61,34 @@ public final class RouteSearch {
             ArrayDeque<NodeKey> next = new ArrayDeque<>();
             for (NodeKey node : layer) {
                 for (GraphLink link : graph.linksFrom(node)) {
-                    NodeKey to = link.to();
-                    if (seen.contains(to) || constraints.excluded().contains(to)
-                            || depth == 1 && !constraints.allowsFirstHop(to)) {
-                        continue;
-                    }
-                    seen.add(to);
-                    next.add(to);
-                    if (graph.node(to).isGateway()) {
-                        gateways.add(to);
+                    reach(link.to(), link.to(), depth, constraints, seen, next, gateways);
+                }
+                for (VirtualRing ring : graph.ringsOf(node)) {
+                    for (NodeKey to : ring.members()) {
+                        if (!to.equals(node)) {
+                            List<NodeKey> through = ring.between(node, to);
+                            reach(to, through.isEmpty() ? to : through.get(0), depth, constraints, seen, next,
+                                    gateways);
+                        }
                     }
                 }
             }
             layer = next;
         }
         return gateways;
+    }
+
+    private void reach(NodeKey to, NodeKey firstHop, int depth, SearchConstraints constraints, Set<NodeKey> seen,
+                       ArrayDeque<NodeKey> next, List<NodeKey> gateways) {
+        if (seen.contains(to) || constraints.excluded().contains(to)
+                || depth == 1 && !constraints.allowsFirstHop(firstHop)) {
+            return;
+        }
+        seen.add(to);
+        next.add(to);
+        if (graph.node(to).isGateway()) {
+            gateways.add(to);
+        }
     }
 
     /**
@@ -112,26 +132,40 @@ public final class RouteSearch {
         return new PathSet(List.of(), 0, enumeration.complete && !selection.budgetReached);
     }
 
-    /** Builds the value of a path the enumeration found. */
-    private RoutePath describe(NodeKey origin, List<NodeKey> hops) {
+    /** Builds the value of a path the enumeration found; {@code rings} holds the ring of each step, or null. */
+    private RoutePath describe(NodeKey origin, List<NodeKey> hops, List<RingHop> rings) {
         long latency = 0;
         long bottleneck = Long.MAX_VALUE;
         long droplets = 0;
+        long cost = 0;
         NodeKey previous = origin;
+        List<RingHop> ringHops = new ArrayList<>();
         for (int i = 0; i < hops.size(); i++) {
             NodeKey hop = hops.get(i);
-            GraphLink link = graph.link(previous, hop);
-            latency += link.latencyMicros();
-            bottleneck = Math.min(bottleneck, link.capacityBitsPerSecond());
             GraphNode node = graph.node(hop);
-            if (i < hops.size() - 1) {
+            boolean transit = i < hops.size() - 1;
+            RingHop ringHop = rings.get(i);
+            if (ringHop == null) {
+                GraphLink link = graph.link(previous, hop);
+                latency += link.latencyMicros();
+                bottleneck = Math.min(bottleneck, link.capacityBitsPerSecond());
+                cost = Math.addExact(cost, weights.linkCost(graph, previous, hop, transit));
+            } else {
+                VirtualRing ring = ringHop.ring();
+                ringHops.add(ringHop);
+                latency += ring.latencyMicros();
+                bottleneck = Math.min(bottleneck, ring.capacityBitsPerSecond());
+                droplets = Math.addExact(droplets, ring.transitPricePerGbDroplets());
+                cost = Math.addExact(cost, weights.ringCost(graph, ring, hop, transit));
+            }
+            if (transit) {
                 droplets = Math.addExact(droplets, node.transitPricePerGbDroplets());
             } else if (node.isGateway()) {
                 droplets = Math.addExact(droplets, node.gateway().pricePerGbDroplets());
             }
             previous = hop;
         }
-        return new RoutePath(hops, weights.cost(graph, origin, hops), droplets, latency, bottleneck);
+        return new RoutePath(hops, cost, droplets, latency, bottleneck, ringHops);
     }
 
     /** Depth-first enumeration of the simple paths within the hop bounds. */
@@ -141,6 +175,7 @@ public final class RouteSearch {
         final SearchConstraints constraints;
         final List<RoutePath> found = new ArrayList<>();
         final List<NodeKey> stack = new ArrayList<>();
+        final List<RingHop> ringStack = new ArrayList<>();
         final Set<NodeKey> onPath = new HashSet<>();
         boolean complete = true;
 
@@ -153,27 +188,52 @@ public final class RouteSearch {
 
         void walk(NodeKey at, int depth) {
             for (GraphLink link : graph.linksFrom(at)) {
-                if (found.size() >= MAX_CANDIDATES) {
-                    complete = false;
+                if (!step(link.to(), null, depth)) {
                     return;
                 }
-                NodeKey to = link.to();
-                if (onPath.contains(to) || constraints.excluded().contains(to)
-                        || depth == 0 && !constraints.allowsFirstHop(to)) {
-                    continue;
-                }
-                stack.add(to);
-                if (to.equals(destination)) {
-                    if (depth + 1 >= constraints.minHops()) {
-                        found.add(describe(origin, stack));
-                    }
-                } else if (depth + 1 < constraints.maxHops()) {
-                    onPath.add(to);
-                    walk(to, depth + 1);
-                    onPath.remove(to);
-                }
-                stack.remove(stack.size() - 1);
             }
+            for (VirtualRing ring : graph.ringsOf(at)) {
+                for (NodeKey to : ring.members()) {
+                    if (!to.equals(at) && !step(to, new RingHop(stack.size(), ring, ring.between(at, to)), depth)) {
+                        return;
+                    }
+                }
+            }
+        }
+
+        /** Extends the path by one step to {@code to}, over a link or across a ring; false when out of budget. */
+        private boolean step(NodeKey to, RingHop ringHop, int depth) {
+            if (found.size() >= MAX_CANDIDATES) {
+                complete = false;
+                return false;
+            }
+            List<NodeKey> through = ringHop == null ? List.of() : ringHop.through();
+            NodeKey firstHop = through.isEmpty() ? to : through.get(0);
+            if (onPath.contains(to) || constraints.excluded().contains(to)
+                    || depth == 0 && !constraints.allowsFirstHop(firstHop)) {
+                return true;
+            }
+            for (NodeKey passed : through) {
+                if (onPath.contains(passed) || constraints.excluded().contains(passed) || passed.equals(destination)) {
+                    return true;
+                }
+            }
+            stack.add(to);
+            ringStack.add(ringHop);
+            onPath.addAll(through);
+            if (to.equals(destination)) {
+                if (depth + 1 >= constraints.minHops()) {
+                    found.add(describe(origin, stack, ringStack));
+                }
+            } else if (depth + 1 < constraints.maxHops()) {
+                onPath.add(to);
+                walk(to, depth + 1);
+                onPath.remove(to);
+            }
+            onPath.removeAll(through);
+            stack.remove(stack.size() - 1);
+            ringStack.remove(ringStack.size() - 1);
+            return true;
         }
     }
 
@@ -195,7 +255,8 @@ public final class RouteSearch {
             prefix = new long[candidates.size() + 1];
             for (int i = 0; i < candidates.size(); i++) {
                 BitSet nodes = new BitSet();
-                for (NodeKey node : candidates.get(i).transitNodes()) {
+                List<NodeKey> setup = candidates.get(i).setupHops();
+                for (NodeKey node : setup.subList(0, setup.size() - 1)) {
                     nodes.set(index.computeIfAbsent(node, n -> index.size()));
                 }
                 transit[i] = nodes;
