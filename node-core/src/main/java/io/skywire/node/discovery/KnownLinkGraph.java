@@ -123,6 +123,39 @@ public final class KnownLinkGraph {
         return known;
     }
 
+    /**
+     * Adds the rings of these advertisements (docs/PROTOCOL.md 4.6) that are unexpired, signed by every member and
+     * whose members are all nodes of this graph (a member without a live record could not be priced or reached);
+     * of two advertisements of one ring id the higher sequence wins. Returns how many were refused.
+     */
+    public int addRings(Collection<RingAdvertisement> advertisements, long nowSeconds) {
+        Map<String, RingAdvertisement> newest = new java.util.LinkedHashMap<>();
+        int refused = 0;
+        for (RingAdvertisement advertisement : advertisements) {
+            try {
+                advertisement.verify(nowSeconds);
+            } catch (RecordException e) {
+                refused++;
+                continue;
+            }
+            boolean membersKnown = advertisement.content().members().stream()
+                    .allMatch(member -> graph.node(NodeKey.of(member.key())) != null);
+            if (!membersKnown) {
+                refused++;
+                continue;
+            }
+            String id = advertisement.toRing().id();
+            RingAdvertisement held = newest.get(id);
+            if (held == null || held.content().sequence() < advertisement.content().sequence()) {
+                newest.put(id, advertisement);
+            }
+        }
+        for (RingAdvertisement advertisement : newest.values()) {
+            graph.addRing(advertisement.toRing());
+        }
+        return refused;
+    }
+
     /** The tags of these nodes, for tests and callers that name neighbours by key. */
     public static List<NeighbourTag> tags(Collection<NodeId> nodes) {
         return nodes.stream().map(NeighbourTag::of).toList();

@@ -169,7 +169,7 @@ public final class GatewayDirectory implements AutoCloseable {
     }
 
     private static List<NodeId> nodeIds(RoutePath path) {
-        return path.hops().stream().map(key -> new NodeId(key.bytes())).toList();
+        return path.setupHops().stream().map(key -> new NodeId(key.bytes())).toList();
     }
 
     @Override
