@@ -65,6 +65,29 @@ class ForwardingBehaviourTest {
     }
 
     @Test
+    void routeSearchCrossesTheRingAsOneHopAndTrafficEntersAndLeavesAtTheChosenMembers() {
+        RingScenario.Result result = new RingScenario().run(RingScenario.Params.defaults());
+        LOG.info("ring: {}", result.toJson());
+        // Search: O - M0 =ring=> M3 - D, three hops; the setup goes round the shorter way, through M4.
+        assertThat(result.searchHops()).containsExactly("M0", "M3", "D");
+        assertThat(result.entry()).isEqualTo("M0");
+        assertThat(result.exit()).isEqualTo("M3");
+        assertThat(result.setupPath()).containsExactly("M0", "M4", "M3", "D");
+        assertThat(result.passed()).containsExactly("M4");
+        // Priced high, the ring is not used: the plain chain is.
+        assertThat(result.dearRingSetupPath()).containsExactly("Q0", "Q1", "Q2", "D");
+        assertThat(result.crossed()).isTrue();
+        assertThat(result.bytesDelivered()).isEqualTo(RingScenario.Params.defaults().kilobytes() * 1_000);
+        // The stream went over the two segments between the entry and the exit, and over no other.
+        long stream = result.bytesSent();
+        assertThat(result.segmentRelayBytes().get("M3-M4")).isGreaterThan(stream);
+        assertThat(result.segmentRelayBytes().get("M4-M0")).isGreaterThan(stream);
+        assertThat(result.segmentRelayBytes().get("M0-M1")).isLessThan(stream / 10);
+        assertThat(result.segmentRelayBytes().get("M1-M2")).isLessThan(stream / 10);
+        assertThat(result.segmentRelayBytes().get("M2-M3")).isLessThan(stream / 10);
+    }
+
+    @Test
     void originLearnsThatAMiddleNodeDiedWithinAFewRoundTrips() {
         DeadNodeScenario.Result result = new DeadNodeScenario().run(DeadNodeScenario.Params.defaults());
         LOG.info("dead-node: {}", result.toJson());
@@ -77,7 +100,7 @@ class ForwardingBehaviourTest {
 
     @Test
     void everyScenarioPrintsTheSameJsonForTheSameSeed() {
-        Map<String, Map<String, String>> quick = Map.of(
+        Map<String, Map<String, String>> quick = new java.util.HashMap<>(Map.of(
                 "congestion", Map.of("megabytes", "1", "measure-from-ms", "1000", "measure-to-ms", "2000"),
                 "qos", Map.of("messages", "5"),
                 "dead-node", Map.of("die-at-ms", "300"),
@@ -86,8 +109,9 @@ class ForwardingBehaviourTest {
                 "virtual-route", Map.of("routes", "20", "kilobytes", "4"),
                 "tunnel-group", Map.of("megabytes", "1", "far-detect-ms", "500"),
                 "asymmetric-link", Map.of("megabytes", "1", "loss", "0.05"),
-                "directory", Map.of("nodes", "60", "gateways", "4", "forgers", "4"),
-                "spare-capacity", Map.of("phase-ms", "500"));
+                "directory", Map.of("nodes", "60", "gateways", "4", "forgers", "4")));
+        quick.put("spare-capacity", Map.of("phase-ms", "500"));
+        quick.put("ring", Map.of("kilobytes", "50"));
         for (Map.Entry<String, Map<String, String>> entry : quick.entrySet()) {
             Scenario scenario = ScenarioRegistry.find(entry.getKey()).orElseThrow();
             String first = scenario.run(entry.getValue()).toJson();
@@ -102,7 +126,7 @@ class ForwardingBehaviourTest {
         assertThat(ScenarioRegistry.all()).extracting(Scenario::name)
                 .containsExactly("lossy-chain", "congestion", "qos", "dead-node", "many-chains",
                 "route-group", "tunnel-group", "virtual-route", "asymmetric-link", "dht", "pex", "directory",
-                "spare-capacity");
+                "spare-capacity", "ring");
         Scenario congestion = ScenarioRegistry.find("congestion").orElseThrow();
         assertThatThrownBy(() -> congestion.run(Map.of("nope", "1")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--nope");
