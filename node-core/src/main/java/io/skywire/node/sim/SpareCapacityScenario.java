@@ -8,6 +8,7 @@ import io.skywire.node.engine.QosClass;
 import io.skywire.node.engine.RouteHandle;
 import io.skywire.node.engine.RouteSpec;
 import io.skywire.node.engine.SendResult;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -206,7 +207,7 @@ public final class SpareCapacityScenario implements Scenario {
                 long now = simulator.now();
                 int length = delivered.payload().length;
                 if (ownAtDestination.contains(delivered.route())) {
-                    long sentAt = readLong(delivered.payload());
+                    long sentAt = ByteBuffer.wrap(delivered.payload()).getLong();
                     int phaseIndex = sentAt >= aloneFrom && sentAt < aloneTo ? 0
                             : sentAt >= loadedFrom && sentAt < loadedTo ? 1 : -1;
                     if (phaseIndex >= 0) {
@@ -244,7 +245,7 @@ public final class SpareCapacityScenario implements Scenario {
                 return;
             }
             byte[] payload = new byte[OWN_PAYLOAD];
-            writeLong(payload, simulator.now());
+            ByteBuffer.wrap(payload).putLong(simulator.now());
             if (node.send(own, payload) != SendResult.ACCEPTED) {
                 refused[0]++;
             }
@@ -303,19 +304,5 @@ public final class SpareCapacityScenario implements Scenario {
 
     private static long worst(List<Long> values) {
         return values.stream().mapToLong(Long::longValue).max().orElse(0);
-    }
-
-    private static void writeLong(byte[] out, long value) {
-        for (int i = 0; i < 8; i++) {
-            out[i] = (byte) (value >>> (56 - 8 * i));
-        }
-    }
-
-    private static long readLong(byte[] bytes) {
-        long value = 0;
-        for (int i = 0; i < 8; i++) {
-            value = (value << 8) | (bytes[i] & 0xFF);
-        }
-        return value;
     }
 }
