@@ -82,7 +82,7 @@ public final class RingScenario implements Scenario {
             return new Json().put("scenario", "ring").put("members", params.members())
                     .put("ringPrice", params.ringPrice()).put("seed", params.seed())
                     .putRaw("searchHops", strings(searchHops)).putRaw("setupPath", strings(setupPath))
-                    .put("entry", String.valueOf(entry)).put("exit", String.valueOf(exit))
+                    .putRaw("entry", quoted(entry)).putRaw("exit", quoted(exit))
                     .putRaw("passedMembers", strings(passed)).put("hopsUsed", setupPath.size())
                     .put("cost", cost).putRaw("dearRingSetupPath", strings(dearRingSetupPath))
                     .put("dearRingCost", dearRingCost).put("established", established).put("bytesSent", bytesSent)
@@ -94,9 +94,14 @@ public final class RingScenario implements Scenario {
         private static String strings(List<String> values) {
             List<String> quoted = new ArrayList<>();
             for (String value : values) {
-                quoted.add('"' + value + '"');
+                quoted.add(quoted(value));
             }
             return "[" + String.join(",", quoted) + "]";
+        }
+
+        /** A node name as a JSON string, or null when the ring was not crossed. */
+        private static String quoted(String name) {
+            return name == null ? "null" : '"' + name + '"';
         }
     }
 
