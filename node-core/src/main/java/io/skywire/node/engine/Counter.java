@@ -46,5 +46,11 @@ public enum Counter {
     /** Times a payment let a waiting route move again. */
     PAYMENT_RESUMED,
     /** Payment policy calls that threw; the route keeps the allowance it had. */
-    PAYMENT_POLICY_ERRORS
+    PAYMENT_POLICY_ERRORS,
+    /** Bytes of the link datagrams counted by {@link #DATAGRAMS_SENT} (headers, frames and acknowledgements). */
+    BYTES_SENT,
+    /** Bytes of the link datagrams counted by {@link #DATAGRAMS_RECEIVED}. */
+    BYTES_RECEIVED,
+    /** Route payload bytes this node passed on to the next hop as a transit hop: what it relays for others. */
+    BYTES_FORWARDED
 }

@@ -149,6 +149,7 @@ final class DataPlane implements LinkState.Releaser {
             state.counters.increment(Counter.CUT_THROUGH_DROPPED);
             return;
         }
+        state.counters.add(Counter.BYTES_FORWARDED, length);
         enqueue(out, leg, owned ? buf : Arrays.copyOfRange(buf, at, at + length));
     }
 
