@@ -51,6 +51,9 @@ public enum Counter {
     BYTES_SENT,
     /** Bytes of the link datagrams counted by {@link #DATAGRAMS_RECEIVED}. */
     BYTES_RECEIVED,
-    /** Route payload bytes this node passed on to the next hop as a transit hop: what it relays for others. */
+    /**
+     * Route payload bytes this node passed on as a transit hop and the next hop acknowledged: what it relays for
+     * others, the sum of its routes' metered {@code bytesForwarded}.
+     */
     BYTES_FORWARDED
 }

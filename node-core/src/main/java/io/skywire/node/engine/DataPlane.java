@@ -149,7 +149,6 @@ final class DataPlane implements LinkState.Releaser {
             state.counters.increment(Counter.CUT_THROUGH_DROPPED);
             return;
         }
-        state.counters.add(Counter.BYTES_FORWARDED, length);
         enqueue(out, leg, owned ? buf : Arrays.copyOfRange(buf, at, at + length));
     }
 
@@ -217,6 +216,7 @@ final class DataPlane implements LinkState.Releaser {
         Route route = leg.route;
         if (message.source != null) {
             route.bytesForwarded += length;
+            state.counters.add(Counter.BYTES_FORWARDED, length);
             free(message.source, length);
             return;
         }
