@@ -47,7 +47,7 @@ class DesktopWindowTest {
             Themes.apply(false);
             return DesktopWindow.show(new Stage(), () -> EmbeddedNetwork.startLocal(8, 3,
                     ProxySettings.loopback(0, 0), null));
-        }).get(10, TimeUnit.SECONDS);
+        }).get(30, TimeUnit.SECONDS);
         FxTesting.until(45, () -> window.network() != null
                 && window.dashboard().tunnelStateProperty().get() != TunnelState.CONNECTING);
     }

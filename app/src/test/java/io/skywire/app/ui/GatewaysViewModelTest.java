@@ -166,9 +166,9 @@ class GatewaysViewModelTest {
                 + " in us-east (chosen by you)");
         assertThat(model.autoProperty().get()).isFalse();
         model.accept(new NodeSample(0, UiFixtures.counters(0, 0, 1, 1), 3, status(TunnelState.DISCONNECTED,
-                "off: disconnected by you; the kill switch refuses every proxied connection", null), List.of()));
+                "disconnected by you; the kill switch refuses every proxied connection", null), List.of()));
         assertThat(model.tunnelProperty().get())
-                .isEqualTo("Off: off: disconnected by you; the kill switch refuses every proxied connection");
+                .isEqualTo("Off: disconnected by you; the kill switch refuses every proxied connection");
         assertThat(model.autoProperty().get()).isTrue();
         assertThat(model.tunnelStateProperty().get()).isEqualTo(TunnelState.DISCONNECTED);
     }

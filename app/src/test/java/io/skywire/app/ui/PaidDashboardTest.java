@@ -47,7 +47,7 @@ class PaidDashboardTest {
             Themes.apply(false);
             return DesktopWindow.show(new Stage(),
                     () -> EmbeddedNetwork.startLocal(8, 3, ProxySettings.loopback(0, 0), payments));
-        }).get(10, TimeUnit.SECONDS);
+        }).get(30, TimeUnit.SECONDS);
         try (ServerSocket origin = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             FxTesting.until(40, () -> window.network() != null);
             CompletableFuture<Void> served = CompletableFuture.runAsync(() -> serve(origin));

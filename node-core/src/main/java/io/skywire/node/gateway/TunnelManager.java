@@ -240,8 +240,8 @@ final class TunnelManager implements TunnelConnector {
         dropTunnel("the user disconnected");
         boolean killSwitch = settings.killSwitch();
         status = new TunnelStatus(TunnelState.DISCONNECTED, killSwitch
-                ? "off: disconnected by you; the kill switch refuses every proxied connection"
-                : "off: disconnected by you", null, 0, 0, !killSwitch);
+                ? "disconnected by you; the kill switch refuses every proxied connection"
+                : "disconnected by you", null, 0, 0, !killSwitch);
         LOG.info("tunnel off by the user (kill switch {})", killSwitch ? "on" : "off");
         notifyListeners();
         return status;
