@@ -7,9 +7,11 @@ import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.chart.LineChart;
+import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Label;
 import javafx.scene.input.ClipboardContent;
+import javafx.util.StringConverter;
 
 /** Binds dashboard.fxml to a {@link DashboardViewModel}; holds no state of its own. */
 public final class DashboardController {
@@ -22,10 +24,13 @@ public final class DashboardController {
     @FXML private Label socksAddress;
     @FXML private Label httpAddress;
     @FXML private Label earnings;
+    @FXML private Label nodeEarnings;
     @FXML private LineChart<Number, Number> bandwidth;
+    @FXML private NumberAxis rateAxis;
 
     private final XYChart.Series<Number, Number> sent = new XYChart.Series<>();
     private final XYChart.Series<Number, Number> received = new XYChart.Series<>();
+    private final XYChart.Series<Number, Number> forwarded = new XYChart.Series<>();
     private DashboardViewModel model;
     private final ChangeListener<TunnelState> stateStyle = (obs, old, now) -> styleState(old, now);
     private final ListChangeListener<BandwidthPoint> chartFeed = change -> redraw();
@@ -34,8 +39,21 @@ public final class DashboardController {
     private void initialize() {
         sent.setName("sent");
         received.setName("received");
+        forwarded.setName("forwarded for others");
         bandwidth.getData().add(sent);
         bandwidth.getData().add(received);
+        bandwidth.getData().add(forwarded);
+        rateAxis.setTickLabelFormatter(new StringConverter<>() {
+            @Override
+            public String toString(Number value) {
+                return ByteRates.format(value.doubleValue());
+            }
+
+            @Override
+            public Number fromString(String text) {
+                throw new UnsupportedOperationException("the axis only shows rates");
+            }
+        });
     }
 
     /** Shows {@code viewModel} until {@link #detach()}. */
@@ -52,6 +70,7 @@ public final class DashboardController {
         socksAddress.textProperty().bind(viewModel.socksAddressProperty());
         httpAddress.textProperty().bind(viewModel.httpAddressProperty());
         earnings.textProperty().bind(viewModel.earningsProperty());
+        nodeEarnings.textProperty().bind(viewModel.nodeEarningsProperty());
         viewModel.tunnelStateProperty().addListener(stateStyle);
         styleState(null, viewModel.tunnelStateProperty().get());
         viewModel.bandwidth().addListener(chartFeed);
@@ -64,7 +83,7 @@ public final class DashboardController {
             return;
         }
         for (Label label : new Label[] {tunnelState, tunnelReason, tunnelGateway, nodeStatus, linksRoutes,
-            socksAddress, httpAddress, earnings}) {
+            socksAddress, httpAddress, earnings, nodeEarnings}) {
             label.textProperty().unbind();
         }
         model.tunnelStateProperty().removeListener(stateStyle);
@@ -82,15 +101,22 @@ public final class DashboardController {
         }
     }
 
+    /** Plots the window against "seconds ago" on a fixed 60 s axis, so a few readings sit at the right edge. */
     private void redraw() {
         var sentPoints = new java.util.ArrayList<XYChart.Data<Number, Number>>();
         var receivedPoints = new java.util.ArrayList<XYChart.Data<Number, Number>>();
-        for (BandwidthPoint point : model.bandwidth()) {
-            sentPoints.add(new XYChart.Data<>(point.second(), point.sent()));
-            receivedPoints.add(new XYChart.Data<>(point.second(), point.received()));
+        var forwardedPoints = new java.util.ArrayList<XYChart.Data<Number, Number>>();
+        var points = model.bandwidth();
+        long latest = points.isEmpty() ? 0 : points.get(points.size() - 1).second();
+        for (BandwidthPoint point : points) {
+            long ago = point.second() - latest;
+            sentPoints.add(new XYChart.Data<>(ago, point.sent()));
+            receivedPoints.add(new XYChart.Data<>(ago, point.received()));
+            forwardedPoints.add(new XYChart.Data<>(ago, point.forwarded()));
         }
         sent.getData().setAll(sentPoints);
         received.getData().setAll(receivedPoints);
+        forwarded.getData().setAll(forwardedPoints);
     }
 
     @FXML
@@ -103,7 +129,7 @@ public final class DashboardController {
         copy(httpAddress.getText());
     }
 
-    private static void copy(String text) {
+    static void copy(String text) {
         ClipboardContent content = new ClipboardContent();
         content.putString(text);
         javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);

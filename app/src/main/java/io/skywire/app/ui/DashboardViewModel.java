@@ -6,6 +6,8 @@ import io.skywire.node.gateway.TunnelState;
 import io.skywire.node.gateway.TunnelStatus;
 import io.skywire.node.runtime.RuntimeCounters;
 import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.Locale;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
@@ -18,8 +20,10 @@ import javafx.collections.ObservableList;
 
 /**
  * The dashboard's state as plain properties: the node, its links and routes, the tunnel's state and reason, the proxy
- * addresses and a rolling window of traffic rates. It is fed {@link NodeSample}s by whoever owns the thread rules
- * (the window publishes them on the FX thread), so tests drive it directly without a toolkit.
+ * addresses, a rolling window of traffic rates in bytes per second (sent, received, forwarded for others), what the
+ * user's own node has earned today and in total, and what the relays of a paid network earned from it. It is fed
+ * {@link NodeSample}s by whoever owns the thread rules (the window publishes them on the FX thread), so tests drive it
+ * directly without a toolkit; "today" follows the injected clock's calendar day.
  */
 public final class DashboardViewModel {
 
@@ -37,10 +41,25 @@ public final class DashboardViewModel {
     private final StringProperty httpAddress = new SimpleStringProperty("");
     private final ObservableList<BandwidthPoint> bandwidth = FXCollections.observableArrayList();
     private final StringProperty earnings = new SimpleStringProperty("");
+    private final StringProperty nodeEarnings = new SimpleStringProperty("");
+    private final Clock clock;
+    private LocalDate earningsDay;
+    /** The node's total earnings when {@link #earningsDay} began (0 on the day it started). */
+    private long earnedBeforeToday;
     private final java.util.Map<String, Long> earnedByRelay = new java.util.HashMap<>();
     private int payouts;
     private long firstNanos = Long.MIN_VALUE;
     private NodeSample previous;
+
+    /** A dashboard whose "today" is the calendar day of {@code clock}. */
+    public DashboardViewModel(Clock clock) {
+        this.clock = java.util.Objects.requireNonNull(clock, "clock");
+    }
+
+    /** A dashboard on the system clock and time zone. */
+    public DashboardViewModel() {
+        this(Clock.systemDefaultZone());
+    }
 
     /** The node's identity and the proxy addresses, known once the network is up. */
     public void nodeStarted(String nodeFingerprint, InetSocketAddress socks, InetSocketAddress http) {
@@ -65,7 +84,7 @@ public final class DashboardViewModel {
         for (long earned : earnedByRelay.values()) {
             total = Math.addExact(total, earned);
         }
-        earnings.set("relays earned " + Money.sky(total) + " from this client in total, " + payouts + " payout"
+        earnings.set("Relays (not this node) earned " + Money.sky(total) + " from this client in total, " + payouts + " payout"
                 + (payouts == 1 ? "" : "s") + " (settled by the escrow)");
     }
 
@@ -87,19 +106,38 @@ public final class DashboardViewModel {
         if (firstNanos == Long.MIN_VALUE) {
             firstNanos = sample.nanos();
         }
+        showNodeEarnings(sample);
         if (previous != null && sample.nanos() > previous.nanos()) {
             double seconds = (sample.nanos() - previous.nanos()) / 1e9;
             RuntimeCounters before = previous.counters();
-            double sent = (counters.engine(Counter.DATAGRAMS_SENT) - before.engine(Counter.DATAGRAMS_SENT)) / seconds;
-            double received = (counters.engine(Counter.DATAGRAMS_RECEIVED)
-                    - before.engine(Counter.DATAGRAMS_RECEIVED)) / seconds;
             bandwidth.add(new BandwidthPoint((sample.nanos() - firstNanos) / 1_000_000_000L,
-                    Math.max(0, sent), Math.max(0, received)));
+                    rate(before, counters, Counter.BYTES_SENT, seconds),
+                    rate(before, counters, Counter.BYTES_RECEIVED, seconds),
+                    rate(before, counters, Counter.BYTES_FORWARDED, seconds)));
             if (bandwidth.size() > CHART_SECONDS) {
                 bandwidth.remove(0, bandwidth.size() - CHART_SECONDS);
             }
         }
         previous = sample;
+    }
+
+    private static double rate(RuntimeCounters before, RuntimeCounters now, Counter counter, double seconds) {
+        return Math.max(0, (now.engine(counter) - before.engine(counter)) / seconds);
+    }
+
+    /** Today's share of the node's total: the day's baseline moves to the total whenever the calendar day changes. */
+    private void showNodeEarnings(NodeSample sample) {
+        LocalDate today = LocalDate.now(clock);
+        long total = sample.nodeEarnedDroplets();
+        if (earningsDay == null) {
+            earningsDay = today;
+        } else if (!today.equals(earningsDay)) {
+            earningsDay = today;
+            earnedBeforeToday = previous == null ? 0 : previous.nodeEarnedDroplets();
+        }
+        long forwarded = sample.counters().engine(Counter.BYTES_FORWARDED);
+        nodeEarnings.set(Money.sky(Math.max(0, total - earnedBeforeToday)) + " today, " + Money.sky(total)
+                + " in total; forwarded " + ByteRates.amount(forwarded) + " for others");
     }
 
     private static String describe(TunnelStatus tunnel) {
@@ -116,7 +154,7 @@ public final class DashboardViewModel {
         return text.toString();
     }
 
-    private static String address(InetSocketAddress address) {
+    static String address(InetSocketAddress address) {
         return address.getAddress().getHostAddress() + ":" + address.getPort();
     }
 
@@ -164,6 +202,11 @@ public final class DashboardViewModel {
     /** What the relays have earned, empty until the first settlement round of a paid network. */
     public StringProperty earningsProperty() {
         return earnings;
+    }
+
+    /** What the user's own node earned forwarding for others, today and in total, with the bytes it forwarded. */
+    public StringProperty nodeEarningsProperty() {
+        return nodeEarnings;
     }
 
     /** The last {@link #CHART_SECONDS} rates, oldest first. */

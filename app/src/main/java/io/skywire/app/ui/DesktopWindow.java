@@ -27,7 +27,7 @@ public final class DesktopWindow {
     private final Stage stage;
     private final MainController main;
     private final DashboardViewModel dashboard = new DashboardViewModel();
-    private final GatewaysViewModel gateways = new GatewaysViewModel();
+    private final GatewaysViewModel gateways = new GatewaysViewModel(Platform::runLater);
     private final CompletableFuture<Void> stopped = new CompletableFuture<>();
     private EmbeddedNetwork network;
     private NodeMonitor monitor;
@@ -88,6 +88,7 @@ public final class DesktopWindow {
         var proxy = started.network().proxy();
         dashboard.nodeStarted(started.network().client().nodeId().fingerprint(), proxy.socksAddress(),
                 proxy.httpAddress());
+        gateways.proxyStarted(GatewayControl.of(proxy), proxy.socksAddress(), proxy.httpAddress());
         main.status(started.summary());
         if (started.paid()) {
             started.onSettlement(round -> {
@@ -115,7 +116,7 @@ public final class DesktopWindow {
     private void show(NodeSample sample) {
         if (!closing) {
             dashboard.accept(sample);
-            gateways.accept(sample.gateways());
+            gateways.accept(sample);
         }
     }
 
@@ -125,6 +126,7 @@ public final class DesktopWindow {
             return stopped;
         }
         closing = true;
+        gateways.proxyStopped();
         main.working("Stopping the local test network…");
         if (network != null) {
             stopInBackground(network, monitor);

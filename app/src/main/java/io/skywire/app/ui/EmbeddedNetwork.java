@@ -88,11 +88,29 @@ public final class EmbeddedNetwork implements AutoCloseable {
                 + (paid == null ? " (free)" : "");
     }
 
+    /**
+     * What the user's own node (the client) has earned forwarding for others: the escrow-settled earnings of a
+     * charging relay running on it. In the local test network the client charges nothing and relays for no one, so
+     * this is 0, and the dashboard says so beside the bytes it forwarded.
+     */
+    long nodeEarnedDroplets() {
+        if (paid == null) {
+            return 0;
+        }
+        long total = 0;
+        for (var relay : paid.relays()) {
+            if (relay.node().equals(network.client().nodeId())) {
+                total = Math.addExact(total, relay.earned().value());
+            }
+        }
+        return total;
+    }
+
     /** Reads the client's counters, tunnel and gateways now (blocks briefly on their event loops). */
     public NodeSample sample() {
         return new NodeSample(System.nanoTime(), network.client().counters(),
                 network.client().discovery().knownPeers().size(), network.proxy().status(),
-                network.proxy().gateways());
+                network.proxy().gateways(), network.proxy().chosenGateway(), nodeEarnedDroplets());
     }
 
     /** Stops every node, proxy and escrow, and deletes the data directory; safe to call twice. */

@@ -1,6 +1,7 @@
 package io.skywire.app.ui;
 
 import io.skywire.node.gateway.GatewaySnapshot;
+import io.skywire.node.identity.NodeId;
 
 /**
  * One line of the gateway table, derived from a {@link GatewaySnapshot}: numbers stay numbers (droplets, ms, bytes
@@ -15,10 +16,12 @@ import io.skywire.node.gateway.GatewaySnapshot;
  * @param throughputBytesPerSecond  last throughput probe, 0 while unmeasured
  * @param successPercent            tunnels that worked per attempt, -1 while never tried
  * @param inUse                     whether the tunnel goes through it now
+ * @param id                        the gateway's node id, for connecting and testing it
+ * @param routes                    node-disjoint paths the tunnel would join into one route group
  */
 public record GatewayRow(String gateway, String region, long pricePerGbDroplets, long expectedCostPerGbDroplets,
                          int hops, long roundTripMillis, long throughputBytesPerSecond, int successPercent,
-                         boolean inUse) {
+                         boolean inUse, NodeId id, int routes) {
 
     /** The row for one snapshot. */
     public static GatewayRow of(GatewaySnapshot snapshot) {
@@ -26,6 +29,11 @@ public record GatewayRow(String gateway, String region, long pricePerGbDroplets,
         return new GatewayRow(candidate.gateway().fingerprint(), candidate.region(),
                 candidate.gatewayPricePerGbDroplets(), candidate.expectedCostPerGbDroplets(), candidate.hops(),
                 snapshot.roundTripMillis(), snapshot.throughputBytesPerSecond(), snapshot.successPercent(),
-                snapshot.inUse());
+                snapshot.inUse(), candidate.gateway(), candidate.paths().size());
+    }
+
+    /** The gateway's price and what the routes to it add per GB. */
+    public long transitPerGbDroplets() {
+        return expectedCostPerGbDroplets - pricePerGbDroplets;
     }
 }

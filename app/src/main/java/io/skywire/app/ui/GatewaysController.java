@@ -1,10 +1,15 @@
 package io.skywire.app.ui;
 
+import io.skywire.node.gateway.TunnelState;
 import java.util.function.Function;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.value.ChangeListener;
 import javafx.fxml.FXML;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
@@ -12,9 +17,24 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import org.controlsfx.control.textfield.CustomTextField;
 
-/** Binds gateways.fxml to a {@link GatewaysViewModel}: columns, sorting through the table, the two filters. */
+/**
+ * Binds gateways.fxml to a {@link GatewaysViewModel}: columns, sorting through the table, the three filters, the
+ * selection (kept by gateway across the once-a-second refresh), the action buttons and their progress.
+ */
 public final class GatewaysController {
 
+    @FXML private Label gatewayTunnel;
+    @FXML private Label gatewaySocks;
+    @FXML private Label gatewayHttp;
+    @FXML private ComboBox<String> regionFilter;
+    @FXML private Label selectedCost;
+    @FXML private Button connectButton;
+    @FXML private Button speedTestButton;
+    @FXML private Button disconnectButton;
+    @FXML private Button autoButton;
+    @FXML private ProgressIndicator working;
+    @FXML private Label activity;
+    @FXML private Label message;
     @FXML private CustomTextField filter;
     @FXML private TextField maxCost;
     @FXML private Label maxCostError;
@@ -34,6 +54,14 @@ public final class GatewaysController {
         String error = model.setMaxCostSky(now);
         maxCostError.setText(error == null ? "" : error);
     };
+    private final ChangeListener<GatewayRow> tableSelection = (obs, old, now) -> {
+        // A refresh replaces the rows and clears the table's selection for a moment: the model keeps its own.
+        if (now != null) {
+            model.select(now);
+        }
+    };
+    private final ChangeListener<GatewayRow> modelSelection = (obs, old, now) -> reselect(now);
+    private final ChangeListener<Boolean> messageStyle = (obs, old, error) -> styleMessage(error);
 
     @FXML
     private void initialize() {
@@ -43,7 +71,7 @@ public final class GatewaysController {
         column(costColumn, GatewayRow::expectedCostPerGbDroplets, Money::perGb);
         column(hopsColumn, GatewayRow::hops, String::valueOf);
         column(rttColumn, GatewayRow::roundTripMillis, ms -> ms == 0 ? "—" : ms + " ms");
-        column(speedColumn, GatewayRow::throughputBytesPerSecond, bps -> bps == 0 ? "—" : bps / 1000 + " kB/s");
+        column(speedColumn, GatewayRow::throughputBytesPerSecond, bps -> bps == 0 ? "—" : ByteRates.format(bps));
         column(successColumn, GatewayRow::successPercent, percent -> percent < 0 ? "—" : percent + " %");
         column(inUseColumn, GatewayRow::inUse, inUse -> inUse ? "yes" : "");
         table.setRowFactory(view -> new TableRow<>() {
@@ -77,6 +105,70 @@ public final class GatewaysController {
         viewModel.rows().comparatorProperty().bind(table.comparatorProperty());
         filter.textProperty().bindBidirectional(viewModel.filterTextProperty());
         maxCost.textProperty().addListener(maxCostInput);
+        regionFilter.setItems(viewModel.regions());
+        regionFilter.valueProperty().bindBidirectional(viewModel.regionProperty());
+        table.getSelectionModel().selectedItemProperty().addListener(tableSelection);
+        viewModel.selectedProperty().addListener(modelSelection);
+        gatewayTunnel.textProperty().bind(viewModel.tunnelProperty());
+        gatewaySocks.textProperty().bind(viewModel.socksAddressProperty());
+        gatewayHttp.textProperty().bind(viewModel.httpAddressProperty());
+        selectedCost.textProperty().bind(viewModel.selectedCostProperty());
+        activity.textProperty().bind(viewModel.activityProperty());
+        message.textProperty().bind(viewModel.messageProperty());
+        working.visibleProperty().bind(viewModel.busyProperty());
+        working.managedProperty().bind(viewModel.busyProperty());
+        BooleanBinding idle = viewModel.busyProperty().not().and(viewModel.readyProperty());
+        BooleanBinding rowChosen = viewModel.selectedProperty().isNotNull();
+        connectButton.disableProperty().bind(idle.and(rowChosen).not());
+        speedTestButton.disableProperty().bind(idle.and(rowChosen).not());
+        disconnectButton.disableProperty().bind(idle.and(viewModel.tunnelStateProperty()
+                .isNotEqualTo(TunnelState.DISCONNECTED)).not());
+        autoButton.disableProperty().bind(idle.not());
+        viewModel.messageIsErrorProperty().addListener(messageStyle);
+        styleMessage(viewModel.messageIsErrorProperty().get());
+    }
+
+    private void reselect(GatewayRow row) {
+        if (row != null && !row.equals(table.getSelectionModel().getSelectedItem())) {
+            table.getSelectionModel().select(row);
+        }
+    }
+
+    private void styleMessage(boolean error) {
+        message.getStyleClass().remove("message-error");
+        if (error) {
+            message.getStyleClass().add("message-error");
+        }
+    }
+
+    @FXML
+    private void connect() {
+        model.connectSelected();
+    }
+
+    @FXML
+    private void speedTest() {
+        model.speedTestSelected();
+    }
+
+    @FXML
+    private void disconnect() {
+        model.disconnect();
+    }
+
+    @FXML
+    private void auto() {
+        model.auto();
+    }
+
+    @FXML
+    private void copySocks() {
+        DashboardController.copy(gatewaySocks.getText());
+    }
+
+    @FXML
+    private void copyHttp() {
+        DashboardController.copy(gatewayHttp.getText());
     }
 
     /** Unbinds, so the view model no longer holds this screen. */
@@ -87,6 +179,19 @@ public final class GatewaysController {
         model.rows().comparatorProperty().unbind();
         filter.textProperty().unbindBidirectional(model.filterTextProperty());
         maxCost.textProperty().removeListener(maxCostInput);
+        regionFilter.valueProperty().unbindBidirectional(model.regionProperty());
+        table.getSelectionModel().selectedItemProperty().removeListener(tableSelection);
+        model.selectedProperty().removeListener(modelSelection);
+        model.messageIsErrorProperty().removeListener(messageStyle);
+        for (Label label : new Label[] {gatewayTunnel, gatewaySocks, gatewayHttp, selectedCost, activity, message}) {
+            label.textProperty().unbind();
+        }
+        for (Button button : new Button[] {connectButton, speedTestButton, disconnectButton, autoButton}) {
+            button.disableProperty().unbind();
+            button.setDisable(true);
+        }
+        working.visibleProperty().unbind();
+        working.managedProperty().unbind();
         table.setItems(null);
         model = null;
     }

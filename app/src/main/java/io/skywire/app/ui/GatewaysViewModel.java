@@ -1,10 +1,22 @@
 package io.skywire.app.ui;
 
 import io.skywire.node.gateway.GatewaySnapshot;
+import io.skywire.node.gateway.TunnelState;
+import io.skywire.node.gateway.TunnelStatus;
+import io.skywire.node.identity.NodeId;
 import io.skywire.wallet.ledger.Droplets;
+import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.function.Function;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -15,34 +27,125 @@ import javafx.collections.transformation.SortedList;
 
 /**
  * The gateway table's state: every gateway the client knows as {@link GatewayRow}s, a text filter (region or
- * fingerprint) and an optional ceiling on the expected cost per GB. The table binds {@link #rows()}, whose
- * comparator it sets from its sort order; tests read the same list without a toolkit.
+ * fingerprint), a region filter and an optional ceiling on the expected cost per GB; the selected gateway with what
+ * one GB through it is expected to cost before connecting; the tunnel's state with whether the user or the client
+ * chose its gateway; and the four actions (connect, disconnect, speed test, auto), which run through a
+ * {@link GatewayControl} off the FX thread while {@link #busyProperty()} is set, their outcome coming back through the
+ * {@code ui} executor as a message or a readable error. The table binds {@link #rows()}, whose comparator it sets from
+ * its sort order; tests read the same list, and drive the actions with their own control, without a toolkit.
  */
 public final class GatewaysViewModel {
 
+    /** The region filter's value that lets every region through. */
+    public static final String ALL_REGIONS = "All regions";
+
+    private final Executor ui;
     private final ObservableList<GatewayRow> all = FXCollections.observableArrayList();
     private final FilteredList<GatewayRow> filtered = new FilteredList<>(all);
     private final SortedList<GatewayRow> sorted = new SortedList<>(filtered);
+    private final ObservableList<String> regions = FXCollections.observableArrayList(ALL_REGIONS);
     private final StringProperty filterText = new SimpleStringProperty("");
+    private final StringProperty region = new SimpleStringProperty(ALL_REGIONS);
     /** Null for no ceiling. */
     private final ObjectProperty<Long> maxCostPerGbDroplets = new SimpleObjectProperty<>();
+    private final ObjectProperty<GatewayRow> selected = new SimpleObjectProperty<>();
+    private final StringProperty selectedCost = new SimpleStringProperty("Select a gateway to see what it costs.");
+    private final StringProperty tunnel = new SimpleStringProperty("Starting…");
+    private final ObjectProperty<TunnelState> tunnelState = new SimpleObjectProperty<>(TunnelState.CONNECTING);
+    private final BooleanProperty auto = new SimpleBooleanProperty(true);
+    private final BooleanProperty busy = new SimpleBooleanProperty();
+    private final BooleanProperty ready = new SimpleBooleanProperty();
+    private final StringProperty activity = new SimpleStringProperty("");
+    private final StringProperty message = new SimpleStringProperty("");
+    private final BooleanProperty messageIsError = new SimpleBooleanProperty();
+    private final StringProperty socksAddress = new SimpleStringProperty("");
+    private final StringProperty httpAddress = new SimpleStringProperty("");
+    private GatewayControl control;
 
-    public GatewaysViewModel() {
+    /** A model whose action outcomes are applied by {@code ui} (the FX thread's {@code Platform::runLater}). */
+    public GatewaysViewModel(Executor ui) {
+        this.ui = Objects.requireNonNull(ui, "ui");
         filterText.addListener((obs, old, now) -> refilter());
+        region.addListener((obs, old, now) -> refilter());
         maxCostPerGbDroplets.addListener((obs, old, now) -> refilter());
+        selected.addListener((obs, old, now) -> selectedCost.set(costText(now)));
     }
 
-    /** Replaces the rows with the latest snapshots, keeping filter and sort order. */
+    /** A model for tests that run everything on the calling thread. */
+    public GatewaysViewModel() {
+        this(Runnable::run);
+    }
+
+    /** The proxy is up: its addresses, and the control the actions go through. */
+    public void proxyStarted(GatewayControl proxy, InetSocketAddress socks, InetSocketAddress http) {
+        control = Objects.requireNonNull(proxy, "proxy");
+        socksAddress.set(DashboardViewModel.address(socks));
+        httpAddress.set(http == null ? "off" : DashboardViewModel.address(http));
+        ready.set(true);
+    }
+
+    /** The proxy has stopped: no more actions. */
+    public void proxyStopped() {
+        control = null;
+        ready.set(false);
+    }
+
+    /** Applies one reading: the rows, the tunnel's state and who chose its gateway. */
+    public void accept(NodeSample sample) {
+        accept(sample.gateways());
+        TunnelStatus status = sample.tunnel();
+        tunnelState.set(status.state());
+        auto.set(sample.chosenGateway() == null);
+        tunnel.set(describe(status, sample.chosenGateway()));
+    }
+
+    /** Replaces the rows with the latest snapshots, keeping filters, sort order and the selected gateway. */
     public void accept(List<GatewaySnapshot> snapshots) {
         all.setAll(snapshots.stream().map(GatewayRow::of).toList());
+        TreeSet<String> known = new TreeSet<>();
+        all.forEach(row -> known.add(row.region()));
+        if (!regions.subList(1, regions.size()).equals(List.copyOf(known))) {
+            regions.setAll(ALL_REGIONS);
+            regions.addAll(known);
+        }
+        GatewayRow was = selected.get();
+        selected.set(was == null ? null : find(was.id()));
+    }
+
+    private GatewayRow find(NodeId id) {
+        return all.stream().filter(row -> row.id().equals(id)).findFirst().orElse(null);
+    }
+
+    private static String describe(TunnelStatus status, NodeId chosen) {
+        String state = DashboardViewModel.label(status.state());
+        String who = chosen == null ? "auto: the client chooses the best value" : "chosen by you";
+        return switch (status.state()) {
+            case DISCONNECTED -> "Off: " + status.reason();
+            case FAILED -> "Failed (" + who + "): " + status.reason();
+            default -> status.gateway() == null ? state + " (" + who + ")"
+                    : state + " to " + status.gateway().gateway().fingerprint() + " in " + status.gateway().region()
+                    + " (" + who + ")";
+        };
+    }
+
+    private static String costText(GatewayRow row) {
+        if (row == null) {
+            return "Select a gateway to see what it costs.";
+        }
+        return row.gateway() + " in " + row.region() + ": expected cost " + Money.perGb(row.expectedCostPerGbDroplets())
+                + " (gateway " + Money.perGb(row.pricePerGbDroplets()) + " + transit "
+                + Money.perGb(row.transitPerGbDroplets()) + " on the dearest of " + row.routes() + " route"
+                + (row.routes() == 1 ? "" : "s") + " of at least " + row.hops() + " hops)";
     }
 
     private void refilter() {
         String needle = filterText.get() == null ? "" : filterText.get().strip().toLowerCase(Locale.ROOT);
+        String onlyRegion = region.get() == null || ALL_REGIONS.equals(region.get()) ? null : region.get();
         Long ceiling = maxCostPerGbDroplets.get();
         filtered.setPredicate(row -> (needle.isEmpty()
                 || row.region().toLowerCase(Locale.ROOT).contains(needle)
                 || row.gateway().toLowerCase(Locale.ROOT).contains(needle))
+                && (onlyRegion == null || row.region().equals(onlyRegion))
                 && (ceiling == null || row.expectedCostPerGbDroplets() <= ceiling));
     }
 
@@ -69,16 +172,169 @@ public final class GatewaysViewModel {
         return null;
     }
 
+    /** The user selected {@code row} in the table (null: nothing). */
+    public void select(GatewayRow row) {
+        selected.set(row);
+    }
+
+    /** Connects to the selected gateway and keeps the tunnel there. */
+    public void connectSelected() {
+        GatewayRow row = selected.get();
+        if (row != null) {
+            run("Connecting to gateway " + row.gateway() + "…", c -> c.connect(row.id()),
+                    status -> outcome(status, "Connected to gateway " + row.gateway()));
+        }
+    }
+
+    /** Turns the tunnel off. */
+    public void disconnect() {
+        run("Disconnecting…", GatewayControl::disconnect, status -> "Off: " + status.reason());
+    }
+
+    /** Lets the client choose the best-value gateway again. */
+    public void auto() {
+        run("Choosing the best-value gateway…", GatewayControl::auto,
+                status -> outcome(status, "Auto: connected to gateway "
+                        + (status.gateway() == null ? "none" : status.gateway().gateway().fingerprint())));
+    }
+
+    /** Measures the selected gateway's round trip and throughput; the row shows them when done. */
+    public void speedTestSelected() {
+        GatewayRow row = selected.get();
+        if (row != null) {
+            run("Speed test of gateway " + row.gateway() + "…", c -> c.speedTest(row.id()), snapshot -> {
+                GatewayRow measured = GatewayRow.of(snapshot);
+                int at = all.indexOf(find(measured.id()));
+                if (at >= 0) {
+                    all.set(at, measured);
+                    if (selected.get() != null && selected.get().id().equals(measured.id())) {
+                        selected.set(measured);
+                    }
+                }
+                return "Speed test of gateway " + measured.gateway() + ": latency " + measured.roundTripMillis()
+                        + " ms, " + ByteRates.format(measured.throughputBytesPerSecond());
+            });
+        }
+    }
+
+    private static String outcome(TunnelStatus status, String success) {
+        return status.state() == TunnelState.CONNECTED || status.state() == TunnelState.DEGRADED
+                ? success + " (" + DashboardViewModel.label(status.state()) + ")"
+                : DashboardViewModel.label(status.state()) + ": " + status.reason();
+    }
+
+    private <T> void run(String what, Function<GatewayControl, CompletableFuture<T>> action,
+                         Function<T, String> done) {
+        GatewayControl proxy = control;
+        if (proxy == null || busy.get()) {
+            return;
+        }
+        busy.set(true);
+        activity.set(what);
+        message.set("");
+        CompletableFuture<T> future;
+        try {
+            future = action.apply(proxy);
+        } catch (RuntimeException e) {
+            future = CompletableFuture.failedFuture(e);
+        }
+        future.whenComplete((result, error) -> ui.execute(() -> {
+            busy.set(false);
+            activity.set("");
+            if (error == null) {
+                messageIsError.set(false);
+                message.set(done.apply(result));
+            } else {
+                messageIsError.set(true);
+                message.set(readable(error));
+            }
+        }));
+    }
+
+    /** The innermost message of a failure, never a stack trace. */
+    static String readable(Throwable error) {
+        Throwable cause = error;
+        while (cause instanceof CompletionException && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        String text = cause.getMessage();
+        return text == null || text.isBlank() ? cause.getClass().getSimpleName() : text;
+    }
+
     /** The filtered, sorted rows the table shows. */
     public SortedList<GatewayRow> rows() {
         return sorted;
+    }
+
+    /** "All regions" and every region a known gateway is in, sorted. */
+    public ObservableList<String> regions() {
+        return regions;
     }
 
     public StringProperty filterTextProperty() {
         return filterText;
     }
 
+    public StringProperty regionProperty() {
+        return region;
+    }
+
     public ObjectProperty<Long> maxCostPerGbDropletsProperty() {
         return maxCostPerGbDroplets;
+    }
+
+    public ObjectProperty<GatewayRow> selectedProperty() {
+        return selected;
+    }
+
+    /** What one GB through the selected gateway is expected to cost, before connecting. */
+    public StringProperty selectedCostProperty() {
+        return selectedCost;
+    }
+
+    /** The tunnel's state, its gateway and who chose it. */
+    public StringProperty tunnelProperty() {
+        return tunnel;
+    }
+
+    public ObjectProperty<TunnelState> tunnelStateProperty() {
+        return tunnelState;
+    }
+
+    /** Whether the client chooses the gateway (no gateway pinned by the user). */
+    public BooleanProperty autoProperty() {
+        return auto;
+    }
+
+    /** An action is running; the buttons wait. */
+    public BooleanProperty busyProperty() {
+        return busy;
+    }
+
+    /** The proxy is up and takes actions. */
+    public BooleanProperty readyProperty() {
+        return ready;
+    }
+
+    /** What the running action does, empty when idle. */
+    public StringProperty activityProperty() {
+        return activity;
+    }
+
+    /** The last action's outcome or readable error. */
+    public StringProperty messageProperty() {
+        return message;
+    }
+
+    public BooleanProperty messageIsErrorProperty() {
+        return messageIsError;
+    }
+
+    public StringProperty socksAddressProperty() {
+        return socksAddress;
+    }
+
+    public StringProperty httpAddressProperty() {
+        return httpAddress;
     }
 }

@@ -2,6 +2,7 @@ package io.skywire.app.ui;
 
 import io.skywire.node.gateway.GatewaySnapshot;
 import io.skywire.node.gateway.TunnelStatus;
+import io.skywire.node.identity.NodeId;
 import io.skywire.node.runtime.RuntimeCounters;
 import java.util.List;
 import java.util.Objects;
@@ -15,12 +16,24 @@ import java.util.Objects;
  * @param knownPeers nodes the client's discovery holds a valid record of (itself not included)
  * @param tunnel   the tunnel's state and reason
  * @param gateways every gateway the client knows, with its measurements
+ * @param chosenGateway the gateway the user pinned, or null while the client chooses ("auto")
+ * @param nodeEarnedDroplets what the user's own node has earned forwarding for others since it started
  */
-public record NodeSample(long nanos, RuntimeCounters counters, int knownPeers, TunnelStatus tunnel, List<GatewaySnapshot> gateways) {
+public record NodeSample(long nanos, RuntimeCounters counters, int knownPeers, TunnelStatus tunnel,
+                         List<GatewaySnapshot> gateways, NodeId chosenGateway, long nodeEarnedDroplets) {
 
     public NodeSample {
         Objects.requireNonNull(counters, "counters");
         Objects.requireNonNull(tunnel, "tunnel");
         gateways = List.copyOf(gateways);
+        if (nodeEarnedDroplets < 0) {
+            throw new IllegalArgumentException("earnings cannot be negative");
+        }
+    }
+
+    /** A reading with the choice left to the client and nothing earned. */
+    public NodeSample(long nanos, RuntimeCounters counters, int knownPeers, TunnelStatus tunnel,
+                      List<GatewaySnapshot> gateways) {
+        this(nanos, counters, knownPeers, tunnel, gateways, null, 0);
     }
 }

@@ -7,6 +7,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.skywire.node.gateway.TunnelState;
 import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -15,7 +19,8 @@ class DashboardViewModelTest {
 
     private static final long SECOND = 1_000_000_000L;
 
-    private final DashboardViewModel model = new DashboardViewModel();
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-26T23:59:58Z"));
+    private final DashboardViewModel model = new DashboardViewModel(clock);
 
     @Test
     void showsTheTunnelsStateReasonAndGateway() {
@@ -42,27 +47,47 @@ class DashboardViewModelTest {
     }
 
     @Test
-    void trafficRatesComeFromTheCounterDifferencesOverTheElapsedTime() {
+    void byteRatesComeFromTheCounterDifferencesOverTheElapsedTime() {
         var connected = status(TunnelState.CONNECTED, "probes answered", null);
-        model.accept(new NodeSample(5 * SECOND, counters(100, 50, 1, 1), 5, connected, List.of()));
+        model.accept(new NodeSample(5 * SECOND, counters(100_000, 50_000, 4_000, 1, 1), 5, connected, List.of()));
         assertThat(model.bandwidth()).as("one reading gives no rate yet").isEmpty();
 
-        model.accept(new NodeSample(7 * SECOND, counters(300, 90, 1, 1), 5, connected, List.of()));
+        model.accept(new NodeSample(7 * SECOND, counters(300_000, 90_000, 10_000, 1, 1), 5, connected, List.of()));
 
-        assertThat(model.bandwidth()).containsExactly(new BandwidthPoint(2, 100.0, 20.0));
+        assertThat(model.bandwidth()).containsExactly(new BandwidthPoint(2, 100_000.0, 20_000.0, 3_000.0));
+        assertThat(ByteRates.format(100_000.0)).isEqualTo("100.0 kB/s");
+        assertThat(ByteRates.format(999)).isEqualTo("999 B/s");
+        assertThat(ByteRates.amount(2_500_000_000L)).isEqualTo("2.5 GB");
+    }
+
+    @Test
+    void theNodesOwnEarningsShowTodayAndInTotalAndTodayRestartsAtMidnight() {
+        var connected = status(TunnelState.CONNECTED, "ok", null);
+        model.accept(new NodeSample(0, counters(0, 0, 0, 1, 1), 5, connected, List.of(), null, 0));
+        assertThat(model.nodeEarningsProperty().get())
+                .isEqualTo("0.000000 SKY today, 0.000000 SKY in total; forwarded 0 B for others");
+        model.accept(new NodeSample(SECOND, counters(0, 0, 1_500, 1, 1), 5, connected, List.of(), null, 250_000));
+        assertThat(model.nodeEarningsProperty().get())
+                .isEqualTo("0.250000 SKY today, 0.250000 SKY in total; forwarded 1.5 kB for others");
+
+        clock.set(Instant.parse("2026-11-27T00:00:01Z"));
+        model.accept(new NodeSample(3 * SECOND, counters(0, 0, 3_000, 1, 1), 5, connected, List.of(), null, 400_000));
+        assertThat(model.nodeEarningsProperty().get()).as("yesterday's 0.25 SKY is not today's")
+                .startsWith("0.150000 SKY today, 0.400000 SKY in total");
     }
 
     @Test
     void theChartKeepsTheLastMinute() {
         var connected = status(TunnelState.CONNECTED, "ok", null);
         for (int s = 0; s <= DashboardViewModel.CHART_SECONDS + 10; s++) {
-            model.accept(new NodeSample(s * SECOND, counters(s * 10L, s * 5L, 1, 1), 5, connected, List.of()));
+            model.accept(new NodeSample(s * SECOND, counters(s * 10L, s * 5L, s * 2L, 1, 1), 5, connected, List.of()));
         }
         assertThat(model.bandwidth()).hasSize(DashboardViewModel.CHART_SECONDS);
         assertThat(model.bandwidth().get(0).second()).isEqualTo(11);
         assertThat(model.bandwidth()).allSatisfy(point -> {
             assertThat(point.sent()).isEqualTo(10.0);
             assertThat(point.received()).isEqualTo(5.0);
+            assertThat(point.forwarded()).isEqualTo(2.0);
         });
     }
 
@@ -83,7 +108,8 @@ class DashboardViewModelTest {
         model.relaySettled("relay-b", 2_500, 0);
         model.relaySettled("relay-a", 1_000_000, 1);
         assertThat(model.earningsProperty().get())
-                .isEqualTo("relays earned 1.002500 SKY from this client in total, 1 payout (settled by the escrow)");
+                .isEqualTo("Relays (not this node) earned 1.002500 SKY from this client in total, 1 payout "
+                        + "(settled by the escrow)");
         model.relaySettled("relay-b", 2_500, 2);
         assertThat(model.earningsProperty().get()).contains("3 payouts");
     }
@@ -92,5 +118,34 @@ class DashboardViewModelTest {
     void aFreeNetworkSaysItChargesNothing() {
         model.freeNetwork();
         assertThat(model.earningsProperty().get()).isEqualTo("none: a free network charges nothing");
+    }
+
+    /** A clock the test moves by hand (UTC), to cross midnight without waiting. */
+    private static final class MutableClock extends Clock {
+
+        private Instant now;
+
+        MutableClock(Instant start) {
+            now = start;
+        }
+
+        void set(Instant instant) {
+            now = instant;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            throw new UnsupportedOperationException("UTC only");
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
     }
 }

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Label;
+import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
@@ -46,7 +47,7 @@ class DesktopWindowTest {
             Themes.apply(false);
             return DesktopWindow.show(new Stage(), () -> EmbeddedNetwork.startLocal(8, 3,
                     ProxySettings.loopback(0, 0), null));
-        }).get(10, TimeUnit.SECONDS);
+        }).get(30, TimeUnit.SECONDS);
         FxTesting.until(45, () -> window.network() != null
                 && window.dashboard().tunnelStateProperty().get() != TunnelState.CONNECTING);
     }
@@ -76,6 +77,8 @@ class DesktopWindowTest {
         assertThat(statusBar.getText()).isEqualTo("Local test network: 8 nodes, 3 gateways (free)");
         FxTesting.until(10, () -> window.dashboard().bandwidth().size() >= 2);
         assertThat(window.dashboard().bandwidth()).anySatisfy(point -> assertThat(point.received()).isPositive());
+        assertThat(text("#nodeEarnings")).as("the client forwards for no one on the local test network")
+                .isEqualTo("0.000000 SKY today, 0.000000 SKY in total; forwarded 0 B for others");
     }
 
     @Test
@@ -109,6 +112,56 @@ class DesktopWindowTest {
 
     @Test
     @Order(3)
+    void connectOnAnotherGatewayMovesTheTunnelAndDisconnectTurnsItOff() throws Exception {
+        WaitForAsyncUtils.waitForAsyncFx(5_000, () -> window.select(Screen.GATEWAYS));
+        TableView<GatewayRow> table = ROBOT.lookup("#table").queryTableView();
+        FxTesting.until(20, () -> table.getItems().stream().anyMatch(GatewayRow::inUse));
+        TableRow<GatewayRow> other = ROBOT.lookup(".table-row-cell").<TableRow<GatewayRow>>match(node -> {
+            TableRow<GatewayRow> cell = (TableRow<GatewayRow>) node;
+            GatewayRow row = cell.getItem();
+            return node.isVisible() && !cell.isEmpty() && row != null && !row.inUse();
+        }).query();
+        GatewayRow target = other.getItem();
+        ROBOT.clickOn(other);
+        FxTesting.eventually(5, () -> assertThat(text("#selectedCost")).startsWith(target.gateway() + " in "
+                + target.region() + ": expected cost " + Money.perGb(target.expectedCostPerGbDroplets())));
+
+        ROBOT.clickOn("#speedTestButton");
+        FxTesting.eventually(30, () -> assertThat(text("#message"))
+                .startsWith("Speed test of gateway " + target.gateway() + ": latency "));
+        assertThat(table.getItems()).filteredOn(row -> row.id().equals(target.id()))
+                .singleElement().satisfies(row -> assertThat(row.throughputBytesPerSecond()).isPositive());
+
+        ROBOT.clickOn("#connectButton");
+        FxTesting.eventually(30, () -> {
+            assertThat(text("#tunnelState")).isEqualTo("connected");
+            assertThat(text("#tunnelGateway")).contains(target.gateway());
+            assertThat(text("#gatewayTunnel")).isEqualTo("connected to " + target.gateway() + " in "
+                    + target.region() + " (chosen by you)");
+        });
+        assertThat(window.network().network().proxy().status().gateway().gateway()).isEqualTo(target.id());
+        assertThat(table.getItems()).filteredOn(GatewayRow::inUse).extracting(GatewayRow::id)
+                .containsExactly(target.id());
+
+        ROBOT.clickOn("#disconnectButton");
+        FxTesting.eventually(20, () -> {
+            assertThat(text("#tunnelState")).isEqualTo("disconnected");
+            assertThat(text("#tunnelReason")).contains("the kill switch refuses every proxied connection");
+            assertThat(text("#gatewayTunnel")).startsWith("Off: ");
+        });
+        assertThat(ROBOT.lookup("#disconnectButton").queryButton().isDisabled()).isTrue();
+        FxTesting.screenshot(window, Screen.GATEWAYS, SCREENSHOTS.resolve("gateways-off.png"));
+
+        ROBOT.clickOn("#autoButton");
+        FxTesting.eventually(30, () -> {
+            assertThat(text("#tunnelState")).isIn("connected", "degraded");
+            assertThat(text("#gatewayTunnel")).endsWith("(auto: the client chooses the best value)");
+        });
+        assertThat(window.network().network().proxy().chosenGateway()).isNull();
+    }
+
+    @Test
+    @Order(4)
     void writesAScreenshotOfEachScreen() throws Exception {
         Files.createDirectories(SCREENSHOTS);
         for (Screen screen : List.of(Screen.DASHBOARD, Screen.GATEWAYS)) {
@@ -121,7 +174,7 @@ class DesktopWindowTest {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void theDarkSwitchChangesTheThemeOfTheWholeWindow() throws Exception {
         ROBOT.clickOn("Dark");
         WaitForAsyncUtils.waitForFxEvents();

@@ -2,10 +2,19 @@ package io.skywire.app.ui;
 
 import static io.skywire.app.ui.UiFixtures.candidate;
 import static io.skywire.app.ui.UiFixtures.snapshot;
+import static io.skywire.app.ui.UiFixtures.status;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.skywire.node.gateway.GatewaySnapshot;
+import io.skywire.node.gateway.TunnelState;
+import io.skywire.node.gateway.TunnelStatus;
+import io.skywire.node.identity.NodeId;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -75,5 +84,124 @@ class GatewaysViewModelTest {
     void moneyIsShownInSkyFromIntegerDroplets() {
         assertThat(Money.perGb(750_000)).isEqualTo("0.750000 SKY/GB");
         assertThat(Money.sky(1_000_001)).isEqualTo("1.000001 SKY");
+    }
+
+    @Test
+    void regionFilterOffersEveryKnownRegionAndCombinesWithTheOtherFilters() {
+        assertThat(model.regions()).containsExactly(GatewaysViewModel.ALL_REGIONS, "ap-south", "eu-west", "us-east");
+        model.regionProperty().set("us-east");
+        assertThat(model.rows()).extracting(GatewayRow::region).containsExactly("us-east");
+        model.setMaxCostSky("2.6");
+        assertThat(model.rows()).as("us-east costs 2.75 SKY/GB").isEmpty();
+        model.regionProperty().set(GatewaysViewModel.ALL_REGIONS);
+        assertThat(model.rows()).extracting(GatewayRow::region).containsExactly("eu-west");
+    }
+
+    @Test
+    void theSelectionSurvivesARefreshAndShowsTheExpectedCostBeforeConnecting() {
+        GatewayRow usEast = model.rows().get(1);
+        model.select(usEast);
+        assertThat(model.selectedCostProperty().get()).isEqualTo(usEast.gateway() + " in us-east: expected cost "
+                + "2.750000 SKY/GB (gateway 0.750000 SKY/GB + transit 2.000000 SKY/GB on the dearest of 1 route of "
+                + "at least 3 hops)");
+        model.accept(List.of(snapshot(candidate(1, 500_000, 2_000_000, "eu-west"), 1, 1, 35, true),
+                snapshot(candidate(2, 750_000, 2_000_000, "us-east"), 3, 2, 60, false)));
+        assertThat(model.selectedProperty().get().id()).isEqualTo(usEast.id());
+        assertThat(model.selectedProperty().get().roundTripMillis()).as("the refreshed row").isEqualTo(60);
+        model.accept(List.of(snapshot(candidate(1, 500_000, 2_000_000, "eu-west"), 1, 1, 35, true)));
+        assertThat(model.selectedProperty().get()).as("a gateway that is gone is no longer selected").isNull();
+    }
+
+    @Test
+    void actionsRunThroughTheControlAndReportTheirOutcome() {
+        FakeControl control = new FakeControl();
+        model.proxyStarted(control, new InetSocketAddress("127.0.0.1", 1080), null);
+        assertThat(model.socksAddressProperty().get()).isEqualTo("127.0.0.1:1080");
+        assertThat(model.httpAddressProperty().get()).isEqualTo("off");
+        GatewayRow usEast = model.rows().get(1);
+
+        model.connectSelected();
+        assertThat(control.calls).as("nothing selected, nothing to connect").isEmpty();
+        model.select(usEast);
+        model.connectSelected();
+        assertThat(control.calls).containsExactly("connect " + usEast.gateway());
+        assertThat(model.busyProperty().get()).isTrue();
+        assertThat(model.activityProperty().get()).isEqualTo("Connecting to gateway " + usEast.gateway() + "…");
+        model.speedTestSelected();
+        assertThat(control.calls).as("one action at a time").hasSize(1);
+
+        control.tunnel.complete(status(TunnelState.CONNECTED, "the gateway answers through the tunnel",
+                candidate(2, 750_000, 2_000_000, "us-east")));
+        assertThat(model.busyProperty().get()).isFalse();
+        assertThat(model.activityProperty().get()).isEmpty();
+        assertThat(model.messageProperty().get()).isEqualTo("Connected to gateway " + usEast.gateway() + " (connected)");
+        assertThat(model.messageIsErrorProperty().get()).isFalse();
+
+        control.tunnel = new CompletableFuture<>();
+        model.speedTestSelected();
+        control.snapshot.complete(snapshot(candidate(2, 750_000, 2_000_000, "us-east"), 3, 2, 12, false));
+        assertThat(model.messageProperty().get()).isEqualTo("Speed test of gateway " + usEast.gateway()
+                + ": latency 12 ms, 250.0 kB/s");
+        assertThat(model.rows().get(1).roundTripMillis()).as("the row shows the measurement at once").isEqualTo(12);
+
+        model.disconnect();
+        control.tunnel.completeExceptionally(new CompletionException(new IllegalStateException("the proxy has stopped")));
+        assertThat(model.messageProperty().get()).as("a readable message, not a stack trace")
+                .isEqualTo("the proxy has stopped");
+        assertThat(model.messageIsErrorProperty().get()).isTrue();
+        assertThat(control.calls).containsExactly("connect " + usEast.gateway(), "speed " + usEast.gateway(),
+                "disconnect");
+
+        model.proxyStopped();
+        model.auto();
+        assertThat(control.calls).as("no actions once the proxy stopped").hasSize(3);
+    }
+
+    @Test
+    void theTunnelLineSaysWhoChoseTheGatewayAndWhenItIsOff() {
+        var gateway = candidate(2, 750_000, 2_000_000, "us-east");
+        model.accept(new NodeSample(0, UiFixtures.counters(0, 0, 1, 1), 3,
+                status(TunnelState.CONNECTED, "ok", gateway), List.of(), gateway.gateway(), 0));
+        assertThat(model.tunnelProperty().get()).isEqualTo("connected to " + gateway.gateway().fingerprint()
+                + " in us-east (chosen by you)");
+        assertThat(model.autoProperty().get()).isFalse();
+        model.accept(new NodeSample(0, UiFixtures.counters(0, 0, 1, 1), 3, status(TunnelState.DISCONNECTED,
+                "disconnected by you; the kill switch refuses every proxied connection", null), List.of()));
+        assertThat(model.tunnelProperty().get())
+                .isEqualTo("Off: disconnected by you; the kill switch refuses every proxied connection");
+        assertThat(model.autoProperty().get()).isTrue();
+        assertThat(model.tunnelStateProperty().get()).isEqualTo(TunnelState.DISCONNECTED);
+    }
+
+    /** Records each call and answers with futures the test completes. */
+    private static final class FakeControl implements GatewayControl {
+
+        final List<String> calls = new ArrayList<>();
+        CompletableFuture<TunnelStatus> tunnel = new CompletableFuture<>();
+        final CompletableFuture<GatewaySnapshot> snapshot = new CompletableFuture<>();
+
+        @Override
+        public CompletableFuture<TunnelStatus> connect(NodeId gateway) {
+            calls.add("connect " + gateway.fingerprint());
+            return tunnel;
+        }
+
+        @Override
+        public CompletableFuture<TunnelStatus> disconnect() {
+            calls.add("disconnect");
+            return tunnel;
+        }
+
+        @Override
+        public CompletableFuture<TunnelStatus> auto() {
+            calls.add("auto");
+            return tunnel;
+        }
+
+        @Override
+        public CompletableFuture<GatewaySnapshot> speedTest(NodeId gateway) {
+            calls.add("speed " + gateway.fingerprint());
+            return snapshot;
+        }
     }
 }

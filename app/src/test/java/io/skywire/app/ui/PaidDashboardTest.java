@@ -34,7 +34,8 @@ import org.testfx.util.WaitForAsyncUtils;
 class PaidDashboardTest {
 
     private static final int BYTES = 4_000_000;
-    private static final Pattern EARNED = Pattern.compile("relays earned (\\d+)\\.(\\d{6}) SKY from this client.*");
+    private static final Pattern EARNED =
+            Pattern.compile("Relays \\(not this node\\) earned (\\d+)\\.(\\d{6}) SKY from this client.*");
 
     @Test
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
@@ -46,7 +47,7 @@ class PaidDashboardTest {
             Themes.apply(false);
             return DesktopWindow.show(new Stage(),
                     () -> EmbeddedNetwork.startLocal(8, 3, ProxySettings.loopback(0, 0), payments));
-        }).get(10, TimeUnit.SECONDS);
+        }).get(30, TimeUnit.SECONDS);
         try (ServerSocket origin = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             FxTesting.until(40, () -> window.network() != null);
             CompletableFuture<Void> served = CompletableFuture.runAsync(() -> serve(origin));
@@ -56,6 +57,9 @@ class PaidDashboardTest {
             FxTesting.until(15, () -> EARNED.matcher(earningsText()).matches() && shownDroplets() > 0);
             assertThat(shownDroplets()).isLessThanOrEqualTo(window.network().relaysEarnedDroplets());
             assertThat(window.network().summary()).isEqualTo("Local test network: 8 nodes, 3 gateways");
+            assertThat(new FxRobot().lookup("#nodeEarnings").queryAs(Label.class).getText())
+                    .as("the client relays for no one, so it has earned nothing").startsWith("0.000000 SKY today, "
+                            + "0.000000 SKY in total; forwarded 0 B for others");
             FxTesting.screenshot(window, Screen.DASHBOARD, DesktopWindowTest.SCREENSHOTS.resolve("dashboard-paid.png"));
         } finally {
             WaitForAsyncUtils.asyncFx(window::close).get(5, TimeUnit.SECONDS).get(30, TimeUnit.SECONDS);

@@ -28,8 +28,13 @@ final class UiFixtures {
     }
 
     static RuntimeCounters counters(long sent, long received, int links, int routes) {
-        return new RuntimeCounters(Map.of(Counter.DATAGRAMS_SENT, sent, Counter.DATAGRAMS_RECEIVED, received),
-                Map.of(), Map.of(), 0, 0, links, routes);
+        return counters(sent, received, 0, links, routes);
+    }
+
+    /** Byte counters: sent, received and forwarded for others. */
+    static RuntimeCounters counters(long sent, long received, long forwarded, int links, int routes) {
+        return new RuntimeCounters(Map.of(Counter.BYTES_SENT, sent, Counter.BYTES_RECEIVED, received,
+                Counter.BYTES_FORWARDED, forwarded), Map.of(), Map.of(), 0, 0, links, routes);
     }
 
     static TunnelStatus status(TunnelState state, String reason, GatewayCandidate gateway) {

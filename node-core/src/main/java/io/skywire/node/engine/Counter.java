@@ -46,5 +46,14 @@ public enum Counter {
     /** Times a payment let a waiting route move again. */
     PAYMENT_RESUMED,
     /** Payment policy calls that threw; the route keeps the allowance it had. */
-    PAYMENT_POLICY_ERRORS
+    PAYMENT_POLICY_ERRORS,
+    /** Bytes of the link datagrams counted by {@link #DATAGRAMS_SENT} (headers, frames and acknowledgements). */
+    BYTES_SENT,
+    /** Bytes of the link datagrams counted by {@link #DATAGRAMS_RECEIVED}. */
+    BYTES_RECEIVED,
+    /**
+     * Route payload bytes this node passed on as a transit hop and the next hop acknowledged: what it relays for
+     * others, the sum of its routes' metered {@code bytesForwarded}.
+     */
+    BYTES_FORWARDED
 }

@@ -216,6 +216,7 @@ final class DataPlane implements LinkState.Releaser {
         Route route = leg.route;
         if (message.source != null) {
             route.bytesForwarded += length;
+            state.counters.add(Counter.BYTES_FORWARDED, length);
             free(message.source, length);
             return;
         }

@@ -231,6 +231,7 @@ final class LinkState {
             sent.append(packetNumber, new SentPacket(packetNumber, now, items.toArray()));
         }
         counters.increment(Counter.DATAGRAMS_SENT);
+        counters.add(Counter.BYTES_SENT, pos);
         return pos;
     }
 

@@ -289,6 +289,7 @@ public final class NodeEngine {
             default -> linkState.received.record(packetNumber, now);
         }
         state.counters.increment(Counter.DATAGRAMS_RECEIVED);
+        state.counters.add(Counter.BYTES_RECEIVED, length);
         linkState.dead = false;
         receiver.receive(now, linkState, buffer, length);
     }

@@ -13,6 +13,7 @@ import io.skywire.node.runtime.NodeRuntime;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -135,6 +136,53 @@ public final class ProxyServer implements AutoCloseable {
         } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException
                  | java.util.concurrent.RejectedExecutionException e) {
             throw new IllegalStateException("the proxy did not answer: " + e, e);
+        }
+    }
+
+    /**
+     * Moves the tunnel to the gateway {@code gateway} and keeps it there ("connect"): the current tunnel's
+     * connections break, the status goes CONNECTING, then CONNECTED or DEGRADED once the gateway answers through the
+     * new route; a gateway that cannot be reached is retried until the user chooses another or {@link #auto()}.
+     *
+     * @return completes with the settled status; fails with {@link IllegalArgumentException} for an unknown gateway
+     *         or {@link IllegalStateException} when the proxy has stopped
+     */
+    public CompletableFuture<TunnelStatus> connectTo(NodeId gateway) {
+        return onLoop(() -> tunnel.choose(gateway));
+    }
+
+    /** Hands the choice back to the best-value ranking ({@link GatewayChooser}); completes with the settled status. */
+    public CompletableFuture<TunnelStatus> auto() {
+        return onLoop(tunnel::auto);
+    }
+
+    /**
+     * Turns the tunnel off ({@link TunnelState#DISCONNECTED}) until {@link #connectTo} or {@link #auto()}: with the
+     * kill switch on every proxied connection is refused, with it off they go direct, and the status says which.
+     */
+    public CompletableFuture<TunnelStatus> disconnect() {
+        return onLoop(() -> CompletableFuture.completedFuture(tunnel.disconnect()));
+    }
+
+    /**
+     * Measures {@code gateway}'s round trip and throughput through its own routes (through the tunnel when it is the
+     * one in use) and records them; completes with its snapshot, or fails with a readable reason.
+     */
+    public CompletableFuture<GatewaySnapshot> speedTest(NodeId gateway) {
+        return onLoop(() -> tunnel.speedTest(gateway));
+    }
+
+    /** The gateway the user chose with {@link #connectTo}, or null while the client chooses ("auto"). */
+    public NodeId chosenGateway() {
+        GatewayCandidate chosen = tunnel.chosen();
+        return chosen == null ? null : chosen.gateway();
+    }
+
+    private <T> CompletableFuture<T> onLoop(java.util.function.Supplier<CompletableFuture<T>> action) {
+        try {
+            return CompletableFuture.supplyAsync(action, group.next()).thenCompose(future -> future);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            return CompletableFuture.failedFuture(new IllegalStateException("the proxy has stopped", e));
         }
     }
 

@@ -31,14 +31,20 @@ import org.slf4j.LoggerFactory;
  * it moves to the next gateway: only connections on the dead tunnel break; new ones go through the new one. While no
  * gateway works, requests are refused (kill switch on) or go direct (kill switch off).
  *
+ * <p>The user may override the choice: {@link #choose} pins one gateway (the tunnel moves to it and stays with it,
+ * retrying it when it fails, until {@link #auto} hands the choice back to the chooser), {@link #disconnect} turns the
+ * tunnel off ({@link TunnelState#DISCONNECTED}; none is sought until the user connects again), and {@link #speedTest}
+ * measures any gateway over its own routes. Each such action starts a new generation, so a route still being set up
+ * for an earlier choice is closed when it arrives instead of being adopted.
+ *
  * <p>Everything but {@link #status()} and the listeners runs on the proxy's event loop.
  */
 final class TunnelManager implements TunnelConnector {
 
     private static final Logger LOG = LoggerFactory.getLogger(TunnelManager.class);
     private static final long ROUTE_SETUP_SECONDS = 20;
-    /** PINGs in the throughput probe, each of the largest body: 128 KiB each way. */
-    private static final int THROUGHPUT_PINGS = 8;
+    /** A speed test whose burst is unanswered this long after its route is up fails. */
+    static final long SPEED_TEST_SECONDS = 20;
 
     private final NodeRuntime node;
     private final RouteOpener opener;
@@ -64,6 +70,19 @@ final class TunnelManager implements TunnelConnector {
     private boolean switching;
     private boolean closed;
     private ScheduledFuture<?> ticker;
+    /** The gateway the user pinned, or null while the chooser decides ("auto"). */
+    private volatile GatewayCandidate chosen;
+    /** The user turned the tunnel off. */
+    private boolean off;
+    /** Bumped by every user action; attempts of an older generation are dropped when they complete. */
+    private int generation;
+    /** A user's speed test running over the current tunnel, or null. */
+    private SpeedTest currentTest;
+    private long currentTestStartNanos;
+    /** Speed tests' own tunnels to other gateways, closed with the manager. */
+    private final java.util.Set<GatewayTunnel> testTunnels = new java.util.HashSet<>();
+    /** Who waits for the tunnel to settle (leave CONNECTING) after a user action. */
+    private final List<CompletableFuture<TunnelStatus>> settling = new ArrayList<>();
 
     TunnelManager(NodeRuntime node, List<GatewayCandidate> candidates, ProxySettings settings, EventLoop loop,
                   RouteOpener opener) {
@@ -97,7 +116,8 @@ final class TunnelManager implements TunnelConnector {
             try {
                 TunnelRoutes.Opened opened = TunnelRoutes.open(node, opener, candidate, loop, ROUTE_SETUP_SECONDS)
                         .get(ROUTE_SETUP_SECONDS + 5, TimeUnit.SECONDS);
-                loop.submit(() -> adopt(candidate, opened)).sync();
+                int first = generation;
+                loop.submit(() -> adopt(candidate, opened, first)).sync();
                 ticker = loop.scheduleAtFixedRate(this::tick, health.probeIntervalMillis(),
                         health.probeIntervalMillis(), TimeUnit.MILLISECONDS);
                 return;
@@ -130,18 +150,22 @@ final class TunnelManager implements TunnelConnector {
     List<GatewaySnapshot> snapshots() {
         List<GatewaySnapshot> out = new ArrayList<>(candidates.size());
         for (GatewayCandidate candidate : candidates) {
-            GatewayStats measured = stats.get(candidate);
-            boolean inUse = candidate.equals(status.gateway());
-            out.add(measured == null ? new GatewaySnapshot(candidate, 0, 0, 0, 0, inUse)
-                    : new GatewaySnapshot(candidate, measured.attempts(), measured.successes(),
-                    measured.roundTripMillis(), measured.throughputBytesPerSecond(), inUse));
+            out.add(snapshot(candidate));
         }
         return List.copyOf(out);
     }
 
+    private GatewaySnapshot snapshot(GatewayCandidate candidate) {
+        GatewayStats measured = stats.get(candidate);
+        boolean inUse = candidate.equals(status.gateway());
+        return measured == null ? new GatewaySnapshot(candidate, 0, 0, 0, 0, inUse)
+                : new GatewaySnapshot(candidate, measured.attempts(), measured.successes(),
+                measured.roundTripMillis(), measured.throughputBytesPerSecond(), inUse);
+    }
+
     @Override
     public void connect(Channel channel, StreamTarget target, OpenListener listener, String... handshakeHandlers) {
-        if (tunnel != null && !tunnel.isEnded() && tracker.state() != TunnelState.FAILED) {
+        if (tunnel != null && !tunnel.isEnded() && tracker != null && tracker.state() != TunnelState.FAILED) {
             tunnel.connect(channel, target, listener, handshakeHandlers);
         } else if (settings.killSwitch()) {
             listener.refused(channel, ResetReason.ROUTE_LOST);
@@ -158,11 +182,169 @@ final class TunnelManager implements TunnelConnector {
         if (tunnel != null) {
             tunnel.close();
         }
+        testTunnels.forEach(GatewayTunnel::close);
+        testTunnels.clear();
         resolver.shutdownNow();
+        settle(status);
     }
 
-    private void adopt(GatewayCandidate candidate, TunnelRoutes.Opened opened) {
+    /** The gateway the user pinned, or null while the client chooses by itself. Safe from any thread. */
+    GatewayCandidate chosen() {
+        return chosen;
+    }
+
+    /**
+     * Pins the gateway {@code gateway}: the tunnel moves to it (its current connections break) and stays with it.
+     * Completes once the new tunnel has settled: CONNECTED or DEGRADED once the gateway answered through it, FAILED
+     * when no route to it could be set up. Call on the proxy's loop.
+     *
+     * @throws IllegalArgumentException when no such gateway is known
+     */
+    CompletableFuture<TunnelStatus> choose(io.skywire.node.identity.NodeId gateway) {
+        GatewayCandidate candidate = candidate(gateway);
+        chosen = candidate;
+        LOG.info("the user chose gateway {}", gateway.fingerprint());
+        return moveTo(candidate);
+    }
+
+    /** Hands the choice back to {@link GatewayChooser}: the tunnel moves to its best-value gateway, if not there. */
+    CompletableFuture<TunnelStatus> auto() {
+        chosen = null;
+        LOG.info("the user handed the choice of gateway back to the client");
+        return moveTo(chooser.rank(candidates, stats, nowMillis()).get(0));
+    }
+
+    private CompletableFuture<TunnelStatus> moveTo(GatewayCandidate target) {
+        boolean wasOff = off;
+        off = false;
+        if (!wasOff && tunnel != null && target.equals(current) && tracker.state() != TunnelState.FAILED) {
+            publish();
+            return CompletableFuture.completedFuture(status);
+        }
+        generation++;
+        dropTunnel("the user chose another gateway");
+        CompletableFuture<TunnelStatus> settled = new CompletableFuture<>();
+        settling.add(settled);
+        switchGateway();
+        return settled;
+    }
+
+    /**
+     * Turns the tunnel off: its route is closed (its connections break) and no other is sought until the user
+     * connects again; the kill switch decides what happens to new proxied connections, and the status says which.
+     */
+    TunnelStatus disconnect() {
+        generation++;
+        off = true;
+        switching = false;
+        dropTunnel("the user disconnected");
+        boolean killSwitch = settings.killSwitch();
+        status = new TunnelStatus(TunnelState.DISCONNECTED, killSwitch
+                ? "disconnected by you; the kill switch refuses every proxied connection"
+                : "disconnected by you", null, 0, 0, !killSwitch);
+        LOG.info("tunnel off by the user (kill switch {})", killSwitch ? "on" : "off");
+        notifyListeners();
+        return status;
+    }
+
+    /**
+     * Measures {@code gateway}'s round trip and throughput with a {@link SpeedTest}: over the current tunnel when it
+     * goes there, otherwise over routes of its own opened for the test and closed after it. The figures go into the
+     * gateway's {@link GatewayStats}; a test of another gateway also counts as an attempt to use it (a failure makes
+     * the chooser put it last for a while). Completes with the gateway's snapshot after the test. Call on the
+     * proxy's loop.
+     */
+    CompletableFuture<GatewaySnapshot> speedTest(io.skywire.node.identity.NodeId gateway) {
+        GatewayCandidate candidate = candidate(gateway);
+        GatewayStats measured = stats.computeIfAbsent(candidate, c -> new GatewayStats());
+        CompletableFuture<SpeedTest.Result> result;
+        boolean own = tunnel != null && candidate.equals(current) && !tunnel.isEnded();
+        if (own) {
+            if (currentTest != null && !currentTest.isDone()) {
+                return CompletableFuture.failedFuture(
+                        new IllegalStateException("a speed test of this gateway is already running"));
+            }
+            SpeedTest test = new SpeedTest(tunnel);
+            currentTest = test;
+            currentTestStartNanos = System.nanoTime();
+            test.start();
+            loop.schedule(() -> test.fail("no answer within " + SPEED_TEST_SECONDS + " s"), SPEED_TEST_SECONDS,
+                    TimeUnit.SECONDS);
+            result = test.result();
+        } else {
+            measured.attempted();
+            result = TunnelRoutes.open(node, opener, candidate, loop, ROUTE_SETUP_SECONDS)
+                    .thenComposeAsync(this::speedTestOver, loop);
+        }
+        return result.handleAsync((measurement, error) -> {
+            if (error != null) {
+                Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+                        ? error.getCause() : error;
+                if (!own) {
+                    measured.failed(nowMillis());
+                }
+                LOG.info("speed test of gateway {} failed: {}", gateway.fingerprint(), cause.toString());
+                throw new java.util.concurrent.CompletionException("speed test of gateway " + gateway.fingerprint()
+                        + " failed: " + (cause.getMessage() == null ? cause : cause.getMessage()), cause);
+            }
+            if (!own) {
+                measured.succeeded();
+            }
+            measured.roundTrip(measurement.roundTripMillis());
+            measured.throughput(measurement.throughputBytesPerSecond());
+            LOG.info("speed test of gateway {}: rtt {} ms, {} kB/s", gateway.fingerprint(),
+                    measurement.roundTripMillis(), measurement.throughputBytesPerSecond() / 1000);
+            return snapshot(candidate);
+        }, loop);
+    }
+
+    private CompletableFuture<SpeedTest.Result> speedTestOver(TunnelRoutes.Opened opened) {
         if (closed) {
+            opened.pipe().close();
+            return CompletableFuture.failedFuture(new IllegalStateException("the proxy is stopping"));
+        }
+        GatewayTunnel probe = new GatewayTunnel(opened.pipe(), loop);
+        testTunnels.add(probe);
+        SpeedTest test = new SpeedTest(probe);
+        probe.onPong((id, length) -> test.pong(id));
+        probe.ended().whenComplete((reason, error) -> loop.execute(() -> test.fail("route lost: " + reason)));
+        test.start();
+        loop.schedule(() -> test.fail("no answer within " + SPEED_TEST_SECONDS + " s"), SPEED_TEST_SECONDS,
+                TimeUnit.SECONDS);
+        return test.result().whenComplete((measurement, error) -> {
+            testTunnels.remove(probe);
+            probe.close();
+        });
+    }
+
+    private GatewayCandidate candidate(io.skywire.node.identity.NodeId gateway) {
+        for (GatewayCandidate candidate : candidates) {
+            if (candidate.gateway().equals(gateway)) {
+                return candidate;
+            }
+        }
+        throw new IllegalArgumentException("no gateway " + gateway.fingerprint() + " is known");
+    }
+
+    /** Closes the current tunnel without counting a failure against its gateway (the user moved away). */
+    private void dropTunnel(String why) {
+        if (currentTest != null) {
+            currentTest.fail("the tunnel was closed: " + why);
+            currentTest = null;
+        }
+        if (tunnel != null) {
+            GatewayTunnel dropped = tunnel;
+            tunnel = null;
+            dropped.close();
+        }
+        current = null;
+        tracker = null;
+        probeId = -1;
+        throughputLastId = -1;
+    }
+
+    private void adopt(GatewayCandidate candidate, TunnelRoutes.Opened opened, int forGeneration) {
+        if (closed || forGeneration != generation) {
             opened.pipe().close();
             return;
         }
@@ -174,7 +356,15 @@ final class TunnelManager implements TunnelConnector {
         throughputLastId = -1;
         throughputBytesPerSecond = 0;
         switching = false;
-        fresh.onPong(this::pong);
+        fresh.onPong((id, length) -> {
+            if (tunnel != fresh) {
+                return;
+            }
+            if (currentTest != null && currentTest.pong(id)) {
+                return;
+            }
+            pong(id, length);
+        });
         fresh.ended().whenComplete((reason, error) -> loop.execute(() -> routeEnded(fresh, reason)));
         if (opened.routes() < opened.paths()) {
             tracker.routesLost(opened.paths() - opened.routes(), opened.paths());
@@ -199,7 +389,7 @@ final class TunnelManager implements TunnelConnector {
     }
 
     private void tick() {
-        if (closed) {
+        if (closed || off) {
             return;
         }
         if (tunnel == null) {
@@ -209,6 +399,11 @@ final class TunnelManager implements TunnelConnector {
             return;
         }
         long timeoutNanos = TimeUnit.MILLISECONDS.toNanos(health.probeTimeoutMillis());
+        if (currentTest != null && !currentTest.isDone()
+                && System.nanoTime() - currentTestStartNanos <= 4 * timeoutNanos) {
+            // The user's speed test is a burst too: probes would queue behind it.
+            return;
+        }
         if (throughputLastId >= 0) {
             // Health probes would queue behind the burst and time out for the wrong reason: wait for it, within bounds.
             if (System.nanoTime() - throughputStartNanos <= 4 * timeoutNanos) {
@@ -249,9 +444,7 @@ final class TunnelManager implements TunnelConnector {
             }
             afterProbe();
         } else if (id == throughputLastId) {
-            long nanos = Math.max(1, System.nanoTime() - throughputStartNanos);
-            long bytes = 2L * THROUGHPUT_PINGS * StreamCodec.MAX_BODY;
-            throughputBytesPerSecond = bytes * 1_000_000_000L / nanos;
+            throughputBytesPerSecond = SpeedTest.bytesPerSecond(System.nanoTime() - throughputStartNanos);
             stats.get(current).throughput(throughputBytesPerSecond);
             throughputLastId = -1;
             LOG.info("tunnel throughput probe: {} kB/s", throughputBytesPerSecond / 1000);
@@ -261,10 +454,7 @@ final class TunnelManager implements TunnelConnector {
 
     private void startThroughputProbe() {
         throughputStartNanos = System.nanoTime();
-        byte[] body = new byte[StreamCodec.MAX_BODY];
-        for (int i = 0; i < THROUGHPUT_PINGS; i++) {
-            throughputLastId = tunnel.ping(body);
-        }
+        throughputLastId = SpeedTest.sendBurst(tunnel);
     }
 
     private void afterProbe() {
@@ -295,40 +485,48 @@ final class TunnelManager implements TunnelConnector {
     }
 
     private void switchGateway() {
-        if (closed) {
+        if (closed || off) {
             return;
         }
         switching = true;
-        List<GatewayCandidate> ranked = chooser.rank(candidates, stats, nowMillis());
-        tryCandidates(ranked, 0, new ArrayList<>());
+        GatewayCandidate pinned = chosen;
+        List<GatewayCandidate> ranked = pinned != null ? List.of(pinned) : chooser.rank(candidates, stats, nowMillis());
+        tryCandidates(ranked, 0, new ArrayList<>(), generation);
     }
 
-    private void tryCandidates(List<GatewayCandidate> ranked, int index, List<String> failures) {
-        if (closed) {
+    private void tryCandidates(List<GatewayCandidate> ranked, int index, List<String> failures, int forGeneration) {
+        if (closed || forGeneration != generation) {
             return;
         }
         if (index == ranked.size()) {
             // Nothing answered: stay FAILED; the ticker tries again at the next interval.
             switching = false;
-            status = new TunnelStatus(TunnelState.FAILED, "no gateway reachable: " + String.join("; ", failures),
-                    null, 0, 0, !settings.killSwitch());
+            String reason = chosen == null ? "no gateway reachable: " + String.join("; ", failures)
+                    : "the gateway you chose is unreachable: " + String.join("; ", failures)
+                    + " (Auto lets the client choose another)";
+            status = new TunnelStatus(TunnelState.FAILED, reason, null, 0, 0, !settings.killSwitch());
             notifyListeners();
             return;
         }
         GatewayCandidate candidate = ranked.get(index);
         stats.computeIfAbsent(candidate, c -> new GatewayStats()).attempted();
         status = new TunnelStatus(TunnelState.CONNECTING, "setting up a route to gateway "
-                + candidate.gateway().fingerprint(), candidate, 0, 0, !settings.killSwitch());
+                + candidate.gateway().fingerprint() + (chosen != null ? " (chosen by you)" : ""), candidate, 0, 0,
+                !settings.killSwitch());
         notifyListeners();
         CompletableFuture<TunnelRoutes.Opened> opening = TunnelRoutes.open(node, opener, candidate, loop,
                 ROUTE_SETUP_SECONDS);
         opening.whenComplete((opened, error) -> loop.execute(() -> {
-            if (error == null) {
-                adopt(candidate, opened);
+            if (forGeneration != generation) {
+                if (opened != null) {
+                    opened.pipe().close();
+                }
+            } else if (error == null) {
+                adopt(candidate, opened, forGeneration);
             } else {
                 stats.get(candidate).failed(nowMillis());
                 failures.add(candidate.gateway().fingerprint() + ": " + error);
-                tryCandidates(ranked, index + 1, failures);
+                tryCandidates(ranked, index + 1, failures, forGeneration);
             }
         }));
     }
@@ -348,6 +546,15 @@ final class TunnelManager implements TunnelConnector {
         for (Consumer<TunnelStatus> listener : listeners) {
             listener.accept(now);
         }
+        if (now.state() != TunnelState.CONNECTING) {
+            settle(now);
+        }
+    }
+
+    private void settle(TunnelStatus now) {
+        List<CompletableFuture<TunnelStatus>> waiting = List.copyOf(settling);
+        settling.clear();
+        waiting.forEach(future -> future.complete(now));
     }
 
     private static long nowMillis() {

@@ -12,5 +12,10 @@ public enum TunnelState {
     /** The gateway answers, but slowly, or some probes went unanswered. */
     DEGRADED,
     /** No working route to any gateway; the reason says why. */
-    FAILED
+    FAILED,
+    /**
+     * Off because the user disconnected: no tunnel, and none is sought until the user connects again. The kill
+     * switch still decides whether proxied connections are refused or go direct.
+     */
+    DISCONNECTED
 }

@@ -85,6 +85,11 @@ class TunnelFailoverTest {
 
     /** SOCKS5 CONNECT to the origin; returns the reply code, and on success checks the fetched body. */
     private int fetch() throws Exception {
+        return fetch(network, origin, file);
+    }
+
+    /** SOCKS5 CONNECT through {@code network}'s proxy to {@code origin}; on success checks the body is {@code file}. */
+    static int fetch(LocalTestNetwork network, HttpServer origin, byte[] file) throws Exception {
         InetSocketAddress proxy = network.proxy().socksAddress();
         try (Socket socket = ProxyEndToEndTest.socks(proxy,
                 ProxyEndToEndTest.connectRequest("localhost", origin.getAddress().getPort()))) {

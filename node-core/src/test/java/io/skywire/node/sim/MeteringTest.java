@@ -3,6 +3,7 @@ package io.skywire.node.sim;
 import static io.skywire.node.sim.SimTestSupport.MS;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.skywire.node.engine.Counter;
 import io.skywire.node.engine.EngineConfig;
 import io.skywire.node.engine.ForwardingMode;
 import io.skywire.node.engine.NodeEvent;
@@ -68,6 +69,19 @@ class MeteringTest {
         NodeEvent.Metering destination = only(metering.get(4));
         assertThat(destination.bytesReceived()).isEqualTo(total);
         assertThat(destination.bytesForwarded()).isZero();
+
+        // The node-wide counters the desktop chart plots agree with the per-route metering.
+        for (int hop = 0; hop < chain.size(); hop++) {
+            var counters = chain.get(hop).engine().counters();
+            boolean transit = hop > 0 && hop < chain.size() - 1;
+            assertThat(counters.get(Counter.BYTES_FORWARDED)).as("hop %d", hop).isEqualTo(transit ? sealedBytes : 0);
+            assertThat(counters.get(Counter.BYTES_SENT)).as("hop %d", hop)
+                    .isGreaterThan(counters.get(Counter.DATAGRAMS_SENT));
+            assertThat(counters.get(Counter.BYTES_RECEIVED)).as("hop %d", hop)
+                    .isGreaterThan(counters.get(Counter.DATAGRAMS_RECEIVED));
+        }
+        assertThat(chain.get(0).engine().counters().get(Counter.BYTES_SENT)).as("the origin sent the whole payload")
+                .isGreaterThan(sealedBytes);
     }
 
     private static NodeEvent.Metering only(Map<RouteHandle, NodeEvent.Metering> latest) {
