@@ -2,7 +2,7 @@ package io.skywire.app.cli;
 
 import io.skywire.app.settings.DesktopSettings;
 import io.skywire.app.settings.DesktopSettingsFile;
-import io.skywire.app.settings.SettingsException;
+import io.skywire.node.runtime.NodeConfigException;
 import io.skywire.app.testnet.PaymentSettings;
 import io.skywire.app.ui.DesktopWindow;
 import io.skywire.app.ui.EmbeddedNetwork;
@@ -143,7 +143,7 @@ final class GuiCommand implements Callable<Integer> {
         Path file = DesktopSettingsFile.in(dataDir);
         try {
             return DesktopSettingsFile.read(file);
-        } catch (SettingsException e) {
+        } catch (NodeConfigException e) {
             throw new CommandFailedException(file + ": " + e.getMessage());
         }
     }

@@ -54,7 +54,7 @@ public record DesktopSettings(boolean forward, long bandwidthKb, long forwardPri
     public static DesktopSettings defaults() {
         try {
             return of(new EnumMap<>(SettingKey.class), List.of());
-        } catch (SettingsException e) {
+        } catch (NodeConfigException e) {
             throw new IllegalStateException("a default does not pass its own check: " + e.getMessage(), e);
         }
     }
@@ -62,9 +62,9 @@ public record DesktopSettings(boolean forward, long bandwidthKb, long forwardPri
     /**
      * Settings from checked values ({@link SettingKey#parse}); a key missing from {@code values} takes its default.
      *
-     * @throws SettingsException (line 0) when a default is missing a check, which is a bug
+     * @throws NodeConfigException (line 0) when a default is missing a check, which is a bug
      */
-    static DesktopSettings of(Map<SettingKey, Object> values, List<String> bootstrap) throws SettingsException {
+    static DesktopSettings of(Map<SettingKey, Object> values, List<String> bootstrap) throws NodeConfigException {
         Map<SettingKey, Object> all = new EnumMap<>(values);
         for (SettingKey key : SettingKey.values()) {
             if (!key.repeats() && !all.containsKey(key)) {

@@ -1,5 +1,6 @@
 package io.skywire.app.settings;
 
+import io.skywire.node.runtime.NodeConfigException;
 import io.skywire.wallet.seed.AtomicFileWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -31,22 +32,22 @@ public final class DesktopSettingsFile {
     /**
      * Reads {@code file}; a missing file is the defaults.
      *
-     * @throws SettingsException naming the line and the reason
+     * @throws NodeConfigException naming the line and the reason
      */
-    public static DesktopSettings read(Path file) throws SettingsException {
+    public static DesktopSettings read(Path file) throws NodeConfigException {
         List<String> lines;
         try {
             lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
             return DesktopSettings.defaults();
         } catch (IOException e) {
-            throw new SettingsException(0, "cannot read " + file + ": " + e.getMessage());
+            throw new NodeConfigException(0, "cannot read " + file + ": " + e.getMessage());
         }
         return parse(lines);
     }
 
     /** Parses lines; see the class comment for the format. */
-    public static DesktopSettings parse(List<String> lines) throws SettingsException {
+    public static DesktopSettings parse(List<String> lines) throws NodeConfigException {
         Map<SettingKey, Object> values = new EnumMap<>(SettingKey.class);
         Map<SettingKey, Integer> lineOf = new HashMap<>();
         List<String> bootstrap = new ArrayList<>();
@@ -60,21 +61,21 @@ public final class DesktopSettingsFile {
             }
             int equals = line.indexOf('=');
             if (equals < 0) {
-                throw new SettingsException(number, "expected 'key = value'");
+                throw new NodeConfigException(number, "expected 'key = value'");
             }
             String name = line.substring(0, equals).strip();
             SettingKey key = SettingKey.named(name);
             if (key == null) {
-                throw new SettingsException(number, "unknown key '" + name + "'");
+                throw new NodeConfigException(number, "unknown key '" + name + "'");
             }
             if (!key.repeats() && lineOf.containsKey(key)) {
-                throw new SettingsException(number, "'" + name + "' repeats line " + lineOf.get(key));
+                throw new NodeConfigException(number, "'" + name + "' repeats line " + lineOf.get(key));
             }
             Object value;
             try {
                 value = key.parse(line.substring(equals + 1));
-            } catch (SettingsException e) {
-                throw new SettingsException(number, "'" + name + "' " + e.reason());
+            } catch (NodeConfigException e) {
+                throw new NodeConfigException(number, "'" + name + "' " + e.reason());
             }
             lineOf.put(key, number);
             if (key == SettingKey.BOOTSTRAP) {

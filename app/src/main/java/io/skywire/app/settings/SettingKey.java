@@ -87,12 +87,12 @@ public enum SettingKey {
     /**
      * Checks {@code text} and returns its value: Boolean, Long, Integer (ports; -1 for off), QosClass or String.
      *
-     * @throws SettingsException (line 0) with the reason shown next to the field
+     * @throws NodeConfigException (line 0) with the reason shown next to the field
      */
-    public Object parse(String text) throws SettingsException {
+    public Object parse(String text) throws NodeConfigException {
         String value = text.strip();
         if (value.isEmpty()) {
-            throw new SettingsException(0, "needs a value");
+            throw new NodeConfigException(0, "needs a value");
         }
         return switch (this) {
             case FORWARD, GATEWAY -> bool(value);
@@ -113,40 +113,40 @@ public enum SettingKey {
         return value.equalsIgnoreCase("off");
     }
 
-    private static Boolean bool(String value) throws SettingsException {
+    private static Boolean bool(String value) throws NodeConfigException {
         return switch (value.toLowerCase(Locale.ROOT)) {
             case "on", "true", "yes" -> true;
             case "off", "false", "no" -> false;
-            default -> throw new SettingsException(0, "must be on or off, was '" + value + "'");
+            default -> throw new NodeConfigException(0, "must be on or off, was '" + value + "'");
         };
     }
 
-    private static long number(String value, long min, long max, String unit) throws SettingsException {
+    private static long number(String value, long min, long max, String unit) throws NodeConfigException {
         long parsed;
         try {
             parsed = Long.parseLong(value.replace("_", ""));
         } catch (NumberFormatException e) {
-            throw new SettingsException(0, "'" + value + "' is not a whole number");
+            throw new NodeConfigException(0, "'" + value + "' is not a whole number");
         }
         if (parsed < min || parsed > max) {
-            throw new SettingsException(0, "a " + unit + " must be in " + min + ".." + max + ", was " + parsed);
+            throw new NodeConfigException(0, "a " + unit + " must be in " + min + ".." + max + ", was " + parsed);
         }
         return parsed;
     }
 
-    private static String region(String value) throws SettingsException {
+    private static String region(String value) throws NodeConfigException {
         if (!GatewayService.isValidRegion(value)) {
-            throw new SettingsException(0, "a region is 1 to " + GatewayService.MAX_REGION_LENGTH
+            throw new NodeConfigException(0, "a region is 1 to " + GatewayService.MAX_REGION_LENGTH
                     + " characters of a-z, 0-9 and '-', such as eu-west");
         }
         return value;
     }
 
-    private static QosClass qos(String value) throws SettingsException {
+    private static QosClass qos(String value) throws NodeConfigException {
         return switch (value.toLowerCase(Locale.ROOT)) {
             case "bulk" -> QosClass.BULK;
             case "real-time" -> QosClass.REAL_TIME;
-            default -> throw new SettingsException(0, "must be bulk or real-time, was '" + value + "'");
+            default -> throw new NodeConfigException(0, "must be bulk or real-time, was '" + value + "'");
         };
     }
 
@@ -155,35 +155,22 @@ public enum SettingKey {
         return qos == QosClass.BULK ? "bulk" : "real-time";
     }
 
-    private static String host(String value) throws SettingsException {
-        checkNodeValue(() -> NodeConfigParser.parseBootstrap(value + ":1", 0));
+    private static String host(String value) throws NodeConfigException {
+        NodeConfigParser.parseBootstrap(value + ":1", 0);
         return value;
     }
 
-    private static String path(String value) throws SettingsException {
+    private static String path(String value) throws NodeConfigException {
         try {
             Path.of(value);
         } catch (InvalidPathException e) {
-            throw new SettingsException(0, "not a path: " + e.getReason());
+            throw new NodeConfigException(0, "not a path: " + e.getReason());
         }
         return value;
     }
 
-    private static String bootstrap(String value) throws SettingsException {
-        checkNodeValue(() -> NodeConfigParser.parseBootstrap(value, 0));
+    private static String bootstrap(String value) throws NodeConfigException {
+        NodeConfigParser.parseBootstrap(value, 0);
         return value;
-    }
-
-    private interface NodeCheck {
-        void run() throws NodeConfigException;
-    }
-
-    /** Runs node-core's own check of a value that goes into the node configuration, keeping its reason. */
-    private static void checkNodeValue(NodeCheck check) throws SettingsException {
-        try {
-            check.run();
-        } catch (NodeConfigException e) {
-            throw new SettingsException(0, e.reason());
-        }
     }
 }

@@ -111,7 +111,7 @@ public final class DesktopWindow {
                 int payouts = round.payouts().size();
                 Platform.runLater(() -> dashboard.relaySettled(relay, earned, payouts));
             });
-        } else {
+        } else if (!started.joinedPeers()) {
             dashboard.freeNetwork();
         }
         monitor = NodeMonitor.start(started::sample, sample -> Platform.runLater(() -> show(sample)), 1000);

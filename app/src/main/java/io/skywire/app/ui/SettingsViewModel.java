@@ -3,7 +3,7 @@ package io.skywire.app.ui;
 import io.skywire.app.settings.DesktopSettings;
 import io.skywire.app.settings.DesktopSettingsFile;
 import io.skywire.app.settings.SettingKey;
-import io.skywire.app.settings.SettingsException;
+import io.skywire.node.runtime.NodeConfigException;
 import io.skywire.node.engine.QosClass;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -105,13 +105,13 @@ public final class SettingsViewModel {
         try {
             value(field, text);
             return "";
-        } catch (SettingsException e) {
+        } catch (NodeConfigException e) {
             return e.getMessage();
         }
     }
 
     /** The checked value; for {@link Field#BOOTSTRAP} the list of nodes, one per non-blank line. */
-    private static Object value(Field field, String text) throws SettingsException {
+    private static Object value(Field field, String text) throws NodeConfigException {
         if (field == Field.BOOTSTRAP) {
             List<String> nodes = new ArrayList<>();
             String[] lines = text.split("\n", -1);
@@ -121,8 +121,8 @@ public final class SettingsViewModel {
                 }
                 try {
                     nodes.add((String) field.key.parse(lines[i]));
-                } catch (SettingsException e) {
-                    throw new SettingsException(i + 1, e.reason());
+                } catch (NodeConfigException e) {
+                    throw new NodeConfigException(i + 1, e.reason());
                 }
             }
             return nodes;
@@ -131,7 +131,7 @@ public final class SettingsViewModel {
             try {
                 text = Long.toString(Money.parsePrice(text));
             } catch (IllegalArgumentException e) {
-                throw new SettingsException(0, e.getMessage());
+                throw new NodeConfigException(0, e.getMessage());
             }
         }
         return field.key.parse(text);
@@ -149,12 +149,12 @@ public final class SettingsViewModel {
                     (Integer) value(Field.UDP_PORT), (Integer) value(Field.TCP_PORT), (Integer) value(Field.SOCKS_PORT),
                     (Integer) value(Field.HTTP_PORT), (String) value(Field.DATA_DIR),
                     (List<String>) value(Field.BOOTSTRAP));
-        } catch (SettingsException e) {
+        } catch (NodeConfigException e) {
             return null;
         }
     }
 
-    private Object value(Field field) throws SettingsException {
+    private Object value(Field field) throws NodeConfigException {
         return value(field, texts.get(field).get());
     }
 

@@ -18,8 +18,8 @@ import javafx.scene.layout.FlowPane;
 public final class WizardController {
 
     private static final Map<Step, String> TITLES = Map.of(Step.CHOOSE, "Your wallet",
-            Step.SHOW_WORDS, "Step 1 of 4: your 12 words", Step.CONFIRM_WORDS, "Step 2 of 4: check the words",
-            Step.ENTER_WORDS, "Step 1 of 3: your 12 words", Step.PASSWORD, "The wallet's password",
+            Step.SHOW_WORDS, "Your 12 words", Step.CONFIRM_WORDS, "Check the words",
+            Step.ENTER_WORDS, "Your 12 words", Step.PASSWORD, "The wallet's password",
             Step.SHARING, "What you share", Step.CREATING, "Creating your wallet", Step.DONE, "Done");
 
     @FXML private Label stepTitle;

@@ -1,5 +1,6 @@
 package io.skywire.app.settings;
 
+import io.skywire.node.runtime.NodeConfigException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -75,7 +76,7 @@ class DesktopSettingsFileTest {
     }
 
     private static void assertRefused(List<String> lines, int line, String reason) {
-        assertThatThrownBy(() -> DesktopSettingsFile.parse(lines)).isInstanceOfSatisfying(SettingsException.class,
+        assertThatThrownBy(() -> DesktopSettingsFile.parse(lines)).isInstanceOfSatisfying(NodeConfigException.class,
                 e -> {
                     assertThat(e.line()).isEqualTo(line);
                     assertThat(e.getMessage()).startsWith("line " + line + ": ").contains(reason);

@@ -53,54 +53,55 @@ class FirstRunWizardTest {
             FirstRunWizard.show(window, dataDir, ScryptParameters.FOR_TESTS);
             return window;
         }).get(10, TimeUnit.SECONDS);
-        robot.clickOn("Create a new wallet");
+        javafx.scene.Parent root = stage.getScene().getRoot();
+        robot.clickOn(button(root, "#create"));
         WaitForAsyncUtils.waitForFxEvents();
-        FlowPane wordPane = robot.lookup("#words").queryAs(FlowPane.class);
+        FlowPane wordPane = robot.from(root).lookup("#words").queryAs(FlowPane.class);
         List<String> words = wordPane.getChildren().stream().map(node -> ((Label) node).getText())
                 .map(text -> text.substring(text.indexOf(". ") + 2)).toList();
         assertThat(words).hasSize(12);
         assertThat(((Label) wordPane.getChildren().get(0)).getText()).startsWith("1. ");
         FxTesting.screenshot(stage, DesktopWindowTest.SCREENSHOTS.resolve("wizard.png"));
 
-        robot.clickOn("#next");
+        robot.clickOn(button(root, "#next"));
         WaitForAsyncUtils.waitForFxEvents();
         for (int i = 0; i < WizardViewModel.CONFIRMED_WORDS; i++) {
-            String label = robot.lookup("#confirmLabel" + i).queryAs(Label.class).getText();
+            String label = robot.from(root).lookup("#confirmLabel" + i).queryAs(Label.class).getText();
             int position = Integer.parseInt(label.substring("Word ".length()));
-            robot.clickOn("#confirm" + i).write(words.get(position - 1));
+            robot.clickOn(robot.from(root).lookup("#confirm" + i).queryAs(Node.class)).write(words.get(position - 1));
         }
-        robot.clickOn("#next");
+        robot.clickOn(button(root, "#next"));
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(text("#error")).isEmpty();
+        assertThat(text(root, "#error")).isEmpty();
 
-        robot.clickOn("#password").write("short");
-        robot.clickOn("#passwordAgain").write("short");
-        robot.clickOn("#next");
+        robot.clickOn(robot.from(root).lookup("#password").queryAs(Node.class)).write("short");
+        robot.clickOn(robot.from(root).lookup("#passwordAgain").queryAs(Node.class)).write("short");
+        robot.clickOn(button(root, "#next"));
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(text("#error")).contains("at least 8 characters");
+        assertThat(text(root, "#error")).contains("at least 8 characters");
         // Replaced whole rather than typed after "short", so no caret position is assumed.
         WaitForAsyncUtils.waitForAsyncFx(5_000, () -> {
-            robot.lookup("#password").queryAs(javafx.scene.control.PasswordField.class).setText(PASSWORD);
-            robot.lookup("#passwordAgain").queryAs(javafx.scene.control.PasswordField.class).setText(PASSWORD);
+            robot.from(root).lookup("#password").queryAs(javafx.scene.control.PasswordField.class).setText(PASSWORD);
+            robot.from(root).lookup("#passwordAgain").queryAs(javafx.scene.control.PasswordField.class)
+                    .setText(PASSWORD);
         });
-        robot.clickOn("#next");
+        robot.clickOn(button(root, "#next"));
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(text("#error")).isEmpty();
+        assertThat(text(root, "#error")).isEmpty();
 
-        robot.clickOn("Act as a gateway to the internet for others");
-        WaitForAsyncUtils.waitForAsyncFx(5_000, () -> robot.lookup("#gatewayRegion")
-                .queryAs(javafx.scene.control.TextField.class).clear());
-        robot.clickOn("#gatewayRegion").write("EU West");
-        WaitForAsyncUtils.waitForFxEvents();
-        assertThat(text("#gatewayRegionError")).startsWith("a region is 1 to 32 characters");
-        WaitForAsyncUtils.waitForAsyncFx(5_000, () -> robot.lookup("#gatewayRegion")
-                .queryAs(javafx.scene.control.TextField.class).clear());
-        robot.clickOn("#gatewayRegion").write("eu-west");
-        WaitForAsyncUtils.waitForFxEvents();
-        assertThat(text("#gatewayRegionError")).isEmpty();
+        javafx.scene.control.CheckBox gateway = robot.from(root).lookup("#gateway")
+                .queryAs(javafx.scene.control.CheckBox.class);
+        robot.clickOn(gateway);
+        FxTesting.until(5, gateway::isSelected);
+        javafx.scene.control.TextField region = robot.from(root).lookup("#gatewayRegion")
+                .queryAs(javafx.scene.control.TextField.class);
+        WaitForAsyncUtils.waitForAsyncFx(5_000, () -> region.setText("EU West"));
+        assertThat(text(root, "#gatewayRegionError")).startsWith("a region is 1 to 32 characters");
+        WaitForAsyncUtils.waitForAsyncFx(5_000, () -> region.setText("eu-west"));
+        assertThat(text(root, "#gatewayRegionError")).isEmpty();
         FxTesting.screenshot(stage, DesktopWindowTest.SCREENSHOTS.resolve("wizard-sharing.png"));
-        Label error = robot.lookup("#error").queryAs(Label.class);
-        robot.clickOn("Create wallet");
+        Label error = robot.from(root).lookup("#error").queryAs(Label.class);
+        robot.clickOn(button(root, "#next"));
         FxTesting.until(30, () -> !stage.isShowing());
         assertThat(error.getText()).isEmpty();
 
@@ -127,8 +128,12 @@ class FirstRunWizardTest {
         }
     }
 
-    private String text(String query) {
-        Node node = robot.lookup(query).query();
-        return ((Label) node).getText();
+    private String text(javafx.scene.Parent root, String query) {
+        return robot.from(root).lookup(query).queryAs(Label.class).getText();
+    }
+
+    /** The wizard's own button (not one of another test's window, should one linger). */
+    private Node button(javafx.scene.Parent root, String query) {
+        return robot.from(root).lookup(query).queryAs(Node.class);
     }
 }

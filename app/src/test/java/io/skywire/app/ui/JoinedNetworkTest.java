@@ -10,6 +10,7 @@ import io.skywire.node.engine.QosClass;
 import io.skywire.node.gateway.ExitPolicy;
 import io.skywire.node.gateway.ExitService;
 import io.skywire.node.gateway.GatewayOffer;
+import io.skywire.node.gateway.ProxyEndToEndTest;
 import io.skywire.node.gateway.TunnelState;
 import io.skywire.node.runtime.BootstrapConfig;
 import io.skywire.node.runtime.DiscoveryConfig;
@@ -19,7 +20,6 @@ import io.skywire.node.runtime.PeerConfig;
 import io.skywire.node.runtime.Transport;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -33,10 +33,15 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
+import javafx.stage.Stage;
+import org.controlsfx.control.StatusBar;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The app joining configured peers over real UDP sockets on 127.0.0.1. Six nodes (two gateways, each behind its own
@@ -66,14 +71,7 @@ class JoinedNetworkTest {
     void theAppJoinsItsBootstrapNodeFindsTheGatewaysAndItsProxyFetchesAFile() throws Exception {
         byte[] file = new byte[64 * 1024];
         new Random(5).nextBytes(file);
-        HttpServer origin = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        origin.createContext("/file", exchange -> {
-            exchange.sendResponseHeaders(200, file.length);
-            try (OutputStream body = exchange.getResponseBody()) {
-                body.write(file);
-            }
-        });
-        origin.start();
+        HttpServer origin = ProxyEndToEndTest.fileOrigin(file);
         services.add(() -> origin.stop(0));
 
         NodeRuntime gw1 = start("gw1", List.of(), null);
@@ -102,7 +100,9 @@ class JoinedNetworkTest {
         assertThat(app.joinedPeers()).isTrue();
         assertThat(app.network()).isNull();
         assertThat(app.summary()).matches("Joined [1-6] peers?; proxy over 2 gateways");
-        assertThat(app.client().discovery().selfRecord().content().forwardingPricePerGbDroplets()).isEqualTo(2_000);
+        // Advertised in the node's record, which is re-signed at most once per 2 s.
+        FxTesting.until(20, () -> app.client().discovery().selfRecord().content().forwardingPricePerGbDroplets()
+                == 2_000);
         NodeSample sample = app.sample();
         assertThat(sample.gateways()).extracting(snapshot -> snapshot.candidate().gateway())
                 .containsExactlyInAnyOrder(gw1.nodeId(), gw2.nodeId());
@@ -111,6 +111,18 @@ class JoinedNetworkTest {
                 TunnelState.DEGRADED);
         assertThat(dir.resolve("app").resolve("node").resolve("node.key")).exists();
         assertThat(settings.qos()).isEqualTo(QosClass.REAL_TIME);
+
+        // The window over the joined node: the status bar says what was joined, the dashboard shows the app's node.
+        FxToolkit.registerPrimaryStage();
+        DesktopWindow window = WaitForAsyncUtils.asyncFx(() -> DesktopWindow.show(new Stage(), () -> app,
+                new SettingsViewModel(settings, null), true)).get(10, TimeUnit.SECONDS);
+        FxTesting.until(10, () -> window.network() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(new FxRobot().from(window.stage().getScene().getRoot()).lookup(".status-bar")
+                .queryAs(StatusBar.class).getText()).isEqualTo(app.summary());
+        assertThat(window.dashboard().nodeStatusProperty().get())
+                .isEqualTo("running as " + app.client().nodeId().fingerprint());
+        WaitForAsyncUtils.asyncFx(window::close).get(5, TimeUnit.SECONDS).get(30, TimeUnit.SECONDS);
     }
 
     @Test

@@ -28,6 +28,7 @@ import org.testfx.util.WaitForAsyncUtils;
 class SettingsScreenTest {
 
     private final FxRobot robot = new FxRobot();
+    private javafx.scene.Parent root;
 
     @TempDir
     Path dir;
@@ -41,6 +42,7 @@ class SettingsScreenTest {
             return DesktopWindow.show(new Stage(), () -> EmbeddedNetwork.startLocal(8, 3,
                     ProxySettings.loopback(0, 0), null), new SettingsViewModel(DesktopSettings.defaults(), file), false);
         }).get(10, TimeUnit.SECONDS);
+        root = window.stage().getScene().getRoot();
         try {
             FxTesting.until(45, () -> window.network() != null);
             WaitForAsyncUtils.waitForAsyncFx(5_000, () -> window.select(Screen.SETTINGS));
@@ -48,7 +50,7 @@ class SettingsScreenTest {
             type("#udpPort", "99999");
             assertThat(text("#udpPortError")).isEqualTo("a port must be in 0..65535, was 99999");
             assertThat(text("#socksPortError")).isEmpty();
-            assertThat(robot.lookup("#save").queryAs(Button.class).isDisabled()).isTrue();
+            assertThat(robot.from(root).lookup("#save").queryAs(Button.class).isDisabled()).isTrue();
             type("#bootstrap", "127.0.0.1:7700\n127.0.0.1");
             assertThat(text("#bootstrapError")).isEqualTo("line 2: address must be HOST:PORT, was '127.0.0.1'");
             type("#forwardPrice", "0.0000001");
@@ -60,8 +62,8 @@ class SettingsScreenTest {
             type("#forwardPrice", "0.05");
             assertThat(text("#udpPortError")).isEmpty();
             assertThat(text("#bootstrapError")).isEmpty();
-            assertThat(robot.lookup("#save").queryAs(Button.class).isDisabled()).isFalse();
-            WaitForAsyncUtils.waitForAsyncFx(5_000, () -> robot.lookup("#save").queryAs(Button.class).fire());
+            assertThat(robot.from(root).lookup("#save").queryAs(Button.class).isDisabled()).isFalse();
+            WaitForAsyncUtils.waitForAsyncFx(5_000, () -> robot.from(root).lookup("#save").queryAs(Button.class).fire());
             assertThat(text("#saveStatus")).startsWith("Saved to " + file).contains("starts again");
             DesktopSettings saved = DesktopSettingsFile.read(file);
             assertThat(saved.udpPort()).isEqualTo(7711);
@@ -74,19 +76,17 @@ class SettingsScreenTest {
         }
     }
 
-    /** Replaces the field's text by typing, with the keyboard focus put there first (it may be scrolled away). */
+    /**
+     * Replaces the field's text on the FX thread, as an edit does (the field may be scrolled out of view, and a robot's
+     * keystrokes go to whichever window has the focus on a loaded machine).
+     */
     private void type(String query, String text) {
-        TextInputControl field = robot.lookup(query).queryAs(TextInputControl.class);
-        WaitForAsyncUtils.waitForAsyncFx(5_000, () -> {
-            field.clear();
-            field.requestFocus();
-        });
-        robot.write(text);
+        TextInputControl field = robot.from(root).lookup(query).queryAs(TextInputControl.class);
+        WaitForAsyncUtils.waitForAsyncFx(5_000, () -> field.setText(text));
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(field.getText()).isEqualTo(text);
     }
 
     private String text(String query) {
-        return robot.lookup(query).queryAs(Label.class).getText();
+        return robot.from(root).lookup(query).queryAs(Label.class).getText();
     }
 }
