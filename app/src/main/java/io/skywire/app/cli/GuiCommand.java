@@ -1,10 +1,20 @@
 package io.skywire.app.cli;
 
+import io.skywire.app.settings.DesktopSettings;
+import io.skywire.app.settings.DesktopSettingsFile;
+import io.skywire.node.runtime.NodeConfigException;
 import io.skywire.app.testnet.PaymentSettings;
 import io.skywire.app.ui.DesktopWindow;
 import io.skywire.app.ui.EmbeddedNetwork;
+import io.skywire.app.ui.FirstRunWizard;
+import io.skywire.app.ui.SettingsViewModel;
 import io.skywire.app.ui.Themes;
+import io.skywire.app.wallet.WalletCreation;
 import io.skywire.node.gateway.ProxySettings;
+import io.skywire.wallet.seed.ScryptParameters;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
@@ -17,15 +27,22 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code skywire gui}: the desktop window over the local test network, run in this process. It starts the JavaFX
- * toolkit itself ({@link Platform#startup}) rather than through an {@code Application} subclass, so the program's
- * main class stays a plain launcher (jpackage needs that).
+ * {@code skywire gui} (and {@code skywire} with no arguments): the desktop window, with the network in this process.
+ * On the first run (no {@code wallet.seed} in the data directory) the wizard comes first. With bootstrap nodes in
+ * {@code desktop.conf} the app's own node joins them; without, the local test network runs. It starts the JavaFX
+ * toolkit itself ({@link Platform#startup}) rather than through an {@code Application} subclass, so the program's main
+ * class stays a plain launcher (jpackage needs that).
  */
 @Command(name = "gui", mixinStandardHelpOptions = true,
-        description = {"Open the desktop window, running the local test network in this process.",
-            "Until the app can join configured peers it always starts the local test network (as `skywire testnet`",
-            "does: paid unless --free) and says so in the status bar. Closing the window stops the network."})
+        description = {"Open the desktop window (what `skywire` with no arguments does).",
+            "On the first run a wizard creates or restores the wallet and asks what to share. With bootstrap nodes in",
+            "DATA_DIR/desktop.conf (the Settings screen) the app's node joins them; without, it starts the local test",
+            "network (as `skywire testnet` does: paid unless --free) and says so in the status bar. Closing the window",
+            "stops the network."})
 final class GuiCommand implements Callable<Integer> {
+
+    /** How long the app's node waits for its bootstrap nodes to answer, then as long again for a gateway. */
+    static final Duration JOIN_WAIT = Duration.ofSeconds(20);
 
     @Spec
     private CommandSpec spec;
@@ -39,11 +56,26 @@ final class GuiCommand implements Callable<Integer> {
     @Option(names = "--dark", description = "Start with the dark theme.")
     private boolean dark;
 
+    @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "${user.home}/.skywire",
+            description = "Directory of the wallet and desktop.conf, as for `skywire wallet` (default: ${DEFAULT-VALUE}).")
+    private Path dataDir;
+
+    /** Tests lower the wizard's scrypt cost; a person never needs to. */
+    @Option(names = "--scrypt-log2n", hidden = true, defaultValue = "16")
+    private int scryptLog2N;
+
     @Override
     public Integer call() throws Exception {
+        String noDisplay = Displays.missing(System.getenv(), System.getProperty("os.name"),
+                System.getProperty("glass.platform"));
+        if (noDisplay != null) {
+            throw new CommandFailedException(noDisplay);
+        }
         size.validate(spec.commandLine());
-        ProxySettings proxy = size.proxySettings();
-        PaymentSettings payments = free ? null : PaymentSettings.DEFAULT;
+        boolean firstRun = !Files.isRegularFile(WalletCreation.seedFile(dataDir));
+        if (!firstRun) {
+            settings(); // a broken desktop.conf is one line on stderr before any window opens
+        }
         // Ctrl-C or SIGTERM skips the window's close: the hook stops the network and removes its files instead.
         AtomicReference<EmbeddedNetwork> running = new AtomicReference<>();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -52,18 +84,25 @@ final class GuiCommand implements Callable<Integer> {
                 network.close();
             }
         }, "skywire-gui-shutdown"));
-        Callable<EmbeddedNetwork> starter = () -> {
-            EmbeddedNetwork network = EmbeddedNetwork.startLocal(size.nodes, size.gateways, proxy, payments);
-            running.set(network);
-            return network;
-        };
         CompletableFuture<Void> closed = new CompletableFuture<>();
         Platform.setImplicitExit(false);
         try {
             Platform.startup(() -> {
                 try {
                     Themes.apply(dark);
-                    DesktopWindow.show(new Stage(), starter).stopped().whenComplete((ok, e) -> closed.complete(null));
+                    if (firstRun) {
+                        FirstRunWizard.show(new Stage(), dataDir, new ScryptParameters(scryptLog2N, 8, 1)).finished()
+                                .thenAccept(created -> Platform.runLater(() -> {
+                                    if (created) {
+                                        openWindow(running, closed);
+                                    } else {
+                                        closed.completeExceptionally(new CommandFailedException(
+                                                "the first-run wizard was cancelled; nothing was written"));
+                                    }
+                                }));
+                    } else {
+                        openWindow(running, closed);
+                    }
                 } catch (RuntimeException e) {
                     closed.completeExceptionally(e);
                 }
@@ -74,10 +113,46 @@ final class GuiCommand implements Callable<Integer> {
         try {
             closed.join();
         } catch (java.util.concurrent.CompletionException e) {
-            throw new CommandFailedException("the window failed: " + e.getCause().getMessage());
+            throw e.getCause() instanceof CommandFailedException failed ? failed
+                    : new CommandFailedException("the window failed: " + e.getCause().getMessage());
         } finally {
             Platform.exit();
         }
         return 0;
+    }
+
+    private void openWindow(AtomicReference<EmbeddedNetwork> running, CompletableFuture<Void> closed) {
+        try {
+            DesktopSettings settings = settings();
+            Callable<EmbeddedNetwork> starter = () -> {
+                EmbeddedNetwork network = settings.joinsPeers() ? EmbeddedNetwork.join(settings, dataDir, JOIN_WAIT)
+                        : EmbeddedNetwork.startLocal(size.nodes, size.gateways, proxySettings(settings),
+                                free ? null : PaymentSettings.DEFAULT);
+                running.set(network);
+                return network;
+            };
+            SettingsViewModel form = new SettingsViewModel(settings, DesktopSettingsFile.in(dataDir));
+            DesktopWindow.show(new Stage(), starter, form, settings.joinsPeers()).stopped()
+                    .whenComplete((ok, e) -> closed.complete(null));
+        } catch (RuntimeException e) {
+            closed.completeExceptionally(e);
+        }
+    }
+
+    private DesktopSettings settings() {
+        Path file = DesktopSettingsFile.in(dataDir);
+        try {
+            return DesktopSettingsFile.read(file);
+        } catch (NodeConfigException e) {
+            throw new CommandFailedException(file + ": " + e.getMessage());
+        }
+    }
+
+    /** The proxies of the local test network: the command line's ports where given, else the settings'. */
+    private ProxySettings proxySettings(DesktopSettings settings) {
+        var parsed = spec.commandLine().getParseResult();
+        int socks = parsed.hasMatchedOption("--socks-port") ? size.socksPort : settings.socksPort();
+        int http = parsed.hasMatchedOption("--http-port") ? size.httpPort : settings.httpPort();
+        return ProxySettings.loopback(socks, http);
     }
 }

@@ -1,21 +1,31 @@
 package io.skywire.app.cli;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
+import io.skywire.app.wallet.WalletCreation;
+import io.skywire.wallet.seed.Mnemonic;
+import io.skywire.wallet.seed.ScryptParameters;
+import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
 
-/** Checks before a wallet is created, so that no command ever replaces or mixes with another wallet's files. */
+/** The wallet commands' side of {@link WalletCreation}: its refusals become one-line command failures. */
 final class SeedFiles {
 
     private SeedFiles() {
     }
 
     static void refuseExisting(WalletOptions options) {
-        if (Files.exists(options.seedFile())) {
-            throw new CommandFailedException("a wallet already exists in " + options.dataDir + "; nothing was changed");
+        try {
+            WalletCreation.refuseExisting(options.dataDir);
+        } catch (FileAlreadyExistsException e) {
+            throw new CommandFailedException(e.getReason());
         }
-        Path database = Path.of(options.walletDatabase() + ".mv.db");
-        if (Files.exists(database)) {
-            throw new CommandFailedException(database + " holds another wallet's addresses; move it away first");
+    }
+
+    static WalletCreation.Created create(WalletOptions options, Mnemonic mnemonic, char[] password,
+                                         ScryptParameters scrypt, boolean restore) throws IOException {
+        try {
+            return WalletCreation.create(options.dataDir, mnemonic, password, scrypt, restore);
+        } catch (FileAlreadyExistsException e) {
+            throw new CommandFailedException(e.getReason());
         }
     }
 }

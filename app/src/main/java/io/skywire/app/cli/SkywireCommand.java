@@ -20,7 +20,7 @@ public final class SkywireCommand implements Runnable {
 
     @Override
     public void run() {
-        // With no subcommand there is nothing to do yet but to say what there is.
+        // Options without a subcommand (none but --help and --version exist): say what there is.
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
@@ -32,8 +32,14 @@ public final class SkywireCommand implements Runnable {
         return run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
     }
 
-    /** As {@link #run(String[])}, writing to the given streams (for tests). */
+    /**
+     * As {@link #run(String[])}, writing to the given streams (for tests). No arguments at all means {@code gui}: the
+     * desktop window is what a person who just types {@code skywire} wants; {@code --help} lists the rest.
+     */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        if (args.length == 0) {
+            args = new String[] {"gui"};
+        }
         CommandLine commandLine = new CommandLine(new SkywireCommand());
         commandLine.setOut(out);
         commandLine.setErr(err);

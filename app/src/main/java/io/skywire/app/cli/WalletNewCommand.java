@@ -2,10 +2,8 @@ package io.skywire.app.cli;
 
 import io.skywire.wallet.seed.Mnemonic;
 import io.skywire.wallet.seed.ScryptParameters;
-import io.skywire.wallet.seed.SeedStore;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.security.SecureRandom;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -34,19 +32,15 @@ final class WalletNewCommand implements Callable<Integer> {
         SeedFiles.refuseExisting(options);
         char[] password = options.password(spec, true);
         Mnemonic mnemonic = Mnemonic.generate(new SecureRandom());
-        Files.createDirectories(options.dataDir);
-        SeedStore.create(options.seedFile(), mnemonic, password, new ScryptParameters(scryptLog2N, 8, 1),
-                new SecureRandom());
-        try (WalletSession session = WalletSession.create(options)) {
-            PrintWriter out = spec.commandLine().getOut();
-            out.println("Created a wallet in " + options.dataDir + ".");
-            out.println("Write these 12 words down, in order, and keep them offline. They restore the wallet;");
-            out.println("they are not shown again:");
-            out.println();
-            out.println("    " + mnemonic.text());
-            out.println();
-            out.flush();
-        }
+        SeedFiles.create(options, mnemonic, password, new ScryptParameters(scryptLog2N, 8, 1), false);
+        PrintWriter out = spec.commandLine().getOut();
+        out.println("Created a wallet in " + options.dataDir + ".");
+        out.println("Write these 12 words down, in order, and keep them offline. They restore the wallet;");
+        out.println("they are not shown again:");
+        out.println();
+        out.println("    " + mnemonic.text());
+        out.println();
+        out.flush();
         return 0;
     }
 }

@@ -1,5 +1,6 @@
 package io.skywire.app.cli;
 
+import io.skywire.app.wallet.WalletCreation;
 import java.io.Console;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -26,15 +27,15 @@ final class WalletOptions {
     Path passwordFile;
 
     Path seedFile() {
-        return dataDir.resolve("wallet.seed");
+        return WalletCreation.seedFile(dataDir);
     }
 
     Path walletDatabase() {
-        return dataDir.resolve("wallet");
+        return WalletCreation.walletDatabase(dataDir);
     }
 
     Path localChain() {
-        return dataDir.resolve("local-chain");
+        return WalletCreation.localChain(dataDir);
     }
 
     /**

@@ -1,17 +1,12 @@
 package io.skywire.app.cli;
 
-import io.skywire.wallet.address.FreshAddresses;
+import io.skywire.app.wallet.WalletCreation;
 import io.skywire.wallet.seed.Mnemonic;
 import io.skywire.wallet.seed.MnemonicException;
 import io.skywire.wallet.seed.ScryptParameters;
-import io.skywire.wallet.seed.SeedStore;
-import io.skywire.wallet.skycoin.DeterministicKeyChain;
-import io.skywire.wallet.skycoin.SkycoinAddress;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -25,9 +20,6 @@ import picocli.CommandLine.Spec;
 @Command(name = "restore", mixinStandardHelpOptions = true,
         description = "Restore a wallet from its 12-word mnemonic (prompted, or from --mnemonic-file).")
 final class WalletRestoreCommand implements Callable<Integer> {
-
-    /** Addresses without any chain activity after the last active one before the scan stops, as Skycoin does. */
-    static final int GAP_LIMIT = 20;
 
     @Spec
     private CommandSpec spec;
@@ -46,20 +38,12 @@ final class WalletRestoreCommand implements Callable<Integer> {
         SeedFiles.refuseExisting(options);
         Mnemonic mnemonic = readMnemonic();
         char[] password = options.password(spec, true);
-        Files.createDirectories(options.dataDir);
-        SeedStore.create(options.seedFile(), mnemonic, password, new ScryptParameters(scryptLog2N, 8, 1),
-                new SecureRandom());
-        try (WalletSession session = WalletSession.create(options)) {
-            int active = lastActiveIndex(session, mnemonic);
-            FreshAddresses addresses = session.addresses(mnemonic);
-            for (int i = 0; i <= active; i++) {
-                addresses.freshAddress("restored");
-            }
-            PrintWriter out = spec.commandLine().getOut();
-            out.println("Restored the wallet in " + options.dataDir + "; " + (active + 1)
-                    + " used addresses found on the " + session.chain().name() + ".");
-            out.flush();
-        }
+        WalletCreation.Created restored = SeedFiles.create(options, mnemonic, password,
+                new ScryptParameters(scryptLog2N, 8, 1), true);
+        PrintWriter out = spec.commandLine().getOut();
+        out.println("Restored the wallet in " + options.dataDir + "; " + restored.usedAddresses()
+                + " used addresses found on the " + restored.chainName() + ".");
+        out.flush();
         return 0;
     }
 
@@ -76,18 +60,5 @@ final class WalletRestoreCommand implements Callable<Integer> {
         } finally {
             Arrays.fill(text, '\0');
         }
-    }
-
-    /** The highest index with chain activity, scanning until {@link #GAP_LIMIT} quiet addresses in a row; -1 if none. */
-    private static int lastActiveIndex(WalletSession session, Mnemonic mnemonic) {
-        DeterministicKeyChain keys = new DeterministicKeyChain(session.secp256k1(), mnemonic.seed());
-        int last = -1;
-        for (int index = 0; index <= last + GAP_LIMIT; index++) {
-            SkycoinAddress address = keys.next().address();
-            if (!session.chain().transactions(address).isEmpty()) {
-                last = index;
-            }
-        }
-        return last;
     }
 }

@@ -50,11 +50,6 @@ final class WalletSession implements AutoCloseable {
         return new WalletSession(options);
     }
 
-    /** Opens the databases of a wallet whose seed file is being created now. */
-    static WalletSession create(WalletOptions options) {
-        return new WalletSession(options);
-    }
-
     /**
      * The mnemonic, after the password.
      *

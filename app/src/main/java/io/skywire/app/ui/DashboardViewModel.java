@@ -64,7 +64,7 @@ public final class DashboardViewModel {
     /** The node's identity and the proxy addresses, known once the network is up. */
     public void nodeStarted(String nodeFingerprint, InetSocketAddress socks, InetSocketAddress http) {
         nodeStatus.set("running as " + nodeFingerprint);
-        socksAddress.set(address(socks));
+        socksAddress.set(socks == null ? "off" : address(socks));
         httpAddress.set(http == null ? "off" : address(http));
     }
 

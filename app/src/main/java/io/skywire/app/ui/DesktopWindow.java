@@ -28,6 +28,8 @@ public final class DesktopWindow {
     private final MainController main;
     private final DashboardViewModel dashboard = new DashboardViewModel();
     private final GatewaysViewModel gateways = new GatewaysViewModel(Platform::runLater);
+    private SettingsViewModel settings;
+    private boolean joins;
     private final CompletableFuture<Void> stopped = new CompletableFuture<>();
     private EmbeddedNetwork network;
     private NodeMonitor monitor;
@@ -41,6 +43,16 @@ public final class DesktopWindow {
 
     /** Shows the window on {@code stage} and starts the network with {@code starter} in the background. */
     public static DesktopWindow show(Stage stage, Callable<EmbeddedNetwork> starter) {
+        return show(stage, starter, new SettingsViewModel(io.skywire.app.settings.DesktopSettings.defaults(), null),
+                false);
+    }
+
+    /**
+     * As {@link #show(Stage, Callable)}, with the settings screen showing (and saving) {@code settings}; {@code joins}
+     * says that {@code starter} joins configured peers rather than starting the local test network.
+     */
+    public static DesktopWindow show(Stage stage, Callable<EmbeddedNetwork> starter, SettingsViewModel settings,
+                                     boolean joins) {
         FXMLLoader loader = new FXMLLoader(Screen.MAIN.fxml());
         Parent root;
         try {
@@ -51,6 +63,9 @@ public final class DesktopWindow {
         DesktopWindow window = new DesktopWindow(stage, loader.getController());
         window.main.dashboard().attach(window.dashboard);
         window.main.gateways().attach(window.gateways);
+        window.settings = settings;
+        window.joins = joins;
+        window.main.settings().attach(settings);
         Scene scene = new Scene(root);
         scene.getStylesheets().add(Screen.MAIN.css().toExternalForm());
         stage.setTitle("Skywire");
@@ -66,13 +81,13 @@ public final class DesktopWindow {
 
     private void start(Callable<EmbeddedNetwork> starter) {
         starting = true;
-        main.working("Starting the local test network…");
+        main.working(joins ? "Joining the bootstrap nodes…" : "Starting the local test network…");
         background("skywire-gui-start", () -> {
             try {
                 EmbeddedNetwork started = starter.call();
                 Platform.runLater(() -> started(started));
             } catch (Exception e) {
-                LOG.warn("the local test network did not start: {}", e.toString());
+                LOG.warn("{} did not start: {}", what(), e.toString());
                 Platform.runLater(() -> failed(e));
             }
         });
@@ -85,10 +100,12 @@ public final class DesktopWindow {
             return;
         }
         network = started;
-        var proxy = started.network().proxy();
-        dashboard.nodeStarted(started.network().client().nodeId().fingerprint(), proxy.socksAddress(),
-                proxy.httpAddress());
-        gateways.proxyStarted(GatewayControl.of(proxy), proxy.socksAddress(), proxy.httpAddress());
+        var proxy = started.proxy();
+        dashboard.nodeStarted(started.client().nodeId().fingerprint(), proxy == null ? null : proxy.socksAddress(),
+                proxy == null ? null : proxy.httpAddress());
+        if (proxy != null) {
+            gateways.proxyStarted(GatewayControl.of(proxy), proxy.socksAddress(), proxy.httpAddress());
+        }
         main.status(started.summary());
         if (started.paid()) {
             started.onSettlement(round -> {
@@ -97,7 +114,7 @@ public final class DesktopWindow {
                 int payouts = round.payouts().size();
                 Platform.runLater(() -> dashboard.relaySettled(relay, earned, payouts));
             });
-        } else {
+        } else if (!started.joinedPeers()) {
             dashboard.freeNetwork();
         }
         monitor = NodeMonitor.start(started::sample, sample -> Platform.runLater(() -> show(sample)), 1000);
@@ -107,7 +124,7 @@ public final class DesktopWindow {
         starting = false;
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         dashboard.nodeStopped(message);
-        main.status("The local test network did not start: " + message);
+        main.status((joins ? "Could not join the network: " : "The local test network did not start: ") + message);
         if (closing) {
             finish();
         }
@@ -127,7 +144,7 @@ public final class DesktopWindow {
         }
         closing = true;
         gateways.proxyStopped();
-        main.working("Stopping the local test network…");
+        main.working("Stopping " + what() + "…");
         if (network != null) {
             stopInBackground(network, monitor);
         } else if (!starting) {
@@ -154,9 +171,14 @@ public final class DesktopWindow {
     private void finish() {
         main.dashboard().detach();
         main.gateways().detach();
+        main.settings().detach();
         dashboard.nodeStopped("window closed");
         stage.hide();
         stopped.complete(null);
+    }
+
+    private String what() {
+        return joins ? "the node" : "the local test network";
     }
 
     private static void background(String name, Runnable work) {
@@ -178,6 +200,11 @@ public final class DesktopWindow {
         return gateways;
     }
 
+    /** The settings screen's form. */
+    public SettingsViewModel settings() {
+        return settings;
+    }
+
     /** The running network, or null while starting or after a failed start. */
     public EmbeddedNetwork network() {
         return network;
@@ -190,6 +217,9 @@ public final class DesktopWindow {
     /** Selects the tab of {@code screen} (for screenshots and keyboard shortcuts). */
     public void select(Screen screen) {
         int index = screen == Screen.GATEWAYS ? 1 : 0;
+        if (screen == Screen.SETTINGS) {
+            index = main.tabs().getTabs().indexOf(main.settingsTab());
+        }
         main.tabs().getSelectionModel().select(index);
     }
 }

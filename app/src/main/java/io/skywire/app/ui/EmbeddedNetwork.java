@@ -1,5 +1,6 @@
 package io.skywire.app.ui;
 
+import io.skywire.app.settings.DesktopSettings;
 import io.skywire.app.testnet.PaidTestnet;
 import io.skywire.app.testnet.PaymentSettings;
 import io.skywire.node.gateway.LocalTestNetwork;
@@ -13,9 +14,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The network the desktop app runs in its own process: today always the local test network (the app has no peer
- * configuration yet), paid (escrow, paying client, charging relays) unless free. It owns its temporary data
- * directory and removes it when closed.
+ * The network the desktop app runs in its own process: with no bootstrap nodes in the settings, the local test
+ * network, paid (escrow, paying client, charging relays) unless free, in a temporary data directory it removes when
+ * closed; with bootstrap nodes, the app's own node joining them ({@link #join}).
  */
 public final class EmbeddedNetwork implements AutoCloseable {
 
@@ -24,12 +25,47 @@ public final class EmbeddedNetwork implements AutoCloseable {
     private final Path dataRoot;
     private final LocalTestNetwork network;
     private final PaidTestnet paid;
+    private final JoinedNode joined;
     private boolean closed;
 
     private EmbeddedNetwork(Path dataRoot, LocalTestNetwork network, PaidTestnet paid) {
         this.dataRoot = dataRoot;
         this.network = network;
         this.paid = paid;
+        this.joined = null;
+    }
+
+    private EmbeddedNetwork(JoinedNode joined) {
+        this.dataRoot = null;
+        this.network = null;
+        this.paid = null;
+        this.joined = joined;
+    }
+
+    /**
+     * Starts the app's node from {@code settings} (which name bootstrap nodes) and joins them: waits up to {@code
+     * wait} for an answer, then as long again for a gateway; blocks, so never call it on the FX thread.
+     *
+     * @throws IOException with the reason when the node cannot start or nobody answered
+     */
+    public static EmbeddedNetwork join(DesktopSettings settings, Path appDataDir, java.time.Duration wait)
+            throws IOException, InterruptedException {
+        return new EmbeddedNetwork(JoinedNode.start(settings, appDataDir, wait));
+    }
+
+    /** The node the dashboard shows: the test network's client, or the app's own node. */
+    public io.skywire.node.runtime.NodeRuntime client() {
+        return joined != null ? joined.node() : network.client();
+    }
+
+    /** The SOCKS5 and HTTP proxies; null when a joined node found no gateway. */
+    public io.skywire.node.gateway.ProxyServer proxy() {
+        return joined != null ? joined.proxy() : network.proxy();
+    }
+
+    /** Whether this is the app's own node on configured peers rather than the local test network. */
+    public boolean joinedPeers() {
+        return joined != null;
     }
 
     /**
@@ -53,7 +89,7 @@ public final class EmbeddedNetwork implements AutoCloseable {
         }
     }
 
-    /** The running network. */
+    /** The running local test network; null when the app joined configured peers. */
     public LocalTestNetwork network() {
         return network;
     }
@@ -84,6 +120,9 @@ public final class EmbeddedNetwork implements AutoCloseable {
 
     /** What the status bar says: "Local test network: 8 nodes, 3 gateways". */
     public String summary() {
+        if (joined != null) {
+            return joined.summary();
+        }
         return "Local test network: " + network.nodeCount() + " nodes, " + network.gatewayCount() + " gateways"
                 + (paid == null ? " (free)" : "");
     }
@@ -108,9 +147,12 @@ public final class EmbeddedNetwork implements AutoCloseable {
 
     /** Reads the client's counters, tunnel and gateways now (blocks briefly on their event loops). */
     public NodeSample sample() {
-        return new NodeSample(System.nanoTime(), network.client().counters(),
-                network.client().discovery().knownPeers().size(), network.proxy().status(),
-                network.proxy().gateways(), network.proxy().chosenGateway(), nodeEarnedDroplets());
+        var node = client();
+        var proxy = proxy();
+        return new NodeSample(System.nanoTime(), node.counters(), node.discovery().knownPeers().size(),
+                joined != null ? joined.status() : proxy.status(),
+                proxy == null ? java.util.List.of() : proxy.gateways(),
+                proxy == null ? null : proxy.chosenGateway(), nodeEarnedDroplets());
     }
 
     /** Stops every node, proxy and escrow, and deletes the data directory; safe to call twice. */
@@ -120,6 +162,11 @@ public final class EmbeddedNetwork implements AutoCloseable {
             return;
         }
         closed = true;
+        if (joined != null) {
+            joined.close();
+            LOG.info("the app's node stopped");
+            return;
+        }
         try {
             if (paid != null) {
                 paid.close();

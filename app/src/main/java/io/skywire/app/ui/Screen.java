@@ -7,7 +7,9 @@ import java.util.Objects;
 public enum Screen {
     MAIN("main"),
     DASHBOARD("dashboard"),
-    GATEWAYS("gateways");
+    GATEWAYS("gateways"),
+    SETTINGS("settings"),
+    WIZARD("wizard");
 
     private final String name;
 

@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** {@code skywire gui} checks its options before it opens a window or starts a node. */
@@ -36,8 +40,37 @@ class GuiCommandTest {
     }
 
     @Test
-    void noArgumentsStillPrintsTheUsageListingGui() {
-        assertThat(run()).isZero();
-        assertThat(out.toString()).contains("Usage: skywire").contains("gui");
+    void helpStillListsEveryCommand() {
+        assertThat(run("--help")).isZero();
+        assertThat(out.toString()).contains("Usage: skywire").contains("gui").contains("wallet").contains("node");
+    }
+
+    @Test
+    void aWindowNeedsADisplayOnLinuxButNotUnderHeadlessMonocle() {
+        assertThat(Displays.missing(Map.of(), "Linux", null)).isEqualTo(Displays.NO_DISPLAY);
+        assertThat(Displays.missing(Map.of("DISPLAY", " "), "Linux", null)).isEqualTo(Displays.NO_DISPLAY);
+        assertThat(Displays.missing(Map.of("DISPLAY", ":0"), "Linux", null)).isNull();
+        assertThat(Displays.missing(Map.of("WAYLAND_DISPLAY", "wayland-0"), "Linux", null)).isNull();
+        assertThat(Displays.missing(Map.of(), "Linux", "Monocle")).isNull();
+        assertThat(Displays.missing(Map.of(), "Windows 11", null)).isNull();
+    }
+
+    /** The real launcher in its own JVM, with no display in its environment: one line, exit 1, no stack trace. */
+    @Test
+    void noArgumentsOpensTheWindowSoWithoutADisplayItSaysSoInOneLine() throws Exception {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        ProcessBuilder builder = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
+                "io.skywire.app.Main");
+        builder.environment().remove("DISPLAY");
+        builder.environment().remove("WAYLAND_DISPLAY");
+        Process process = builder.start();
+        process.getOutputStream().close();
+        String stdout = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String stderr = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).isEqualTo(1);
+        assertThat(stderr).isEqualTo("skywire: no display; run `skywire --help` for the command line"
+                + System.lineSeparator());
+        assertThat(stdout).isEmpty();
     }
 }

@@ -57,6 +57,18 @@ final class FxTesting {
         return image;
     }
 
+    /** Lays out {@code stage}'s scene, snapshots it on the FX thread and writes it to {@code file} as PNG. */
+    static WritableImage screenshot(javafx.stage.Stage stage, Path file) throws Exception {
+        WritableImage image = WaitForAsyncUtils.asyncFx(() -> {
+            stage.getScene().getRoot().applyCss();
+            stage.getScene().getRoot().layout();
+            return stage.getScene().snapshot(null);
+        }).get(10, TimeUnit.SECONDS);
+        Files.createDirectories(file.getParent());
+        write(image, file);
+        return image;
+    }
+
     /** Copies the snapshot's pixels (javafx-swing's SwingFXUtils would be one more library for this loop). */
     private static void write(WritableImage image, Path file) throws IOException {
         int width = (int) image.getWidth();

@@ -30,8 +30,8 @@ public record GatewayService(long pricePerGbDroplets, String region, List<ExitPo
         return new GatewayService(offer.pricePerGbDroplets(), offer.region(), offer.policy().allowedPorts());
     }
 
-    /** True when {@code region} is 1..32 characters of a-z, 0-9 and '-'. */
-    static boolean isValidRegion(String region) {
+    /** True when {@code region} is 1..32 characters of a-z, 0-9 and '-' (what a record can carry). */
+    public static boolean isValidRegion(String region) {
         if (region.isEmpty() || region.length() > MAX_REGION_LENGTH) {
             return false;
         }

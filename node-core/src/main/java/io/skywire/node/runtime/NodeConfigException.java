@@ -1,6 +1,10 @@
 package io.skywire.node.runtime;
 
-/** A node configuration file that cannot be used, with the line (1-based; 0 for the file as a whole) and why. */
+/**
+ * A configuration file in the {@code key = value} format of docs/CONFIG.md (a node's, or the desktop app's {@code
+ * desktop.conf}) that cannot be used, with the line (1-based; 0 for the file as a whole, or for a single value checked
+ * on its own) and why.
+ */
 public final class NodeConfigException extends Exception {
 
     private static final long serialVersionUID = 1L;

@@ -172,8 +172,11 @@ public final class NodeConfigParser {
         };
     }
 
-    /** {@code HOST:PORT} or {@code NODE_ID_HEX HOST:PORT}. */
-    private static BootstrapConfig parseBootstrap(String value, int line) throws NodeConfigException {
+    /**
+     * {@code HOST:PORT} or {@code NODE_ID_HEX HOST:PORT}, as the {@code bootstrap} key takes it; public so that other
+     * files that name bootstrap nodes (the desktop app's settings) accept exactly what a node config accepts.
+     */
+    public static BootstrapConfig parseBootstrap(String value, int line) throws NodeConfigException {
         String[] parts = value.split("\\s+");
         if (parts.length > 2) {
             throw new NodeConfigException(line, "bootstrap must be 'HOST:PORT' or 'NODE_ID_HEX HOST:PORT'");

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * arrives intact; malformed SOCKS input gets its RFC reply or a timeout while others keep being served; half-close
  * passes through.
  */
-class ProxyEndToEndTest {
+public class ProxyEndToEndTest {
 
     @TempDir
     static Path dir;
@@ -47,7 +47,7 @@ class ProxyEndToEndTest {
     }
 
     /** A started HTTP server on 127.0.0.1 that answers {@code GET /file} with {@code file}. */
-    static HttpServer fileOrigin(byte[] file) throws IOException {
+    public static HttpServer fileOrigin(byte[] file) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/file", exchange -> {
             exchange.sendResponseHeaders(200, file.length);

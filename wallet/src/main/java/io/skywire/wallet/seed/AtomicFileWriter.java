@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
  * Replaces a file so that a reader (or a restart after a crash) sees either the old content or the new, never a
  * mix: write a temporary file in the same directory, fsync it, rename it over the target, fsync the directory.
  */
-final class AtomicFileWriter {
+public final class AtomicFileWriter {
 
     /** A step run between the fsync of the temporary file and the rename (or link); tests use it to fail there. */
     @FunctionalInterface
@@ -29,7 +29,8 @@ final class AtomicFileWriter {
 
     private final BeforeRename beforeRename;
 
-    AtomicFileWriter() {
+    /** A writer for any small file that must never be seen half-written (the seed file, the desktop settings). */
+    public AtomicFileWriter() {
         this(NOTHING);
     }
 
@@ -38,7 +39,7 @@ final class AtomicFileWriter {
     }
 
     /** Writes {@code content} to {@code target} atomically; on any failure the target is as it was. */
-    void write(Path target, byte[] content) throws IOException {
+    public void write(Path target, byte[] content) throws IOException {
         Path absolute = target.toAbsolutePath();
         Path temporary = writeTemporary(absolute, content);
         boolean moved = false;
