@@ -138,6 +138,24 @@ public final class ProxyServer implements AutoCloseable {
         }
     }
 
+    /**
+     * The routes of the client's current tunnel, hop by hop (one per path of a route group), copied on the proxy's
+     * loop; empty while no tunnel is up.
+     *
+     * @throws IllegalStateException when the proxy has stopped or does not answer within 2 s
+     */
+    public List<TunnelRoute> routes() {
+        try {
+            return group.next().submit(tunnel::routes).get(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading the routes", e);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException
+                 | java.util.concurrent.RejectedExecutionException e) {
+            throw new IllegalStateException("the proxy did not answer: " + e, e);
+        }
+    }
+
     @Override
     public void close() {
         socks.close();
