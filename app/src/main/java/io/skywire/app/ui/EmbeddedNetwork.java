@@ -1,13 +1,17 @@
 package io.skywire.app.ui;
 
 import io.skywire.app.testnet.PaidTestnet;
+import io.skywire.app.ui.map.RouteMapReading;
 import io.skywire.app.testnet.PaymentSettings;
 import io.skywire.node.gateway.LocalTestNetwork;
 import io.skywire.node.gateway.ProxySettings;
+import io.skywire.node.identity.NodeId;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,12 +28,18 @@ public final class EmbeddedNetwork implements AutoCloseable {
     private final Path dataRoot;
     private final LocalTestNetwork network;
     private final PaidTestnet paid;
+    /** What each relay has earned, as its latest settlement round reported (the route map shows it). */
+    private final Map<NodeId, Long> earned =
+            new ConcurrentHashMap<>();
     private boolean closed;
 
     private EmbeddedNetwork(Path dataRoot, LocalTestNetwork network, PaidTestnet paid) {
         this.dataRoot = dataRoot;
         this.network = network;
         this.paid = paid;
+        if (paid != null) {
+            paid.onRound(round -> earned.put(round.relay().node(), round.earned().value()));
+        }
     }
 
     /**
@@ -93,6 +103,18 @@ public final class EmbeddedNetwork implements AutoCloseable {
         return new NodeSample(System.nanoTime(), network.client().counters(),
                 network.client().discovery().knownPeers().size(), network.proxy().status(),
                 network.proxy().gateways());
+    }
+
+    /**
+     * Reads what the route map draws now: the client's discovery, its tunnel's routes, its route table and the
+     * relays' reported earnings (blocks briefly on event loops, so never on the FX thread).
+     */
+    public RouteMapReading routeMapReading() {
+        var client = network.client();
+        return new RouteMapReading(System.nanoTime(), client.nodeId(),
+                client.discovery().selfRecord(), client.discovery().knownPeers(),
+                client.discovery().linkedNeighbours(), System.currentTimeMillis() / 1000, network.proxy().routes(),
+                client.routes(), earned);
     }
 
     /** Stops every node, proxy and escrow, and deletes the data directory; safe to call twice. */

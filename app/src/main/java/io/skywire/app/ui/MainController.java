@@ -1,6 +1,7 @@
 package io.skywire.app.ui;
 
 import javafx.fxml.FXML;
+import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.ToggleButton;
 import org.controlsfx.control.StatusBar;
@@ -13,6 +14,8 @@ public final class MainController {
     @FXML private ToggleButton darkTheme;
     @FXML private DashboardController dashboardController;
     @FXML private GatewaysController gatewaysController;
+    @FXML private Tab routeMapTab;
+    @FXML private RouteMapController routeMapController;
 
     @FXML
     private void toggleTheme() {
@@ -37,6 +40,14 @@ public final class MainController {
 
     GatewaysController gateways() {
         return gatewaysController;
+    }
+
+    RouteMapController routeMap() {
+        return routeMapController;
+    }
+
+    Tab routeMapTab() {
+        return routeMapTab;
     }
 
     TabPane tabs() {

@@ -7,7 +7,8 @@ import java.util.Objects;
 public enum Screen {
     MAIN("main"),
     DASHBOARD("dashboard"),
-    GATEWAYS("gateways");
+    GATEWAYS("gateways"),
+    ROUTE_MAP("routemap");
 
     private final String name;
 

@@ -27,6 +27,8 @@ public final class RouteMapModel {
     public static final int DOTS_PER_ROUTE = 3;
     /** A node's radius on screen, pixels; clicks within it hit the node. */
     public static final double NODE_RADIUS = 6;
+    private static final int LAYOUT_NODE_STEPS_PER_FRAME = 4_000;
+    private static final int MAX_LAYOUT_STEPS_PER_FRAME = 100;
 
     private final ForceLayout layout;
     private final ViewTransform view = new ViewTransform();
@@ -77,7 +79,7 @@ public final class RouteMapModel {
     }
 
     /**
-     * Advances to {@code nanos}: one layout step, the dots, and the view (fitted to the graph until the user zooms or
+     * Advances to {@code nanos}: some layout steps, the dots, and the view (fitted to the graph until the user zooms or
      * pans). Returns whether the canvas must redraw; clears that need.
      *
      * @param width  the canvas's width in pixels
@@ -89,7 +91,14 @@ public final class RouteMapModel {
         this.height = height;
         double seconds = lastTickNanos == 0 ? 0 : Math.min(0.25, (nanos - lastTickNanos) / 1e9);
         lastTickNanos = nanos;
-        boolean moved = layout.step();
+        // Layout work per frame in node-steps: a small graph settles within a frame or two, 1,000 nodes take four
+        // steps a frame, so settling never starves the frame rate.
+        int steps = Math.max(1, Math.min(MAX_LAYOUT_STEPS_PER_FRAME, LAYOUT_NODE_STEPS_PER_FRAME
+                / Math.max(1, layout.size())));
+        boolean moved = false;
+        for (int i = 0; i < steps && layout.step(); i++) {
+            moved = true;
+        }
         if (!userMovedView && (moved || resized || dirty) && layout.size() > 0) {
             view.fit(layout.bounds(), width, height, 40);
         }
