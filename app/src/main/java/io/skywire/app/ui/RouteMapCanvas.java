@@ -25,10 +25,13 @@ import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
 
 /**
- * Paints a {@link RouteMapModel} on one {@link Canvas}: a thousand nodes are a thousand {@code fillOval} calls per
- * frame, not a thousand scene-graph nodes to lay out, style and pick, which is what keeps the map smooth at that size.
- * An {@link AnimationTimer} asks the model every pulse whether anything changed (a reading, the layout settling, a
- * dot moving, the user's zoom, pan or drag) and paints only then; an idle map costs no drawing.
+ * Paints a {@link RouteMapModel} on two stacked {@link Canvas}es: a thousand nodes are a thousand {@code fillOval}
+ * calls, not a thousand scene-graph nodes to lay out, style and pick, which is what keeps the map smooth at that size.
+ * An {@link AnimationTimer} asks the model every pulse what changed and paints only that: the graph (links, routes,
+ * nodes, labels) on the lower canvas when a reading arrived, the layout moved or the user zoomed, panned or dragged;
+ * otherwise only the moving dots on the upper one. A canvas keeps what it rendered, so a frame in which only traffic
+ * moves costs a dozen dots, not 3,000 links again; an idle map costs no drawing at all. Dragging the map moves the
+ * lower canvas as a picture and paints it whole when the drag rests (and four times a second while it goes on).
  *
  * <p>Mouse: scroll zooms around the pointer, dragging the background pans, dragging a node moves and pins it, a click
  * selects a node (or nothing). Colours follow the theme: the region's background comes from the screen's CSS (an
@@ -40,6 +43,9 @@ public final class RouteMapCanvas extends Region {
     private static final Font LABEL = Font.font(11);
 
     private final Canvas canvas = new Canvas();
+    private final Canvas dots = new Canvas();
+    /** Keeps a shifted picture (while panning) inside the map's bounds. */
+    private final javafx.scene.shape.Rectangle clip = new javafx.scene.shape.Rectangle();
     private final AnimationTimer timer;
     private RouteMapModel model;
     private Consumer<MapNode> onSelect = node -> { };
@@ -55,7 +61,9 @@ public final class RouteMapCanvas extends Region {
 
     public RouteMapCanvas() {
         getStyleClass().add("route-map-canvas");
-        getChildren().add(canvas);
+        getChildren().addAll(canvas, dots);
+        dots.setMouseTransparent(true);
+        setClip(clip);
         timer = new AnimationTimer() {
             @Override
             public void handle(long now) {
@@ -107,8 +115,12 @@ public final class RouteMapCanvas extends Region {
 
     @Override
     protected void layoutChildren() {
-        canvas.setWidth(Math.max(1, snapSizeX(getWidth())));
-        canvas.setHeight(Math.max(1, snapSizeY(getHeight())));
+        clip.setWidth(getWidth());
+        clip.setHeight(getHeight());
+        for (Canvas layer : new Canvas[] {canvas, dots}) {
+            layer.setWidth(Math.max(1, snapSizeX(getWidth())));
+            layer.setHeight(Math.max(1, snapSizeY(getHeight())));
+        }
     }
 
     @Override
@@ -129,12 +141,24 @@ public final class RouteMapCanvas extends Region {
         if (model == null) {
             return;
         }
-        boolean changed = model.tick(now, canvas.getWidth(), canvas.getHeight());
+        RouteMapModel.Repaint repaint = model.tick(now, canvas.getWidth(), canvas.getHeight());
         if (!showing()) {
-            pending |= changed;
-        } else if (changed || pending) {
+            pending |= repaint != RouteMapModel.Repaint.NONE;
+        } else if (repaint == RouteMapModel.Repaint.ALL || pending) {
             pending = false;
+            canvas.setTranslateX(0);
+            canvas.setTranslateY(0);
             paint();
+            paintDots();
+            frames++;
+        } else if (repaint == RouteMapModel.Repaint.SHIFT) {
+            canvas.setTranslateX(model.shiftX());
+            canvas.setTranslateY(model.shiftY());
+            paintDots();
+            frames++;
+        } else if (repaint == RouteMapModel.Repaint.DOTS) {
+            paintDots();
+            frames++;
         }
     }
 
@@ -223,17 +247,30 @@ public final class RouteMapCanvas extends Region {
             }
         }
 
-        g.setFill(palette.dot);
+        paintLabels(g, map, palette, highlighted);
+    }
+
+    /** The dots on the upper canvas: cleared and drawn again, a few shapes per route. */
+    private void paintDots() {
+        GraphicsContext g = dots.getGraphicsContext2D();
+        g.clearRect(0, 0, dots.getWidth(), dots.getHeight());
+        RouteMap map = model.map();
+        if (map == null) {
+            return;
+        }
+        ViewTransform view = model.view();
+        g.setFill(Palette.of(paintedDark).dot);
+        g.setStroke(Palette.of(paintedDark).route);
+        g.setLineWidth(1.5);
         for (OwnRoute route : map.routes()) {
-            double[] dots = model.dots(route);
-            for (int d = 0; d + 1 < dots.length; d += 2) {
-                double x = view.toScreenX(dots[d]);
-                double y = view.toScreenY(dots[d + 1]);
-                g.fillOval(x - 3, y - 3, 6, 6);
+            double[] at = model.dots(route);
+            for (int d = 0; d + 1 < at.length; d += 2) {
+                double x = view.toScreenX(at[d]);
+                double y = view.toScreenY(at[d + 1]);
+                g.fillOval(x - 3.5, y - 3.5, 7, 7);
+                g.strokeOval(x - 3.5, y - 3.5, 7, 7);
             }
         }
-        paintLabels(g, map, palette, highlighted);
-        frames++;
     }
 
     /** Routes forwarded for others: a dashed line from the neighbour it comes from, through this node, to the next. */

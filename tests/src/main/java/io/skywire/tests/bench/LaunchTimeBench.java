@@ -121,7 +121,7 @@ public final class LaunchTimeBench {
         reader.setDaemon(true);
         reader.start();
         try {
-            long readyMillis = ready.get(120, TimeUnit.SECONDS);
+            long readyMillis = ready.get(300, TimeUnit.SECONDS);
             return new long[] {shown.getNow(-1L), readyMillis};
         } finally {
             process.destroy();

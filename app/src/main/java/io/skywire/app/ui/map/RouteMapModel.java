@@ -14,7 +14,8 @@ import java.util.Set;
  * readings (capped, so a fast route stays readable), and stand still on a route that carries nothing: the map shows
  * traffic, it never animates for show.
  *
- * <p>{@link #tick} says whether anything changed since the last frame, so the canvas redraws only then. Owned by one
+ * <p>{@link #tick} says what changed since the last frame, so the canvas repaints only then, and only the dots when
+ * nothing else moved. Owned by one
  * thread (the FX thread, or a test's).
  */
 public final class RouteMapModel {
@@ -29,6 +30,10 @@ public final class RouteMapModel {
     public static final double NODE_RADIUS = 6;
     private static final int LAYOUT_NODE_STEPS_PER_FRAME = 4_000;
     private static final int MAX_LAYOUT_STEPS_PER_FRAME = 100;
+    /** Frames without a pan after which the pan is over. */
+    private static final int PAN_REST_FRAMES = 5;
+    /** Shifted frames after which the graph is painted whole although the pan goes on. */
+    private static final int PAN_REPAINT_FRAMES = 15;
 
     private final ForceLayout layout;
     private final ViewTransform view = new ViewTransform();
@@ -43,6 +48,12 @@ public final class RouteMapModel {
     private boolean userMovedView;
     private double width;
     private double height;
+    /** The view's translation when the graph was last painted whole, and when that was. */
+    private double paintedTx;
+    private double paintedTy;
+    private boolean panning;
+    private int shiftFrames;
+    private int framesSincePan;
 
     public RouteMapModel(long seed) {
         this.layout = new ForceLayout(seed);
@@ -78,14 +89,24 @@ public final class RouteMapModel {
         dirty = true;
     }
 
+    /** What a frame must repaint: nothing, only the moving dots, or everything. */
+    public enum Repaint {
+        NONE,
+        /** Only the dots moved. */
+        DOTS,
+        /** The user is panning: the painted graph moves as an image by {@link #shiftX()}, {@link #shiftY()}. */
+        SHIFT,
+        ALL
+    }
+
     /**
      * Advances to {@code nanos}: some layout steps, the dots, and the view (fitted to the graph until the user zooms or
-     * pans). Returns whether the canvas must redraw; clears that need.
+     * pans). Returns what the canvas must repaint (only the dots when nothing else changed); clears that need.
      *
      * @param width  the canvas's width in pixels
      * @param height its height
      */
-    public boolean tick(long nanos, double width, double height) {
+    public Repaint tick(long nanos, double width, double height) {
         boolean resized = width != this.width || height != this.height;
         this.width = width;
         this.height = height;
@@ -113,9 +134,28 @@ public final class RouteMapModel {
                 }
             }
         }
-        boolean redraw = dirty || moved || resized || animating;
+        boolean all = dirty || moved || resized;
+        if (panning && !all) {
+            // Dragging the map moves the painted graph as an image; it is painted whole again once the drag rests
+            // for a few frames (edges it uncovered are filled), and every so many frames while it goes on. Counted in
+            // frames, not time, so a slow machine is not made slower by repainting on every frame.
+            framesSincePan++;
+            all = framesSincePan > PAN_REST_FRAMES || shiftFrames >= PAN_REPAINT_FRAMES;
+            if (!all) {
+                shiftFrames++;
+                dirty = false;
+                return Repaint.SHIFT;
+            }
+        }
         dirty = false;
-        return redraw;
+        if (all) {
+            panning = false;
+            shiftFrames = 0;
+            paintedTx = view.translateX();
+            paintedTy = view.translateY();
+            return Repaint.ALL;
+        }
+        return animating ? Repaint.DOTS : Repaint.NONE;
     }
 
     /** How fast dots move on {@code route}: proportional to its measured rate, capped; 0 when it carries nothing. */
@@ -188,11 +228,21 @@ public final class RouteMapModel {
         dirty = true;
     }
 
-    /** Pans by screen pixels. */
+    /** Pans by screen pixels (painted as a shift of the last picture until the pan rests, see {@link #tick}). */
     public void pan(double dx, double dy) {
         view.pan(dx, dy);
         userMovedView = true;
-        dirty = true;
+        panning = true;
+        framesSincePan = 0;
+    }
+
+    /** How far the view moved since the graph was last painted whole, pixels (what a {@link Repaint#SHIFT} moves). */
+    public double shiftX() {
+        return view.translateX() - paintedTx;
+    }
+
+    public double shiftY() {
+        return view.translateY() - paintedTy;
     }
 
     /** Fits the whole graph in view again, as before the user zoomed or panned. */

@@ -21,7 +21,7 @@ class RouteMapModelTest {
         assertThat(model.hopsPerSecond(route)).isZero();
         model.layout().settle(2_000);
         model.tick(1, 800, 600);
-        assertThat(model.tick(2, 800, 600)).as("nothing changed, nothing moves").isFalse();
+        assertThat(model.tick(2, 800, 600)).as("nothing changed, nothing moves").isEqualTo(RouteMapModel.Repaint.NONE);
 
         // 2 s later the route has carried 64 KiB sent plus 32 KiB received: 48 KiB/s.
         model.accept(RouteMap.of(reading(3 * SECOND, 64 * 1024, 0, true)));
@@ -32,7 +32,8 @@ class RouteMapModelTest {
         model.tick(10 * SECOND, 800, 600);
         double[] before = model.dots(route);
         assertThat(before).hasSize(2 * RouteMapModel.DOTS_PER_ROUTE);
-        assertThat(model.tick(10 * SECOND + SECOND / 10, 800, 600)).as("dots animate").isTrue();
+        assertThat(model.tick(10 * SECOND + SECOND / 10, 800, 600)).as("only the dots animate")
+                .isEqualTo(RouteMapModel.Repaint.DOTS);
         double[] after = model.dots(route);
         assertThat(after).isNotEqualTo(before);
 
@@ -76,14 +77,33 @@ class RouteMapModelTest {
         double scale = model.view().scale();
         model.zoom(1.5, 400, 300);
         assertThat(model.view().scale()).isCloseTo(scale * 1.5, within(1e-9));
+        assertThat(model.tick(2, 800, 600)).isEqualTo(RouteMapModel.Repaint.ALL);
         double tx = model.view().translateX();
         model.pan(30, -20);
         assertThat(model.view().translateX()).isCloseTo(tx + 30, within(1e-9));
-        assertThat(model.tick(2, 800, 600)).isTrue();
-        model.tick(3, 1_000, 700);
+        // While the pan goes on the painted picture moves; once it rests for five frames the graph is painted whole.
+        assertThat(model.tick(3, 800, 600)).isEqualTo(RouteMapModel.Repaint.SHIFT);
+        assertThat(model.shiftX()).isCloseTo(30, within(1e-9));
+        assertThat(model.shiftY()).isCloseTo(-20, within(1e-9));
+        for (int frame = 0; frame < 4; frame++) {
+            assertThat(model.tick(4 + frame, 800, 600)).isEqualTo(RouteMapModel.Repaint.SHIFT);
+        }
+        assertThat(model.tick(110_000_000, 800, 600)).isEqualTo(RouteMapModel.Repaint.ALL);
+        assertThat(model.shiftX()).isZero();
+        assertThat(model.tick(120_000_000, 800, 600)).isEqualTo(RouteMapModel.Repaint.NONE);
+        // A pan that goes on is painted whole every fifteen frames.
+        int whole = 0;
+        for (int frame = 0; frame < 30; frame++) {
+            model.pan(1, 0);
+            if (model.tick(121_000_000 + frame, 800, 600) == RouteMapModel.Repaint.ALL) {
+                whole++;
+            }
+        }
+        assertThat(whole).isEqualTo(1);
+        model.tick(130_000_000, 1_000, 700);
         assertThat(model.view().scale()).as("a resize no longer refits").isCloseTo(scale * 1.5, within(1e-9));
         model.fitAll();
-        model.tick(4, 1_000, 700);
+        model.tick(140_000_000, 1_000, 700);
         assertThat(model.view().scale()).isNotCloseTo(scale * 1.5, within(1e-9));
     }
 
