@@ -101,12 +101,17 @@ public final class LaunchTimeBench {
         Process process = new ProcessBuilder(command(args.toArray(new String[0]))).redirectErrorStream(true).start();
         CompletableFuture<Long> shown = new CompletableFuture<>();
         CompletableFuture<Long> ready = new CompletableFuture<>();
+        java.util.Deque<String> tail = new java.util.concurrent.ConcurrentLinkedDeque<>();
         Thread reader = new Thread(() -> {
             try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(),
                     StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = lines.readLine()) != null) {
                     long now = System.nanoTime();
+                    tail.addLast(line);
+                    if (tail.size() > 20) {
+                        tail.pollFirst();
+                    }
                     if (line.contains("window shown")) {
                         shown.complete(TimeUnit.NANOSECONDS.toMillis(now - start));
                     } else if (line.contains("window ready")) {
@@ -121,7 +126,13 @@ public final class LaunchTimeBench {
         reader.setDaemon(true);
         reader.start();
         try {
-            long readyMillis = ready.get(300, TimeUnit.SECONDS);
+            long readyMillis;
+            try {
+                readyMillis = ready.get(300, TimeUnit.SECONDS);
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                throw new IllegalStateException("the window was not ready; its last output:\n"
+                        + String.join("\n", tail), e);
+            }
             return new long[] {shown.getNow(-1L), readyMillis};
         } finally {
             process.destroy();
