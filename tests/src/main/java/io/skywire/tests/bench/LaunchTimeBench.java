@@ -20,7 +20,7 @@ import java.util.concurrent.TimeUnit;
  * {@code skywire --version}, a JVM that loads the command line and exits. Each is the median of several runs; the
  * window is closed with SIGTERM, which stops its network through the shutdown hook.
  *
- * <p>Without a display the child runs on headless Monocle with the software renderer (set {@code glass.platform}
+ * <p>The child runs with the class path {@code ./skywire} uses. Without a display it runs on headless Monocle with the software renderer (set {@code glass.platform}
  * to run it on a desktop). Usage: {@code LaunchTimeBench [runs] [--free]} (default 3 runs, the paid network that
  * {@code skywire gui} starts by default).
  */
@@ -75,10 +75,34 @@ public final class LaunchTimeBench {
         }
         command.add("-Dskywire.log.level=INFO");
         command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
+        command.add(appClassPath());
         command.add("io.skywire.app.Main");
         command.addAll(List.of(args));
         return command;
+    }
+
+    /**
+     * The class path {@code ./skywire} runs with ({@code app/target/classes} and {@code app/target/lib/*}), plus
+     * Monocle from this JVM's class path for a machine without a display: the app's own class path, not this
+     * module's, whose test-scoped dependencies differ.
+     */
+    private static String appClassPath() {
+        Path root = Path.of("").toAbsolutePath();
+        if (!java.nio.file.Files.isDirectory(root.resolve("app/target/lib"))) {
+            root = root.getParent();
+        }
+        Path app = root.resolve("app/target");
+        if (!java.nio.file.Files.isDirectory(app.resolve("lib"))) {
+            throw new IllegalStateException("no app/target/lib here or one level up: build the app first");
+        }
+        List<String> entries = new ArrayList<>(List.of(app.resolve("classes").toString(),
+                app.resolve("lib").toString() + java.io.File.separator + "*"));
+        for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+            if (entry.contains("openjfx-monocle")) {
+                entries.add(entry);
+            }
+        }
+        return String.join(java.io.File.pathSeparator, entries);
     }
 
     private static long versionMillis() throws IOException, InterruptedException {
