@@ -22,6 +22,12 @@ class UiLayeringTest {
             .allowEmptyShould(false);
 
     @ArchTest
+    static final ArchRule THE_ROUTE_MAP_MODEL_IS_PLAIN_JAVA = noClasses()
+            .that().resideInAPackage("io.skywire.app.ui.map..")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx..")
+            .allowEmptyShould(false);
+
+    @ArchTest
     static final ArchRule THE_UI_DOES_NOT_USE_THE_COMMAND_LINE = noClasses()
             .that().resideInAPackage("io.skywire.app.ui..")
             .should().dependOnClassesThat().resideInAPackage("io.skywire.app.cli..")

@@ -2,13 +2,17 @@ package io.skywire.app.ui;
 
 import io.skywire.app.settings.DesktopSettings;
 import io.skywire.app.testnet.PaidTestnet;
+import io.skywire.app.ui.map.RouteMapReading;
 import io.skywire.app.testnet.PaymentSettings;
 import io.skywire.node.gateway.LocalTestNetwork;
 import io.skywire.node.gateway.ProxySettings;
+import io.skywire.node.identity.NodeId;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,12 +30,18 @@ public final class EmbeddedNetwork implements AutoCloseable {
     private final LocalTestNetwork network;
     private final PaidTestnet paid;
     private final JoinedNode joined;
+    /** What each relay has earned, as its latest settlement round reported (the route map shows it). */
+    private final Map<NodeId, Long> earned =
+            new ConcurrentHashMap<>();
     private boolean closed;
 
     private EmbeddedNetwork(Path dataRoot, LocalTestNetwork network, PaidTestnet paid) {
         this.dataRoot = dataRoot;
         this.network = network;
         this.paid = paid;
+        if (paid != null) {
+            paid.onRound(round -> earned.put(round.relay().node(), round.earned().value()));
+        }
         this.joined = null;
     }
 
@@ -153,6 +163,19 @@ public final class EmbeddedNetwork implements AutoCloseable {
                 joined != null ? joined.status() : proxy.status(),
                 proxy == null ? java.util.List.of() : proxy.gateways(),
                 proxy == null ? null : proxy.chosenGateway(), nodeEarnedDroplets());
+    }
+
+    /**
+     * Reads what the route map draws now: the client's discovery, its tunnel's routes, its route table and the
+     * relays' reported earnings (blocks briefly on event loops, so never on the FX thread).
+     */
+    public RouteMapReading routeMapReading() {
+        var client = client();
+        var proxy = proxy();
+        return new RouteMapReading(System.nanoTime(), client.nodeId(),
+                client.discovery().selfRecord(), client.discovery().knownPeers(),
+                client.discovery().linkedNeighbours(), System.currentTimeMillis() / 1000,
+                proxy == null ? java.util.List.of() : proxy.routes(), client.routes(), earned);
     }
 
     /** Stops every node, proxy and escrow, and deletes the data directory; safe to call twice. */

@@ -16,6 +16,8 @@ public final class MainController {
     @FXML private GatewaysController gatewaysController;
     @FXML private SettingsController settingsController;
     @FXML private Tab settingsTab;
+    @FXML private Tab routeMapTab;
+    @FXML private RouteMapController routeMapController;
 
     @FXML
     private void toggleTheme() {
@@ -48,6 +50,14 @@ public final class MainController {
 
     Tab settingsTab() {
         return settingsTab;
+    }
+
+    RouteMapController routeMap() {
+        return routeMapController;
+    }
+
+    Tab routeMapTab() {
+        return routeMapTab;
     }
 
     TabPane tabs() {

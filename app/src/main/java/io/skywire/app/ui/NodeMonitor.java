@@ -9,7 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads the embedded node once a second on a thread of its own (reading waits on the node's and the proxy's event
+ * Reads the embedded node (a {@link NodeSample}, or any other reading such as the route map's) once a second on a thread of its own (reading waits on the node's and the proxy's event
  * loops, which the FX thread must never do) and hands each {@link NodeSample} to a publisher, which moves it to the
  * FX thread. A failed reading is logged and skipped; the next second tries again.
  */
@@ -24,7 +24,7 @@ public final class NodeMonitor implements AutoCloseable {
     }
 
     /** Starts reading {@code source} every {@code periodMillis}, the first reading at once. */
-    public static NodeMonitor start(Supplier<NodeSample> source, Consumer<NodeSample> publisher, long periodMillis) {
+    public static <T> NodeMonitor start(Supplier<T> source, Consumer<T> publisher, long periodMillis) {
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "skywire-ui-monitor");
             thread.setDaemon(true);

@@ -9,7 +9,8 @@ public enum Screen {
     DASHBOARD("dashboard"),
     GATEWAYS("gateways"),
     SETTINGS("settings"),
-    WIZARD("wizard");
+    WIZARD("wizard"),
+    ROUTE_MAP("routemap");
 
     private final String name;
 

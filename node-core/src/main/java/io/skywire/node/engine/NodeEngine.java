@@ -66,6 +66,17 @@ public final class NodeEngine {
         return state.routes.size();
     }
 
+    /** A copy of every route held at this node, in any role, oldest first (for status displays, not per packet). */
+    public java.util.List<RouteView> routeViews() {
+        java.util.List<RouteView> views = new java.util.ArrayList<>(state.routes.size());
+        for (Route route : state.routes.values()) {
+            if (!route.closed) {
+                views.add(RouteView.of(route));
+            }
+        }
+        return java.util.List.copyOf(views);
+    }
+
     /** Smoothed RTT of a link in nanoseconds (the initial RTO before the first sample). */
     public long smoothedRtt(LinkId link) {
         LinkState linkState = state.link(link);

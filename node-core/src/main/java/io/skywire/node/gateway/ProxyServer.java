@@ -128,11 +128,26 @@ public final class ProxyServer implements AutoCloseable {
      * @throws IllegalStateException when the proxy has stopped or does not answer within 2 s
      */
     public List<GatewaySnapshot> gateways() {
+        return onLoop(tunnel::snapshots, "the gateways");
+    }
+
+    /**
+     * The routes of the client's current tunnel, hop by hop (one per path of a route group), copied on the proxy's
+     * loop; empty while no tunnel is up.
+     *
+     * @throws IllegalStateException when the proxy has stopped or does not answer within 2 s
+     */
+    public List<TunnelRoute> routes() {
+        return onLoop(tunnel::routes, "the routes");
+    }
+
+    /** Reads {@code what} on the proxy's loop, waiting at most 2 s. */
+    private <T> T onLoop(java.util.concurrent.Callable<T> read, String what) {
         try {
-            return group.next().submit(tunnel::snapshots).get(2, TimeUnit.SECONDS);
+            return group.next().submit(read).get(2, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while reading the gateways", e);
+            throw new IllegalStateException("interrupted while reading " + what, e);
         } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException
                  | java.util.concurrent.RejectedExecutionException e) {
             throw new IllegalStateException("the proxy did not answer: " + e, e);

@@ -61,6 +61,7 @@ final class TunnelManager implements TunnelConnector {
 
     private GatewayTunnel tunnel;
     private GatewayCandidate current;
+    private TunnelRoutes.Opened currentRoutes;
     private HealthTracker tracker;
     private int probeId = -1;
     private long probeSentNanos;
@@ -147,6 +148,21 @@ final class TunnelManager implements TunnelConnector {
     }
 
     /** An immutable copy of every candidate with its measurements (call on the proxy's loop). */
+    /** The current tunnel's routes, one per path of its gateway (empty without a tunnel); on the loop. */
+    List<TunnelRoute> routes() {
+        if (tunnel == null || tunnel.isEnded() || currentRoutes == null) {
+            return List.of();
+        }
+        List<List<io.skywire.node.identity.NodeId>> paths = current.paths();
+        List<TunnelRoute> out = new ArrayList<>(paths.size());
+        for (int i = 0; i < paths.size(); i++) {
+            io.skywire.node.runtime.RouteSession member = currentRoutes.members().get(i);
+            out.add(member == null ? new TunnelRoute(paths.get(i), null, false)
+                    : new TunnelRoute(paths.get(i), member.handle(), !member.ended().isDone()));
+        }
+        return List.copyOf(out);
+    }
+
     List<GatewaySnapshot> snapshots() {
         List<GatewaySnapshot> out = new ArrayList<>(candidates.size());
         for (GatewayCandidate candidate : candidates) {
@@ -351,6 +367,7 @@ final class TunnelManager implements TunnelConnector {
         GatewayTunnel fresh = new GatewayTunnel(opened.pipe(), loop);
         tunnel = fresh;
         current = candidate;
+        currentRoutes = opened;
         tracker = new HealthTracker(health.failAfterLost(), health.slowRoundTripMillis());
         probeId = -1;
         throughputLastId = -1;

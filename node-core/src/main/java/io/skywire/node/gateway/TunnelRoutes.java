@@ -27,8 +27,9 @@ final class TunnelRoutes {
      * @param group  the route group, or null for a single route
      * @param routes member routes that came up
      * @param paths  paths the candidate has
+     * @param members the route of each path, in the candidate's order; null where it did not come up
      */
-    record Opened(TunnelPipe pipe, RouteGroupSession group, int routes, int paths) {
+    record Opened(TunnelPipe pipe, RouteGroupSession group, int routes, int paths, List<RouteSession> members) {
     }
 
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -41,7 +42,8 @@ final class TunnelRoutes {
         List<List<NodeId>> paths = candidate.paths();
         if (paths.size() == 1) {
             return opener.open(node, candidate.path()).orTimeout(setupSeconds, TimeUnit.SECONDS)
-                    .thenApply(session -> new Opened(TunnelPipe.of(session), null, 1, 1));
+                    .thenApply(session -> new Opened(TunnelPipe.of(session), null, 1, 1,
+                            java.util.Collections.singletonList(session)));
         }
         List<CompletableFuture<RouteSession>> opening = new ArrayList<>();
         for (List<NodeId> path : paths) {
@@ -54,12 +56,15 @@ final class TunnelRoutes {
 
     private static Opened join(List<CompletableFuture<RouteSession>> opening, int paths, EventLoop loop) {
         List<RouteSession> up = new ArrayList<>();
+        List<RouteSession> members = new ArrayList<>();
         List<String> failures = new ArrayList<>();
         for (CompletableFuture<RouteSession> route : opening) {
             try {
                 up.add(route.join());
+                members.add(up.get(up.size() - 1));
             } catch (CompletionException e) {
                 failures.add(String.valueOf(e.getCause()));
+                members.add(null);
             }
         }
         if (up.isEmpty()) {
@@ -73,6 +78,7 @@ final class TunnelRoutes {
             up.get(i).send(new GroupJoin(id, i, up.size()).encode());
             group.addMember(up.get(i), i);
         }
-        return new Opened(TunnelPipe.of(group), group, up.size(), paths);
+        return new Opened(TunnelPipe.of(group), group, up.size(), paths,
+                java.util.Collections.unmodifiableList(members));
     }
 }

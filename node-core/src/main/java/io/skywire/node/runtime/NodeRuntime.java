@@ -221,6 +221,14 @@ public final class NodeRuntime implements AutoCloseable {
         driver.onMetering(Objects.requireNonNull(listener, "listener"));
     }
 
+    /**
+     * A copy of every route this node holds, read on the event loop (waits at most a few seconds): its own routes
+     * and those it forwards for others, with their byte counts.
+     */
+    public java.util.List<io.skywire.node.engine.RouteView> routes() {
+        return driver.onLoop(() -> driver.engine().routeViews());
+    }
+
     /** Reads every counter on the event loop (waits at most a few seconds). */
     public RuntimeCounters counters() {
         return driver.onLoop(() -> {

@@ -10,6 +10,7 @@ import io.skywire.node.engine.NodeEvent;
 import io.skywire.node.engine.QosClass;
 import io.skywire.node.engine.RouteHandle;
 import io.skywire.node.engine.RouteSpec;
+import io.skywire.node.engine.RouteView;
 import io.skywire.node.engine.SendResult;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,6 +39,25 @@ class RouteLifecycleTest {
         assertThat(chain.get(3).send(incoming, "back".getBytes())).isEqualTo(SendResult.ACCEPTED);
         simulator.runUntil(simulator.now() + 500 * MS, () -> originEvents.size() >= 2);
         assertThat(((NodeEvent.Delivered) originEvents.get(1)).payload()).isEqualTo("back".getBytes());
+
+        // What a route map reads: each node's entry names only its neighbours, and a transit entry counts what it
+        // forwarded for the others.
+        simulator.runUntil(simulator.now() + 1_000 * MS, () -> false);
+        RouteView origin = chain.get(0).engine().routeViews().get(0);
+        assertThat(origin.role()).isEqualTo(RouteView.Role.ORIGIN);
+        assertThat(origin.handle()).isEqualTo(route);
+        assertThat(origin.previousHopKey()).isNull();
+        assertThat(origin.nextHopKey()).isEqualTo(chain.get(1).engine().publicKey());
+        assertThat(origin.bytesSent()).isPositive();
+        assertThat(origin.bytesReceived()).isPositive();
+        RouteView transit = chain.get(1).engine().routeViews().get(0);
+        assertThat(transit.role()).isEqualTo(RouteView.Role.TRANSIT);
+        assertThat(transit.previousHopKey()).isEqualTo(chain.get(0).engine().publicKey());
+        assertThat(transit.nextHopKey()).isEqualTo(chain.get(2).engine().publicKey());
+        assertThat(transit.bytesForwarded()).isPositive();
+        RouteView destination = chain.get(3).engine().routeViews().get(0);
+        assertThat(destination.role()).isEqualTo(RouteView.Role.DESTINATION);
+        assertThat(destination.nextHopKey()).isNull();
     }
 
     /** Keep-alive every second or never, expiry after three silent seconds, housekeeping twice a second. */
