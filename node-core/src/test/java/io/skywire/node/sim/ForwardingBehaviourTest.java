@@ -63,7 +63,8 @@ class ForwardingBehaviourTest {
                 "virtual-route", Map.of("routes", "20", "kilobytes", "4"),
                 "tunnel-group", Map.of("megabytes", "1", "far-detect-ms", "500"),
                 "asymmetric-link", Map.of("megabytes", "1", "loss", "0.05"),
-                "directory", Map.of("nodes", "60", "gateways", "4", "forgers", "4"));
+                "directory", Map.of("nodes", "60", "gateways", "4", "forgers", "4"),
+                "sync", Map.of("nodes", "60", "followers", "8"));
         for (Map.Entry<String, Map<String, String>> entry : quick.entrySet()) {
             Scenario scenario = ScenarioRegistry.find(entry.getKey()).orElseThrow();
             String first = scenario.run(entry.getValue()).toJson();
@@ -77,7 +78,8 @@ class ForwardingBehaviourTest {
     void registryNamesEveryIssueScenarioAndRefusesUnknownParameters() {
         assertThat(ScenarioRegistry.all()).extracting(Scenario::name)
                 .containsExactly("lossy-chain", "congestion", "qos", "dead-node", "many-chains",
-                "route-group", "tunnel-group", "virtual-route", "asymmetric-link", "dht", "pex", "directory");
+                "route-group", "tunnel-group", "virtual-route", "asymmetric-link", "dht", "pex", "directory",
+                "sync");
         Scenario congestion = ScenarioRegistry.find("congestion").orElseThrow();
         assertThatThrownBy(() -> congestion.run(Map.of("nope", "1")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--nope");
