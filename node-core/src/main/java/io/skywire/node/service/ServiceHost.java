@@ -128,7 +128,13 @@ public final class ServiceHost implements AutoCloseable {
             running.shutdown();
             throw new IllegalArgumentException("channel " + service.channel() + " is taken");
         }
-        running.startOnItsThread();
+        try {
+            running.executor.submit(running::startService).get(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            LOG.warn("service {} did not start in time", service.name(), e);
+        }
         return running.context;
     }
 
@@ -471,10 +477,6 @@ public final class ServiceHost implements AutoCloseable {
                         return thread;
                     });
             this.context = new Context(this);
-        }
-
-        void startOnItsThread() {
-            executor.execute(this::startService);
         }
 
         private void startService() {
