@@ -15,8 +15,10 @@ import java.util.Map;
 /**
  * Chat history in the node's data directory ({@code chat/history.log}, docs/PROTOCOL.md 8.6): one fsync'd
  * {@link AppendOnlyFile} record per sent, delivered or acknowledged message, read back at start to rebuild the
- * {@link ChatBook}. Bounded: past {@code maxBytes} the file is rewritten with each peer's counters first and then
- * the newest records that fit in half of it, so sequence numbers survive the trimming.
+ * {@link ChatBook}. Bounded: past {@code maxBytes} the file is rewritten with each peer's counters first, then
+ * every sent message not yet acknowledged (it may have to be resent), then the newest records that fit in half of
+ * it; so sequence numbers survive the trimming, and the file's size is bounded by {@code maxBytes} plus the
+ * unacknowledged messages ({@link ChatBook#MAX_UNACKED} per peer).
  */
 public final class ChatHistory {
 
@@ -55,12 +57,31 @@ public final class ChatHistory {
             budget -= records.get(from - 1).length + 2;
             from--;
         }
-        for (byte[] record : records.subList(from, records.size())) {
-            if (record.length > 0 && record[0] != COUNTERS) {
-                kept.add(record);
+        Map<NodeId, long[]> counters = book.counters();
+        for (int i = 0; i < records.size(); i++) {
+            byte[] record = records.get(i);
+            if (record.length == 0 || record[0] == COUNTERS) {
+                continue;
+            }
+            if (i >= from || unacknowledged(record, counters)) {
+                kept.add(record); // never drop a message that may still have to be resent
             }
         }
         file.rewrite(kept);
+    }
+
+    private static boolean unacknowledged(byte[] record, Map<NodeId, long[]> counters) {
+        if (record[0] != SENT) {
+            return false;
+        }
+        try {
+            BodyReader in = new BodyReader(record);
+            in.u8("kind");
+            long[] peer = counters.get(HostMessages.nodeId(in.bytes(NodeId.BYTES, "peer")));
+            return peer == null || in.u63("sequence") > peer[2];
+        } catch (MessageFormatException e) {
+            return false;
+        }
     }
 
     /** Every event on file, oldest first, after restoring the counters into {@code book}. */

@@ -25,6 +25,7 @@ public final class ChatService implements Service {
     private static final Logger LOG = LoggerFactory.getLogger(ChatService.class);
     static final Duration TICK = Duration.ofMillis(500);
     public static final long DEFAULT_HISTORY_BYTES = 4L << 20;
+    static final int MAX_EVENTS_SHOWN = 10_000;
 
     private final List<NodeId> guards;
     private final ChatHistory history;
@@ -67,7 +68,7 @@ public final class ChatService implements Service {
         try {
             long now = System.nanoTime();
             for (ChatBook.Event event : history.load(book)) {
-                events.add(event);
+                remember(event);
                 if (event instanceof ChatBook.Sent sent) {
                     book.restoreSent(now, sent);
                 } else if (event instanceof ChatBook.Delivered delivered) {
@@ -130,6 +131,14 @@ public final class ChatService implements Service {
         this.listener = newListener;
     }
 
+    /** Keeps the newest {@link #MAX_EVENTS_SHOWN} events in memory; the file keeps what its bound allows. */
+    private void remember(ChatBook.Event event) {
+        events.add(event);
+        if (events.size() > MAX_EVENTS_SHOWN) {
+            events.subList(0, events.size() - MAX_EVENTS_SHOWN).clear();
+        }
+    }
+
     private void flush() {
         ChatBook.Event event;
         while ((event = book.pollEvent()) != null) {
@@ -138,7 +147,7 @@ public final class ChatService implements Service {
             } catch (IOException e) {
                 throw new UncheckedIOException("chat history not written", e);
             }
-            events.add(event);
+            remember(event);
             listener.accept(event);
         }
         ChatBook.Outgoing out;
