@@ -49,6 +49,18 @@ public final class AppendOnlyFile {
         return records;
     }
 
+    /** Creates the file, empty, unless it exists. */
+    public void create() throws IOException {
+        Files.createDirectories(path.toAbsolutePath().getParent());
+        if (!Files.exists(path)) {
+            try {
+                Files.createFile(path);
+            } catch (java.nio.file.FileAlreadyExistsException raced) {
+                // created meanwhile: fine
+            }
+        }
+    }
+
     /** Appends one record and forces it to disk. */
     public void append(byte[] record) throws IOException {
         Files.createDirectories(path.toAbsolutePath().getParent());

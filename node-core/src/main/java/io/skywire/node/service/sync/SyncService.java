@@ -77,7 +77,11 @@ public final class SyncService implements Service {
     public synchronized void start(ServiceContext serviceContext, Handlers handlers) {
         boolean first = context == null;
         this.context = serviceContext;
-        Set<NodeId> followed = node == null ? Set.copyOf(initiallyFollowed) : node.followed();
+        Set<NodeId> followed = new java.util.HashSet<>(initiallyFollowed);
+        followed.addAll(onDisk());
+        if (node != null) {
+            followed.addAll(node.followed());
+        }
         node = new SyncNode(MAX_ENTRIES_PER_LOG);
         for (NodeId key : followed) {
             followNow(key);
@@ -119,6 +123,11 @@ public final class SyncService implements Service {
 
     private void followNow(NodeId key) {
         node.restore(key, load(key));
+        try {
+            file(key).create(); // a log file marks the key as followed across restarts
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the log of " + key.fingerprint(), e);
+        }
         context.join(topic(key));
         for (NodeId peer : context.peers(topic(key))) {
             node.addPeer(key, peer);
@@ -165,6 +174,26 @@ public final class SyncService implements Service {
                 return null;
             });
         }
+    }
+
+    /** The keys with a log file: followed before. */
+    private Set<NodeId> onDisk() {
+        Set<NodeId> keys = new java.util.HashSet<>();
+        try (var files = java.nio.file.Files.list(directory)) {
+            files.map(path -> path.getFileName().toString()).filter(name -> name.matches("[0-9a-f]{66}\\.log"))
+                    .forEach(name -> {
+                        try {
+                            keys.add(NodeId.fromHex(name.substring(0, 66)));
+                        } catch (IllegalArgumentException e) {
+                            LOG.warn("{} is not named after a key", name);
+                        }
+                    });
+        } catch (java.nio.file.NoSuchFileException e) {
+            return keys;
+        } catch (IOException e) {
+            LOG.warn("cannot list {}: {}", directory, e.toString());
+        }
+        return keys;
     }
 
     private AppendOnlyFile file(NodeId key) {
