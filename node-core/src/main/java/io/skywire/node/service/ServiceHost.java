@@ -212,78 +212,92 @@ public final class ServiceHost implements AutoCloseable {
                     }
                     counters.increment(ServiceCounter.ROUTES_OPENED);
                     session.send(open);
-                    attach(key, connection, session, new byte[0]);
+                    attach(key, connection, session);
+                    session.onReceive(bytes -> received(key, connection, bytes));
                 });
         return connection;
     }
 
-    /** Wires a route to a connection: its bytes to the frame reader, its end to the connection's end. */
-    private void attach(ConnectionKey key, Connection connection, RouteSession session, byte[] firstBytes) {
+    /** Wires a route to a connection: its end to the connection's end. */
+    private void attach(ConnectionKey key, Connection connection, RouteSession session) {
         connection.established(session);
         session.ended().thenRun(() -> {
             connections.remove(key, connection);
             connection.fail(new IllegalStateException("route to " + key.peer().fingerprint() + " ended"));
         });
-        if (firstBytes.length > 0) {
-            received(key, connection, firstBytes);
-        }
-        session.onReceive(bytes -> received(key, connection, bytes));
     }
 
     // --- receiving, on the node's event loop ---
 
+    /**
+     * An incoming route: its first {@link ServiceOpen#BYTES} bytes are the opening, the rest frames. One receiver
+     * for the route's whole life (a receiver set later would miss payloads delivered before it takes over).
+     */
     private void accept(RouteSession session) {
         if (closed) {
             session.close();
             return;
         }
-        byte[][] head = {new byte[0]};
         session.onReceive(new java.util.function.Consumer<>() {
-            private boolean done;
+            private byte[] head = new byte[0];
+            private boolean refused;
+            private ConnectionKey key;
+            private Connection connection;
 
             @Override
             public void accept(byte[] bytes) {
-                if (done) {
+                if (connection != null) {
+                    received(key, connection, bytes);
                     return;
                 }
-                byte[] all = concat(head[0], bytes);
+                if (refused) {
+                    return;
+                }
+                byte[] all = concat(head, bytes);
                 if (all.length < ServiceOpen.BYTES) {
-                    if (all[0] != ServiceOpen.KIND) {
+                    if (all.length > 0 && all[0] != ServiceOpen.KIND) {
+                        refused = true;
                         refuseOpen(session, "not a service route");
-                        done = true;
                     }
-                    head[0] = all;
+                    head = all;
                     return;
                 }
-                done = true;
-                opened(session, java.util.Arrays.copyOf(all, ServiceOpen.BYTES),
-                        java.util.Arrays.copyOfRange(all, ServiceOpen.BYTES, all.length));
+                ServiceOpen open = opened(session, java.util.Arrays.copyOf(all, ServiceOpen.BYTES));
+                if (open == null) {
+                    refused = true;
+                    return;
+                }
+                key = new ConnectionKey(open.channel(), open.origin());
+                connection = new Connection(open.origin(), open.channel(), true);
+                // Replies use the newest route from the peer unless one of our own is open.
+                connections.merge(key, connection, (old, fresh) -> old.inbound ? fresh : old);
+                attach(key, connection, session);
+                if (all.length > ServiceOpen.BYTES) {
+                    received(key, connection, java.util.Arrays.copyOfRange(all, ServiceOpen.BYTES, all.length));
+                }
             }
         });
     }
 
-    private void opened(RouteSession session, byte[] openBytes, byte[] rest) {
+    /** The verified opening, or null when the route was refused. */
+    private ServiceOpen opened(RouteSession session, byte[] openBytes) {
         ServiceOpen open;
         try {
             open = ServiceOpen.decode(openBytes);
         } catch (MessageFormatException e) {
             refuseOpen(session, e.getMessage());
-            return;
+            return null;
         }
         if (!open.verifiedFor(self())) {
             refuseOpen(session, "opening not signed by its origin " + open.origin().fingerprint());
-            return;
+            return null;
         }
         if (!services.containsKey(open.channel())) {
             refuseOpen(session, "no service on channel " + open.channel());
-            return;
+            return null;
         }
         counters.increment(ServiceCounter.ROUTES_ACCEPTED);
-        ConnectionKey key = new ConnectionKey(open.channel(), open.origin());
-        Connection connection = new Connection(open.origin(), open.channel(), true);
-        // Replies use the newest route from the peer unless one of our own is open.
-        connections.merge(key, connection, (old, fresh) -> old.inbound ? fresh : old);
-        attach(key, connection, session, rest);
+        return open;
     }
 
     private void refuseOpen(RouteSession session, String why) {
@@ -353,6 +367,9 @@ public final class ServiceHost implements AutoCloseable {
     /** Stops every service and closes every route. */
     @Override
     public void close() {
+        if (closed) {
+            return;
+        }
         closed = true;
         for (Connection connection : connections.values()) {
             connection.close();
@@ -614,6 +631,9 @@ public final class ServiceHost implements AutoCloseable {
         }
 
         void shutdown() {
+            if (executor.isShutdown()) {
+                return;
+            }
             executor.execute(() -> {
                 try {
                     service.stop();

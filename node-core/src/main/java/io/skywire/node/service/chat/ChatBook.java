@@ -17,13 +17,15 @@ import java.util.TreeMap;
  * Each sender numbers its messages to each recipient 1, 2, ...; the recipient delivers them in that order, each
  * once (later ones wait, bounded; repeats are acknowledged again, not delivered), and acknowledges cumulatively.
  * The sender resends what is not acknowledged every {@link #RESEND_NANOS}; after {@link #HOLD_AFTER_ATTEMPTS}
- * attempts it also leaves it with one of the recipient's guard nodes, which hand it over when the recipient comes
+ * attempts it also leaves it with the recipient's guard nodes, which hand it over when the recipient comes
  * back and fetches. As a guard this node holds messages only for nodes that fetched from it (named it a guard).
  */
 public final class ChatBook {
 
     public static final long RESEND_NANOS = 3_000_000_000L;
     public static final int HOLD_AFTER_ATTEMPTS = 2;
+    /** How often a node with guards asks them again for held messages (a FETCH may be lost with its route). */
+    public static final long FETCH_NANOS = 30_000_000_000L;
     /** Messages a recipient keeps waiting for an earlier one, per sender. */
     public static final int MAX_OUT_OF_ORDER = 256;
     /** Messages not yet acknowledged, per recipient: sends beyond are refused. */
@@ -81,6 +83,7 @@ public final class ChatBook {
     private final Set<NodeId> guarded = new HashSet<>();
     private final ArrayDeque<Outgoing> outgoing = new ArrayDeque<>();
     private final ArrayDeque<Event> events = new ArrayDeque<>();
+    private long lastFetch = Long.MIN_VALUE;
 
     /** @param ownGuards this node's guard nodes, which hold its messages while it is away */
     public ChatBook(List<NodeId> ownGuards) {
@@ -155,13 +158,28 @@ public final class ChatBook {
         return chat.sequence();
     }
 
-    /** Resends what is due, and leaves messages with guards after {@link #HOLD_AFTER_ATTEMPTS} attempts. */
+    /**
+     * Resends what is due, leaves messages with guards after {@link #HOLD_AFTER_ATTEMPTS} attempts, and fetches
+     * from this node's guards every {@link #FETCH_NANOS}.
+     */
     public void handleTimeout(long now) {
+        if (lastFetch == Long.MIN_VALUE) {
+            lastFetch = now;
+        } else if (now - lastFetch >= FETCH_NANOS) {
+            lastFetch = now;
+            fetchFromGuards();
+        }
         for (Map.Entry<NodeId, Peer> entry : peers.entrySet()) {
             Peer peer = entry.getValue();
+            boolean guardsRepeated = false;
             for (Pending pending : peer.unacked.values()) {
                 if (now - pending.lastTry < RESEND_NANOS) {
                     continue;
+                }
+                if (!guardsRepeated && !ownGuards.isEmpty()) {
+                    // GUARDS travels like any message and may have been lost with the route: repeat it.
+                    guardsRepeated = true;
+                    outgoing.add(new Outgoing(entry.getKey(), new ChatMessages.Guards(ownGuards)));
                 }
                 pending.lastTry = now;
                 pending.attempts++;
