@@ -39,10 +39,8 @@ final class ChatCommand implements Runnable {
 
         @Override
         public Integer call() throws IOException, InterruptedException {
-            spec.commandLine().getOut().print(node.call("POST", "/chat/send", ControlClient.param("to", to),
-                    text.getBytes(StandardCharsets.UTF_8)));
-            spec.commandLine().getOut().flush();
-            return 0;
+            return node.print(spec, "POST", "/chat/send", ControlClient.param("to", to),
+                    text.getBytes(StandardCharsets.UTF_8));
         }
     }
 
@@ -58,10 +56,8 @@ final class ChatCommand implements Runnable {
 
         @Override
         public Integer call() throws IOException, InterruptedException {
-            spec.commandLine().getOut().print(node.call("GET", "/chat/read",
-                    peer == null ? "" : ControlClient.param("peer", peer), null));
-            spec.commandLine().getOut().flush();
-            return 0;
+            return node.print(spec, "GET", "/chat/read",
+                    peer == null ? "" : ControlClient.param("peer", peer), null);
         }
     }
 }

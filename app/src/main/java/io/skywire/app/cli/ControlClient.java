@@ -64,6 +64,15 @@ final class ControlClient {
         return response.body();
     }
 
+    /** {@link #call}, with the answer printed to the command's stdout; returns the exit code, 0. */
+    int print(picocli.CommandLine.Model.CommandSpec spec, String method, String path, String query, byte[] body)
+            throws IOException, InterruptedException {
+        java.io.PrintWriter out = spec.commandLine().getOut();
+        out.print(call(method, path, query, body));
+        out.flush();
+        return 0;
+    }
+
     static String param(String name, String value) {
         return name + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8);
     }

@@ -35,10 +35,8 @@ final class SyncCommand implements Runnable {
 
         @Override
         public Integer call() throws IOException, InterruptedException {
-            spec.commandLine().getOut().print(node.call("POST", "/sync/follow", ControlClient.param("key", key),
-                    null));
-            spec.commandLine().getOut().flush();
-            return 0;
+            return node.print(spec, "POST", "/sync/follow", ControlClient.param("key", key),
+                    null);
         }
     }
 
@@ -56,10 +54,8 @@ final class SyncCommand implements Runnable {
 
         @Override
         public Integer call() throws IOException, InterruptedException {
-            spec.commandLine().getOut().print(node.call("POST", "/sync/append", ControlClient.param("key", key),
-                    text.getBytes(StandardCharsets.UTF_8)));
-            spec.commandLine().getOut().flush();
-            return 0;
+            return node.print(spec, "POST", "/sync/append", ControlClient.param("key", key),
+                    text.getBytes(StandardCharsets.UTF_8));
         }
     }
 
@@ -75,10 +71,8 @@ final class SyncCommand implements Runnable {
 
         @Override
         public Integer call() throws IOException, InterruptedException {
-            spec.commandLine().getOut().print(node.call("GET", "/sync/show", ControlClient.param("key", key),
-                    null));
-            spec.commandLine().getOut().flush();
-            return 0;
+            return node.print(spec, "GET", "/sync/show", ControlClient.param("key", key),
+                    null);
         }
     }
 }

@@ -94,11 +94,8 @@ public final class ServiceHost implements AutoCloseable {
         this.settings = settings;
         this.limiter = new SourceLimiter(settings.perPeerRate(), settings.perPeerBurst(), settings.globalRate(),
                 settings.globalRate() * 2, 4_096);
-        this.timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "skywire-services-timer-" + keys.nodeId().fingerprint());
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.timer = Executors.newSingleThreadScheduledExecutor(
+                daemonThreads("skywire-services-timer-" + keys.nodeId().fingerprint()));
     }
 
     /**
@@ -381,8 +378,12 @@ public final class ServiceHost implements AutoCloseable {
         timer.shutdownNow();
     }
 
-    static String hex(byte[] topic) {
-        return HexFormat.of().formatHex(topic, 0, Math.min(8, topic.length));
+    private static java.util.concurrent.ThreadFactory daemonThreads(String name) {
+        return runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        };
     }
 
     private static byte[] concat(byte[] a, byte[] b) {
@@ -487,12 +488,7 @@ public final class ServiceHost implements AutoCloseable {
             this.codec = new MessageCodec(service.messages());
             this.topics = new TopicPeers(host.self(), host.random());
             this.executor = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(queue),
-                    runnable -> {
-                        Thread thread = new Thread(runnable, "skywire-service-" + service.name() + "-"
-                                + host.self().fingerprint());
-                        thread.setDaemon(true);
-                        return thread;
-                    });
+                    daemonThreads("skywire-service-" + service.name() + "-" + host.self().fingerprint()));
             this.context = new Context(this);
         }
 

@@ -29,8 +29,8 @@ import java.util.Set;
  * look the other providers up; the service's peer exchange widens what each found; then the log's owner appends an
  * entry and the followers' {@link SyncNode}s exchange their messages, encoded and decoded through the service codec,
  * one round per delivery step. Forgers follow too, and push entries they signed for the log's key to every peer.
- * Prints the rounds until every honest follower holds the entry, whether every log verifies, and how many honest
- * followers hold a forged entry (zero).
+ * Prints the rounds from the last append until every honest follower holds every entry (bounded by
+ * {@link #MAX_ROUNDS}), whether every log verifies, and how many honest followers hold a forged entry (zero).
  */
 public final class SyncScenario implements Scenario {
 
@@ -65,7 +65,8 @@ public final class SyncScenario implements Scenario {
     /** The measurements; the same seed gives the same JSON. */
     public record Result(Params params, int rounds, int reached, boolean allVerified, int forgedHeld,
                          int forgersReported, int providersFoundMin, double providersFoundMean, int peersMin,
-                         double peersMean, long messages, long bytes, long refused) implements ScenarioResult {
+                         double peersMean, long messages, long bytes, long refused, long heads, long requests,
+                         long entryMessages) implements ScenarioResult {
 
         /** Every honest follower holds every entry within the bound. */
         public boolean converged() {
@@ -81,7 +82,8 @@ public final class SyncScenario implements Scenario {
                     .put("allVerified", allVerified).put("forgedEntryHeldBy", forgedHeld)
                     .put("forgerReports", forgersReported).put("dhtProvidersFoundMin", providersFoundMin)
                     .put("dhtProvidersFoundMean", providersFoundMean).put("peersAfterPexMin", peersMin)
-                    .put("peersAfterPexMean", peersMean).put("syncMessages", messages).put("syncBytes", bytes)
+                    .put("peersAfterPexMean", peersMean).put("syncMessages", messages).put("heads", heads)
+                    .put("requests", requests).put("entriesMessages", entryMessages).put("syncBytes", bytes)
                     .put("messagesRefused", refused).toString();
         }
     }
@@ -217,10 +219,12 @@ public final class SyncScenario implements Scenario {
         long messages = 0;
         long bytes = 0;
         long refused = 0;
+        java.util.TreeMap<String, Long> byType = new java.util.TreeMap<>();
         int rounds = -1;
         List<SyncNode.Outgoing> inFlight = new ArrayList<>();
         List<NodeId> inFlightFrom = new ArrayList<>();
-        for (int round = 0; round < MAX_ROUNDS; round++) {
+        int lastAppend = params.entries() - 1;
+        for (int round = 0; round <= lastAppend + MAX_ROUNDS; round++) {
             if (round < params.entries()) {
                 SignedLog log = ownerFollower.sync.log(logKey);
                 ownerFollower.sync.append(LogEntry.append(owner, log.head(),
@@ -232,6 +236,7 @@ public final class SyncScenario implements Scenario {
                 Follower to = followers.get(out.to());
                 byte[] frame = codec.encode(out.message());
                 messages++;
+                byType.merge(out.message().getClass().getSimpleName(), 1L, Long::sum);
                 bytes += frame.length;
                 MessageCodec.Decoded decoded;
                 try {
@@ -273,8 +278,8 @@ public final class SyncScenario implements Scenario {
                     // persisted by the socket service; nothing to do here
                 }
             }
-            if (rounds < 0 && reached(params, logKey, followers) == params.followers()) {
-                rounds = round;
+            if (rounds < 0 && round >= lastAppend && reached(params, logKey, followers) == params.followers()) {
+                rounds = round - lastAppend;
             }
             if (inFlight.isEmpty() && round >= params.entries()) {
                 break;
@@ -306,7 +311,9 @@ public final class SyncScenario implements Scenario {
         }
         int honest = params.followers();
         return new Result(params, rounds, reached(params, logKey, followers), allVerified, forgedHeld, reporters,
-                providersMin, providersSum / honest, peersMin, peersSum / honest, messages, bytes, refused);
+                providersMin, providersSum / honest, peersMin, peersSum / honest, messages, bytes, refused,
+                byType.getOrDefault("Head", 0L), byType.getOrDefault("Request", 0L),
+                byType.getOrDefault("Entries", 0L));
     }
 
     /**

@@ -17,7 +17,8 @@ import java.util.Set;
  * the simulator and the socket service drive the same code.
  *
  * <p>Spreading: a node that appended anything announces its new head to every peer of that log; a node that hears
- * of a longer head asks its announcer for the entries it lacks (at most {@link SyncMessages#MAX_BATCH} at a time),
+ * of a longer head asks its announcer for the entries it lacks (at most {@link SyncMessages#MAX_BATCH} at a time;
+ * one announcer per announced head, until the log grows or the next {@link #announceAll}),
  * verifies each (signature, sequence, previous hash) and appends, then announces in turn. A forged, forked or
  * chain-breaking entry stops the batch, is never stored or passed on, and its sender is reported.
  */
@@ -37,6 +38,13 @@ public final class SyncNode {
     private final ArrayDeque<Outgoing> outgoing = new ArrayDeque<>();
     private final ArrayDeque<Report> reports = new ArrayDeque<>();
     private final ArrayDeque<LogEntry> appended = new ArrayDeque<>();
+    /**
+     * Heads (sequence and hash) already asked for since the log last grew: every peer announces the same head, and
+     * asking each of them would fetch the same entries once per peer. Forgotten when the log grows and at every
+     * {@link #announceAll}, so a lost answer costs one nudge interval.
+     */
+    private final Map<NodeId, Set<String>> asked = new HashMap<>();
+    private static final int MAX_ASKED_HEADS = 64;
 
     public SyncNode(int maxEntriesPerLog) {
         this.maxEntriesPerLog = maxEntriesPerLog;
@@ -90,12 +98,14 @@ public final class SyncNode {
             return false;
         }
         appended.add(entry);
+        asked.remove(entry.key());
         announce(log, null);
         return true;
     }
 
     /** Tells every peer of every log this node's head again (a periodic nudge against lost messages). */
     public void announceAll() {
+        asked.clear();
         for (SignedLog log : logs.values()) {
             announce(log, null);
         }
@@ -122,14 +132,20 @@ public final class SyncNode {
         }
         long mine = log.headSequence();
         if (head.sequence() > mine) {
-            outgoing.add(new Outgoing(from, new SyncMessages.Request(log.key(), mine + 1,
-                    (int) Math.min(SyncMessages.MAX_BATCH, head.sequence() - mine))));
+            Set<String> heads = asked.computeIfAbsent(log.key(), k -> new java.util.HashSet<>());
+            if (heads.size() >= MAX_ASKED_HEADS) {
+                heads.clear();
+            }
+            if (heads.add(head.sequence() + ":" + java.util.HexFormat.of().formatHex(head.hash()))) {
+                outgoing.add(new Outgoing(from, new SyncMessages.Request(log.key(), mine + 1,
+                        (int) Math.min(SyncMessages.MAX_BATCH, head.sequence() - mine))));
+            }
         } else if (head.sequence() == mine && mine > 0 && !Arrays.equals(head.hash(), log.headHash())) {
             // Same length, another head: fetch that entry; if it is validly signed the log's key forked it.
             outgoing.add(new Outgoing(from, new SyncMessages.Request(log.key(), mine, 1)));
-        } else if (head.sequence() < mine) {
-            outgoing.add(new Outgoing(from, head(log)));
         }
+        // A shorter head is not answered: this node announced its own when it grew, and announces it again at the
+        // next nudge; answering every stale head multiplied the announcements by the number of peers.
     }
 
     private void onRequest(NodeId from, SyncMessages.Request request) {
@@ -170,6 +186,7 @@ public final class SyncNode {
         }
         for (NodeId key : grew.keySet()) {
             SignedLog log = logs.get(key);
+            asked.remove(key);
             if (entries.size() == SyncMessages.MAX_BATCH) {
                 outgoing.add(new Outgoing(from, new SyncMessages.Request(key, log.headSequence() + 1,
                         SyncMessages.MAX_BATCH)));
