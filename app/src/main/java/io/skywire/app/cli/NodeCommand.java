@@ -36,7 +36,9 @@ import picocli.CommandLine.Spec;
         description = {"Run a headless Skywire node (forwarding for others) until SIGTERM or Ctrl-C.",
             "The config file format is in docs/CONFIG.md.",
             "stdout: 'node ID (FINGERPRINT)', 'udp ADDR, tcp ADDR', then for every node discovered (LAN, bootstrap,",
-            "peer exchange, DHT) one line 'peer ID via lan|hello|pex|dht ADDRESSES' (addresses comma-separated)."})
+            "peer exchange, DHT) one line 'peer ID via lan|hello|pex|dht ADDRESSES' (addresses comma-separated).",
+            "It runs the sync and chat services with a control channel on 127.0.0.1 for 'skywire sync' and",
+            "'skywire chat' (docs/CONFIG.md, \"Control channel\"); --no-services leaves them off."})
 final class NodeCommand implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(NodeCommand.class);
@@ -46,6 +48,9 @@ final class NodeCommand implements Callable<Integer> {
 
     @Option(names = "--config", paramLabel = "FILE", required = true, description = "The node's config file.")
     private Path configFile;
+
+    @Option(names = "--no-services", description = "Run no services (sync, chat) and no control channel.")
+    private boolean noServices;
 
     @Override
     public Integer call() throws IOException, InterruptedException {
@@ -61,9 +66,13 @@ final class NodeCommand implements Callable<Integer> {
         applyLogLevel(config.logLevel());
 
         NodeRuntime runtime = NodeRuntime.start(config);
+        NodeServices services = noServices ? null : NodeServices.start(runtime, config);
         CountDownLatch stopped = new CountDownLatch(1);
         Thread shutdown = new Thread(() -> {
             LOG.info("stopping node {}", runtime.nodeId().fingerprint());
+            if (services != null) {
+                services.close();
+            }
             runtime.stop();
             stopped.countDown();
         }, "skywire-shutdown");
@@ -75,7 +84,9 @@ final class NodeCommand implements Callable<Integer> {
         out.printf("udp %s, tcp %s%n", describe(bound.udp()), describe(bound.tcp()));
         out.flush();
         printPeers(runtime, out);
-        runtime.onIncomingRoute(session -> LOG.info("route established from {}", session));
+        if (services == null) {
+            runtime.onIncomingRoute(session -> LOG.info("route established from {}", session));
+        }
         stopped.await();
         return 0;
     }

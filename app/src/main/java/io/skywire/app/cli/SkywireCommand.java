@@ -12,6 +12,7 @@ import picocli.CommandLine.Spec;
         versionProvider = VersionProvider.class,
         description = "Skywire meshnet node and wallet.",
         subcommands = {GuiCommand.class, NodeCommand.class, SimCommand.class, TestnetCommand.class, WalletCommand.class, EscrowCommand.class,
+            SyncCommand.class, ChatCommand.class,
             CommandLine.HelpCommand.class})
 public final class SkywireCommand implements Runnable {
 

@@ -80,8 +80,10 @@ class RouteMapWindowTest {
             ROBOT.clickOn(screenPointOf(gateway));
             WaitForAsyncUtils.waitForFxEvents();
             assertThat(text("#detailsId")).isEqualTo(gateway);
+            // The client's discovery may not hold the gateway's record yet (its tunnel uses the test network's
+            // static candidates): the details show the offer once the record has arrived.
+            assertThat(text("#detailsGateway")).contains("SKY/GB in ");
         });
-        assertThat(text("#detailsGateway")).contains("SKY/GB in ");
         assertThat(text("#detailsAddresses")).contains("127.0.0.1");
         assertThat(text("#detailsEarned")).isEqualTo("— (no settlement reported)");
     }

@@ -45,6 +45,9 @@ final class DhtPeerFinder {
     private final Kademlia dht;
     private final long epochOffsetNanos;
     private final Set<LookupHandle> recordLookups = new HashSet<>();
+    /** Provider lookups the application asked for, by handle: completed in {@link #drain}. */
+    private final Map<LookupHandle, java.util.concurrent.CompletableFuture<java.util.List<io.skywire.node.discovery.NodeRecord>>>
+            providerLookups = new HashMap<>();
     private final Map<NodeId, Long> asked = new HashMap<>();
     private boolean joined;
     private long nextSweep = Long.MIN_VALUE;
@@ -79,6 +82,22 @@ final class DhtPeerFinder {
         }
     }
 
+    /** Looks up the providers of {@code service}; the future completes in {@link #drain} with those found. */
+    void findProviders(long now, io.skywire.node.discovery.DhtKey service,
+                       java.util.concurrent.CompletableFuture<java.util.List<io.skywire.node.discovery.NodeRecord>> found) {
+        providerLookups.put(dht.findProviders(epoch(now), service), found);
+    }
+
+    /** Stores this node as a provider of {@code service} now, and again at every republication. */
+    void announceProvider(long now, io.skywire.node.discovery.DhtKey service) {
+        dht.announceProvider(epoch(now), service);
+    }
+
+    /** Stops announcing {@code service}. */
+    void stopAnnouncing(io.skywire.node.discovery.DhtKey service) {
+        dht.stopAnnouncing(service);
+    }
+
     void handleTimeout(long now) {
         dht.handleTimeout(epoch(now));
     }
@@ -106,6 +125,10 @@ final class DhtPeerFinder {
             while ((result = dht.pollEvent()) != null) {
                 more = true;
                 recordLookups.remove(result.handle());
+                var providers = providerLookups.remove(result.handle());
+                if (providers != null) {
+                    providers.complete(result.records());
+                }
                 result.records().forEach(found);
                 for (Contact contact : result.closest()) {
                     lookUpIfDue(now, contact, known);

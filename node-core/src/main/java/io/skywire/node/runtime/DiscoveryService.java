@@ -452,6 +452,40 @@ public final class DiscoveryService implements PeerExchange.RecordSink, EngineDr
         });
     }
 
+    /**
+     * The providers of {@code service} in the DHT (docs/PROTOCOL.md 4.2, 4.4): verified records, at most a lookup's
+     * worth (8), empty when none was found or the node is stopped.
+     */
+    public java.util.concurrent.CompletableFuture<List<NodeRecord>> findProviders(io.skywire.node.discovery.DhtKey service) {
+        java.util.concurrent.CompletableFuture<List<NodeRecord>> found = new java.util.concurrent.CompletableFuture<>();
+        driver.loop().execute(() -> {
+            if (stopped) {
+                found.complete(List.of());
+                return;
+            }
+            long now = EngineDriver.now();
+            dht.findProviders(now, service, found);
+            afterInput(now);
+        });
+        return found;
+    }
+
+    /** Announces this node as a provider of {@code service} in the DHT, now and at every hourly republication. */
+    public void announceProvider(io.skywire.node.discovery.DhtKey service) {
+        driver.loop().execute(() -> {
+            if (!stopped) {
+                long now = EngineDriver.now();
+                dht.announceProvider(now, service);
+                afterInput(now);
+            }
+        });
+    }
+
+    /** Stops announcing {@code service}. */
+    public void stopAnnouncing(io.skywire.node.discovery.DhtKey service) {
+        driver.loop().execute(() -> dht.stopAnnouncing(service));
+    }
+
     /** The peers this node has a link to now, as its record names them. */
     public java.util.Set<NodeId> linkedNeighbours() {
         return driver.onLoop(() -> java.util.Set.copyOf(linked));

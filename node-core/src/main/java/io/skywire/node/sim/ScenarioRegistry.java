@@ -10,7 +10,7 @@ public final class ScenarioRegistry {
             new QosScenario(), new DeadNodeScenario(), new ManyChainsScenario(), new RouteGroupScenario(),
             new TunnelGroupScenario(), new VirtualRouteScenario(), new AsymmetricLinkScenario(), new DhtScenario(),
             new PexScenario(), new DirectoryScenario(),
-            new SpareCapacityScenario(), new RingScenario());
+            new SpareCapacityScenario(), new RingScenario(), new SyncScenario());
 
     private ScenarioRegistry() {
     }

@@ -112,6 +112,7 @@ class ForwardingBehaviourTest {
                 "directory", Map.of("nodes", "60", "gateways", "4", "forgers", "4")));
         quick.put("spare-capacity", Map.of("phase-ms", "500"));
         quick.put("ring", Map.of("kilobytes", "50"));
+        quick.put("sync", Map.of("nodes", "60", "followers", "8"));
         for (Map.Entry<String, Map<String, String>> entry : quick.entrySet()) {
             Scenario scenario = ScenarioRegistry.find(entry.getKey()).orElseThrow();
             String first = scenario.run(entry.getValue()).toJson();
@@ -126,7 +127,7 @@ class ForwardingBehaviourTest {
         assertThat(ScenarioRegistry.all()).extracting(Scenario::name)
                 .containsExactly("lossy-chain", "congestion", "qos", "dead-node", "many-chains",
                 "route-group", "tunnel-group", "virtual-route", "asymmetric-link", "dht", "pex", "directory",
-                "spare-capacity", "ring");
+                "spare-capacity", "ring", "sync");
         Scenario congestion = ScenarioRegistry.find("congestion").orElseThrow();
         assertThatThrownBy(() -> congestion.run(Map.of("nope", "1")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--nope");

@@ -22,7 +22,7 @@ public final class SourceLimiter {
     private final double globalBurst;
     private final Bucket global;
     private final int maxSources;
-    private final Map<InetAddress, Bucket> sources = new HashMap<>();
+    private final Map<Object, Bucket> sources = new HashMap<>();
 
     /**
      * @param perSourceRate  datagrams per second one address may send in the long run
@@ -46,6 +46,18 @@ public final class SourceLimiter {
 
     /** Takes one token from {@code source}'s bucket and the global one; false (nothing taken) when either is empty. */
     public boolean allow(InetAddress source, long now) {
+        return take(source, now);
+    }
+
+    /**
+     * As {@link #allow(InetAddress, long)}, for messages whose sender is a proven node key rather than an address
+     * (service messages arrive on routes, which hide the sender's address).
+     */
+    public boolean allow(io.skywire.node.identity.NodeId source, long now) {
+        return take(source, now);
+    }
+
+    private boolean take(Object source, long now) {
         Bucket own = sources.get(source);
         if (own == null) {
             if (sources.size() >= maxSources) {
