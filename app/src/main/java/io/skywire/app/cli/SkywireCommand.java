@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Skywire meshnet node and wallet.",
-        subcommands = {GuiCommand.class, NodeCommand.class, SimCommand.class, TestnetCommand.class, WalletCommand.class, EscrowCommand.class,
+        subcommands = {GuiCommand.class, NodeCommand.class, SimCommand.class, TestnetCommand.class, WalletCommand.class, EscrowCommand.class, VpnCommand.class,
             CommandLine.HelpCommand.class})
 public final class SkywireCommand implements Runnable {
 

@@ -60,6 +60,7 @@ public final class ExitService implements AutoCloseable {
     private final GroupJoins<RouteIntake> joins;
     private final Map<GroupJoin.GroupId, RouteGroupSession> groups = new HashMap<>();
     private final ExitCounters counters = new ExitCounters();
+    private final RouteKinds kinds = new RouteKinds();
     private int connections;
 
     private ExitService(GatewayOffer offer, GroupJoins.Limits limits) {
@@ -139,7 +140,21 @@ public final class ExitService implements AutoCloseable {
     }
 
     private void serve(TunnelPipe pipe) {
-        new RouteStreams(pipe, new StreamMux(false, StreamMux.DEFAULT_WINDOW), loop, this::openRequested).start();
+        kinds.serve(pipe, streams -> new RouteStreams(streams, new StreamMux(false, StreamMux.DEFAULT_WINDOW), loop,
+                this::openRequested).start());
+    }
+
+    /**
+     * Tunnels (single routes or route groups) whose first byte is {@code kind} go to {@code handler}, on the exit
+     * loop, instead of the stream layer; it returns who takes their bytes (the first byte included).
+     */
+    void serveRouteKind(int kind, java.util.function.Function<TunnelPipe, java.util.function.Consumer<byte[]>> handler) {
+        loop.execute(() -> kinds.register(kind, handler));
+    }
+
+    /** The exit's event loop: handlers of other route kinds run on it. */
+    EventLoop loop() {
+        return loop;
     }
 
     private void join(RouteIntake route, GroupJoin join) {
