@@ -300,7 +300,10 @@ public final class VpnTestbed implements AutoCloseable {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
             while (true) {
                 long left = deadline - System.nanoTime();
-                String line = left <= 0 ? null : lines.poll(left, TimeUnit.NANOSECONDS);
+                String line = left <= 0 ? null : lines.poll(Math.min(left, 500_000_000L), TimeUnit.NANOSECONDS);
+                if (line == null && left > 0 && process.isAlive()) {
+                    continue;
+                }
                 if (line == null) {
                     throw new IOException(name + " printed no awaited line in " + seconds + " s; it printed " + seen
                             + (process.isAlive() ? "" : " and exited with " + process.exitValue()));
