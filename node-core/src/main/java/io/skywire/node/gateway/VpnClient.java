@@ -17,6 +17,7 @@ import io.skywire.node.vpn.TunDevice;
 import io.skywire.node.vpn.TunnelFrame;
 import io.skywire.node.vpn.TunnelHello;
 import io.skywire.node.vpn.TunnelReader;
+import io.skywire.node.vpn.TunPump;
 import io.skywire.node.vpn.VpnCounter;
 import io.skywire.node.vpn.VpnCounters;
 import java.io.IOException;
@@ -27,7 +28,6 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -271,41 +271,22 @@ public final class VpnClient implements AutoCloseable {
     }
 
     private void readTun() {
-        byte[] buffer = new byte[65_535];
-        while (running) {
-            int length;
-            try {
-                length = tun.read(buffer, 250);
-            } catch (IOException e) {
-                if (running) {
-                    LOG.warn("VPN stopped reading {}: {}", tun.name(), e.getMessage());
-                }
-                return;
-            }
-            if (length <= 0) {
-                continue;
-            }
-            try {
-                Ipv4Packet.parse(buffer, 0, length);
-            } catch (MalformedPacketException e) {
-                counters.increment(VpnCounter.DROPPED_NOT_IPV4);
-                continue;
-            }
+        TunPump.run(tun, () -> running, counters, (buffer, length, header) -> {
             Lane bulkLane = bulk;
             if (state != State.UP || bulkLane == null) {
                 counters.increment(VpnCounter.DROPPED_TUNNEL_DOWN);
-                continue;
+                return;
             }
             Lane realtimeLane = realtime;
             Lane lane = length <= VpnExit.SMALL_PACKET && realtimeLane != null ? realtimeLane : bulkLane;
-            if (lane.send(TunnelFrame.frame(buffer, 0, length))) {
+            if (lane.sender.send(TunnelFrame.frame(buffer, 0, length), counters)) {
                 counters.increment(VpnCounter.PACKETS_SENT);
                 counters.add(VpnCounter.BYTES_SENT, length);
                 if (lane == realtimeLane) {
                     counters.increment(VpnCounter.PACKETS_REALTIME);
                 }
             }
-        }
+        });
     }
 
     /** Stops: closes the tunnel, removes routes, kill switch and DNS setting, and the TUN device. */
@@ -344,11 +325,12 @@ public final class VpnClient implements AutoCloseable {
         final TunnelPipe pipe;
         final int kind;
         final TunnelReader frames = new TunnelReader();
-        final AtomicLong queued = new AtomicLong();
+        final LaneSender sender;
 
         Lane(TunnelPipe pipe, int kind) {
             this.pipe = pipe;
             this.kind = kind;
+            this.sender = new LaneSender(pipe);
         }
 
         void start() {
@@ -407,16 +389,6 @@ public final class VpnClient implements AutoCloseable {
             } catch (IOException e) {
                 LOG.debug("TUN write failed: {}", e.getMessage());
             }
-        }
-
-        boolean send(byte[] frame) {
-            if (queued.get() > VpnExit.MAX_QUEUED) {
-                counters.increment(VpnCounter.DROPPED_QUEUE_FULL);
-                return false;
-            }
-            queued.addAndGet(frame.length);
-            pipe.send(frame).whenComplete((ok, error) -> queued.addAndGet(-frame.length));
-            return true;
         }
     }
 }

@@ -11,6 +11,7 @@ import io.skywire.node.vpn.TunDevice;
 import io.skywire.node.vpn.TunnelFrame;
 import io.skywire.node.vpn.TunnelHello;
 import io.skywire.node.vpn.TunnelReader;
+import io.skywire.node.vpn.TunPump;
 import io.skywire.node.vpn.VpnCounter;
 import io.skywire.node.vpn.VpnCounters;
 import java.io.IOException;
@@ -40,8 +41,6 @@ public final class VpnExit implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(VpnExit.class);
     /** Packets up to this size go on the real-time lane when the client has one. */
     public static final int SMALL_PACKET = 256;
-    /** Bytes a lane may have queued before packets for it are dropped. */
-    static final long MAX_QUEUED = 2L << 20;
 
     /**
      * How the gateway runs its tunnel.
@@ -69,6 +68,7 @@ public final class VpnExit implements AutoCloseable {
     private final GatewayNetwork network;
     private final DnsRelay dns;
     private final AddressPool pool;
+    private final TunnelPolicy policy;
     private final VpnCounters counters = new VpnCounters();
     private final Map<TunnelHello.Session, Client> sessions = new HashMap<>();
     private final Map<Integer, Client> byAddress = new ConcurrentHashMap<>();
@@ -83,6 +83,8 @@ public final class VpnExit implements AutoCloseable {
         this.network = network;
         this.dns = dns;
         this.pool = pool;
+        this.policy = new TunnelPolicy(exit.offer().policy(), settings.subnet(), pool.gatewayAddress(), dns != null,
+                settings.allowed());
         this.reader = new Thread(this::readTun, "skywire-vpn-exit-tun");
         this.reader.setDaemon(true);
     }
@@ -220,7 +222,7 @@ public final class VpnExit implements AutoCloseable {
             counters.increment(VpnCounter.DROPPED_SPOOFED);
             return;
         }
-        if (!allowed(header)) {
+        if (!policy.allows(header)) {
             counters.increment(VpnCounter.DROPPED_POLICY);
             return;
         }
@@ -234,57 +236,16 @@ public final class VpnExit implements AutoCloseable {
         }
     }
 
-    /** The SOCKS exit's policy, the operator's extra subnets, and DNS or ping to the gateway's own address. */
-    boolean allowed(Ipv4Packet header) {
-        int destination = header.destination();
-        if (destination == pool.gatewayAddress()) {
-            return header.protocol() == Ipv4Packet.PROTOCOL_ICMP || header.destinationPort() == 53 && dns != null;
-        }
-        if (settings.subnet().contains(destination)) {
-            return false;
-        }
-        ExitPolicy policy = exit.offer().policy();
-        if (header.destinationPort() >= 0 && !policy.allowsPort(header.destinationPort())) {
-            return false;
-        }
-        for (Ipv4Subnet subnet : settings.allowed()) {
-            if (subnet.contains(destination)) {
-                return true;
-            }
-        }
-        return policy.onlyDestination() == null && policy.allowsAddress(header.destinationAddress());
-    }
-
     private void readTun() {
-        byte[] buffer = new byte[65_535];
-        while (running) {
-            int length;
-            try {
-                length = tun.read(buffer, 250);
-            } catch (IOException e) {
-                if (running) {
-                    LOG.warn("IP tunnel stopped reading {}: {}", tun.name(), e.getMessage());
-                }
-                return;
-            }
-            if (length <= 0) {
-                continue;
-            }
-            Ipv4Packet header;
-            try {
-                header = Ipv4Packet.parse(buffer, 0, length);
-            } catch (MalformedPacketException e) {
-                counters.increment(VpnCounter.DROPPED_NOT_IPV4);
-                continue;
-            }
+        TunPump.run(tun, () -> running, counters, (buffer, length, header) -> {
             Client client = byAddress.get(header.destination());
             if (client == null) {
                 counters.increment(VpnCounter.DROPPED_NO_CLIENT);
-                continue;
+                return;
             }
             Lane realtime = client.realtime;
             Lane lane = length <= SMALL_PACKET && realtime != null && !realtime.closed ? realtime : client.bulk;
-            if (lane.send(TunnelFrame.frame(buffer, 0, length), counters)) {
+            if (lane.sender.send(TunnelFrame.frame(buffer, 0, length), counters)) {
                 client.toClient.addAndGet(length);
                 counters.increment(VpnCounter.PACKETS_SENT);
                 counters.add(VpnCounter.BYTES_SENT, length);
@@ -292,7 +253,7 @@ public final class VpnExit implements AutoCloseable {
                     counters.increment(VpnCounter.PACKETS_REALTIME);
                 }
             }
-        }
+        });
     }
 
     @Override
@@ -335,7 +296,7 @@ public final class VpnExit implements AutoCloseable {
     private final class Lane {
         final TunnelPipe pipe;
         final TunnelReader reader = new TunnelReader();
-        final AtomicLong queued = new AtomicLong();
+        final LaneSender sender;
         byte[] head = new byte[0];
         boolean helloRead;
         volatile boolean closed;
@@ -343,6 +304,7 @@ public final class VpnExit implements AutoCloseable {
 
         Lane(TunnelPipe pipe) {
             this.pipe = pipe;
+            this.sender = new LaneSender(pipe);
         }
 
         void receive(byte[] bytes) {
@@ -380,16 +342,6 @@ public final class VpnExit implements AutoCloseable {
             } catch (MalformedPacketException e) {
                 malformed(e);
             }
-        }
-
-        boolean send(byte[] frame, VpnCounters counters) {
-            if (queued.get() > MAX_QUEUED) {
-                counters.increment(VpnCounter.DROPPED_QUEUE_FULL);
-                return false;
-            }
-            queued.addAndGet(frame.length);
-            pipe.send(frame).whenComplete((ok, error) -> queued.addAndGet(-frame.length));
-            return true;
         }
 
         void malformed(MalformedPacketException e) {
