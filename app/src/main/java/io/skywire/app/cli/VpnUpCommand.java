@@ -133,7 +133,11 @@ final class VpnUpCommand implements Callable<Integer> {
                 out.println(statusLine(status));
                 out.flush();
             }
-            writer.execute(writeState);
+            try {
+                writer.execute(writeState);
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                LOG.debug("state file no longer written: stopping");
+            }
         });
         writer.scheduleAtFixedRate(writeState, 1, 1, TimeUnit.SECONDS);
         CountDownLatch stopped = new CountDownLatch(1);

@@ -16,9 +16,11 @@ public final class TunPump {
     private static final int POLL_MILLIS = 250;
 
     /** What is done with each valid packet: {@code buffer[0, length)}. */
-    @FunctionalInterface
     public interface Handler {
         void packet(byte[] buffer, int length, Ipv4Packet header);
+
+        /** No further packet is waiting: send what was gathered (packets are batched while the device has more). */
+        void flush();
     }
 
     private TunPump() {
@@ -27,10 +29,11 @@ public final class TunPump {
     /** Reads until {@code running} turns false or the device fails. */
     public static void run(TunDevice tun, BooleanSupplier running, VpnCounters counters, Handler handler) {
         byte[] buffer = new byte[Ipv4Packet.MAX_LENGTH];
+        boolean gathered = false;
         while (running.getAsBoolean()) {
             int length;
             try {
-                length = tun.read(buffer, POLL_MILLIS);
+                length = tun.read(buffer, gathered ? 0 : POLL_MILLIS);
             } catch (IOException e) {
                 if (running.getAsBoolean()) {
                     LOG.warn("stopped reading {}: {}", tun.name(), e.getMessage());
@@ -38,6 +41,10 @@ public final class TunPump {
                 return;
             }
             if (length <= 0) {
+                if (gathered) {
+                    handler.flush();
+                    gathered = false;
+                }
                 continue;
             }
             Ipv4Packet header;
@@ -48,6 +55,7 @@ public final class TunPump {
                 continue;
             }
             handler.packet(buffer, length, header);
+            gathered = true;
         }
     }
 }

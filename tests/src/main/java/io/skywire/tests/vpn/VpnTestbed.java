@@ -109,15 +109,14 @@ public final class VpnTestbed implements AutoCloseable {
             Path data = dir.resolve("node" + i);
             ids[i] = NodeKeyFile.loadOrCreate(data).nodeId().hex();
         }
-        // node i listens on its left link's address (10.201.i.2), the client on 10.201.1.1; peers to both sides.
+        // node i listens on its left link's address (10.201.i.2), the client on 10.201.1.1.
         for (int i = 0; i < 4; i++) {
             StringBuilder config = new StringBuilder()
                     .append("data.dir = ").append(dir.resolve("node" + i)).append('\n')
                     .append("udp.listen = ").append(listenAddress(i)).append('\n')
                     .append("discovery.lan = false\ndiscovery.dial = false\nlog.level = INFO\n");
-            if (i > 0) {
-                config.append("peer = ").append(ids[i - 1]).append(" udp ").append(dialAddress(i - 1, i)).append('\n');
-            }
+            // Each node dials the next one towards the gateway only: two ends dialling each other race (the
+            // replaced link's state is lost), which is not what this testbed is about.
             if (i < 3) {
                 config.append("peer = ").append(ids[i + 1]).append(" udp ").append(dialAddress(i + 1, i)).append('\n');
             }
@@ -130,12 +129,9 @@ public final class VpnTestbed implements AutoCloseable {
         return i == 0 ? CLIENT + ":7700" : "0.0.0.0:7700";
     }
 
-    /** The address node {@code from} dials to reach node {@code to}. */
+    /** The address node {@code from} dials to reach node {@code to} (the next one). */
     private static String dialAddress(int to, int from) {
-        if (to > from) {
-            return "10.201." + to + ".2:7700";
-        }
-        return "10.201." + (to + 1) + ".1:7700";
+        return "10.201." + to + ".2:7700";
     }
 
     public Path config(int i) {
