@@ -9,7 +9,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 
 /**
@@ -25,15 +25,12 @@ final class VpnDownCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--interface", paramLabel = "NAME", defaultValue = "swvpn0", description = "TUN interface (${DEFAULT-VALUE}).")
-    private String interfaceName;
-
-    @Option(names = "--state", paramLabel = "FILE", description = "State file of 'vpn up' (default: in the temp directory).")
-    private Path stateFile;
+    @Mixin
+    private VpnStateOptions state;
 
     @Override
     public Integer call() throws IOException, InterruptedException {
-        Path file = stateFile != null ? stateFile : VpnStateFile.forInterface(interfaceName);
+        Path file = state.file();
         PrintWriter out = spec.commandLine().getOut();
         Optional<VpnStateFile.Running> running = VpnStateFile.read(file);
         if (running.isEmpty()) {

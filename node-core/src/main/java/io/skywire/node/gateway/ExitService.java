@@ -32,6 +32,8 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -148,7 +150,7 @@ public final class ExitService implements AutoCloseable {
      * Tunnels (single routes or route groups) whose first byte is {@code kind} go to {@code handler}, on the exit
      * loop, instead of the stream layer; it returns who takes their bytes (the first byte included).
      */
-    void serveRouteKind(int kind, java.util.function.Function<TunnelPipe, java.util.function.Consumer<byte[]>> handler) {
+    void serveRouteKind(int kind, Function<TunnelPipe, Consumer<byte[]>> handler) {
         loop.execute(() -> kinds.register(kind, handler));
     }
 
