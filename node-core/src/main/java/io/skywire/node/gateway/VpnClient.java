@@ -271,31 +271,17 @@ public final class VpnClient implements AutoCloseable {
     }
 
     private void readTun() {
-        java.util.Set<LaneSender> pending = new java.util.HashSet<>();
-        TunPump.run(tun, () -> running, counters, new TunPump.Handler() {
+        TunPump.run(tun, () -> running, counters, new LaneBatches(counters) {
             @Override
-            public void packet(byte[] buffer, int length, Ipv4Packet header) {
+            Choice laneFor(int length, Ipv4Packet header) {
                 Lane bulkLane = bulk;
                 if (state != State.UP || bulkLane == null) {
                     counters.increment(VpnCounter.DROPPED_TUNNEL_DOWN);
-                    return;
+                    return null;
                 }
                 Lane realtimeLane = realtime;
-                Lane lane = length <= VpnExit.SMALL_PACKET && realtimeLane != null ? realtimeLane : bulkLane;
-                if (lane.sender.send(TunnelFrame.frame(buffer, 0, length), counters)) {
-                    pending.add(lane.sender);
-                    counters.increment(VpnCounter.PACKETS_SENT);
-                    counters.add(VpnCounter.BYTES_SENT, length);
-                    if (lane == realtimeLane) {
-                        counters.increment(VpnCounter.PACKETS_REALTIME);
-                    }
-                }
-            }
-
-            @Override
-            public void flush() {
-                pending.forEach(LaneSender::flush);
-                pending.clear();
+                boolean small = length <= VpnExit.SMALL_PACKET && realtimeLane != null;
+                return new Choice(small ? realtimeLane.sender : bulkLane.sender, small);
             }
         });
     }

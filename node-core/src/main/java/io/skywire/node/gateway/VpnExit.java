@@ -237,32 +237,25 @@ public final class VpnExit implements AutoCloseable {
     }
 
     private void readTun() {
-        java.util.Set<LaneSender> pending = new java.util.HashSet<>();
-        TunPump.run(tun, () -> running, counters, new TunPump.Handler() {
+        TunPump.run(tun, () -> running, counters, new LaneBatches(counters) {
             @Override
-            public void packet(byte[] buffer, int length, Ipv4Packet header) {
+            Choice laneFor(int length, Ipv4Packet header) {
                 Client client = byAddress.get(header.destination());
                 if (client == null) {
                     counters.increment(VpnCounter.DROPPED_NO_CLIENT);
-                    return;
+                    return null;
                 }
                 Lane realtime = client.realtime;
-                Lane lane = length <= SMALL_PACKET && realtime != null && !realtime.closed ? realtime : client.bulk;
-                if (lane.sender.send(TunnelFrame.frame(buffer, 0, length), counters)) {
-                    pending.add(lane.sender);
-                    client.toClient.addAndGet(length);
-                    counters.increment(VpnCounter.PACKETS_SENT);
-                    counters.add(VpnCounter.BYTES_SENT, length);
-                    if (lane == realtime) {
-                        counters.increment(VpnCounter.PACKETS_REALTIME);
-                    }
-                }
+                boolean small = length <= SMALL_PACKET && realtime != null && !realtime.closed;
+                return new Choice(small ? realtime.sender : client.bulk.sender, small);
             }
 
             @Override
-            public void flush() {
-                pending.forEach(LaneSender::flush);
-                pending.clear();
+            void sent(int length, Ipv4Packet header) {
+                Client client = byAddress.get(header.destination());
+                if (client != null) {
+                    client.toClient.addAndGet(length);
+                }
             }
         });
     }
