@@ -26,6 +26,10 @@ final class RouteKinds {
      * gets a view of the pipe whose bytes start from the first.
      */
     void serve(TunnelPipe pipe, Consumer<TunnelPipe> streams) {
+        if (handlers.isEmpty()) {
+            streams.accept(pipe); // a plain exit: its streams start at once, as before route kinds existed
+            return;
+        }
         List<byte[]> held = new ArrayList<>();
         @SuppressWarnings("unchecked")
         Consumer<byte[]>[] target = new Consumer[1];
