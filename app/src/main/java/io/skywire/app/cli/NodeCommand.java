@@ -1,18 +1,13 @@
 package io.skywire.app.cli;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.LoggerContext;
 import io.skywire.node.discovery.NodeRecord;
 import io.skywire.node.identity.NodeId;
 import io.skywire.node.runtime.DiscoveredPeer;
 import io.skywire.node.runtime.NodeConfig;
-import io.skywire.node.runtime.NodeConfigException;
-import io.skywire.node.runtime.NodeConfigParser;
 import io.skywire.node.runtime.NodeRuntime;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Set;
@@ -54,16 +49,7 @@ final class NodeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, InterruptedException {
-        if (!Files.isRegularFile(configFile)) {
-            throw new IOException("config file " + configFile + " does not exist");
-        }
-        NodeConfig config;
-        try {
-            config = NodeConfigParser.parse(configFile);
-        } catch (NodeConfigException e) {
-            throw new IOException(configFile + ": " + e.getMessage(), e);
-        }
-        applyLogLevel(config.logLevel());
+        NodeConfig config = NodeConfigFiles.load(configFile);
 
         NodeRuntime runtime = NodeRuntime.start(config);
         NodeServices services = noServices ? null : NodeServices.start(runtime, config);
@@ -111,11 +97,5 @@ final class NodeCommand implements Callable<Integer> {
 
     private static String describe(InetSocketAddress address) {
         return address == null ? "off" : address.getHostString() + ":" + address.getPort();
-    }
-
-    private static void applyLogLevel(String level) {
-        if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
-            context.getLogger(Logger.ROOT_LOGGER_NAME).setLevel(Level.toLevel(level, Level.INFO));
-        }
     }
 }

@@ -11,8 +11,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Skywire meshnet node and wallet.",
-        subcommands = {GuiCommand.class, NodeCommand.class, SimCommand.class, TestnetCommand.class, WalletCommand.class, EscrowCommand.class,
-            SyncCommand.class, ChatCommand.class,
+        subcommands = {GuiCommand.class, NodeCommand.class, SimCommand.class, TestnetCommand.class, WalletCommand.class,
+            EscrowCommand.class, VpnCommand.class, SyncCommand.class, ChatCommand.class,
             CommandLine.HelpCommand.class})
 public final class SkywireCommand implements Runnable {
 

@@ -32,6 +32,8 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,6 +62,7 @@ public final class ExitService implements AutoCloseable {
     private final GroupJoins<RouteIntake> joins;
     private final Map<GroupJoin.GroupId, RouteGroupSession> groups = new HashMap<>();
     private final ExitCounters counters = new ExitCounters();
+    private final RouteKinds kinds = new RouteKinds();
     private int connections;
 
     private ExitService(GatewayOffer offer, GroupJoins.Limits limits) {
@@ -139,7 +142,21 @@ public final class ExitService implements AutoCloseable {
     }
 
     private void serve(TunnelPipe pipe) {
-        new RouteStreams(pipe, new StreamMux(false, StreamMux.DEFAULT_WINDOW), loop, this::openRequested).start();
+        kinds.serve(pipe, streams -> new RouteStreams(streams, new StreamMux(false, StreamMux.DEFAULT_WINDOW), loop,
+                this::openRequested).start());
+    }
+
+    /**
+     * Tunnels (single routes or route groups) whose first byte is {@code kind} go to {@code handler}, on the exit
+     * loop, instead of the stream layer; it returns who takes their bytes (the first byte included).
+     */
+    void serveRouteKind(int kind, Function<TunnelPipe, Consumer<byte[]>> handler) {
+        loop.execute(() -> kinds.register(kind, handler));
+    }
+
+    /** The exit's event loop: handlers of other route kinds run on it. */
+    EventLoop loop() {
+        return loop;
     }
 
     private void join(RouteIntake route, GroupJoin join) {
