@@ -46,5 +46,25 @@ public enum Counter {
     /** Times a payment let a waiting route move again. */
     PAYMENT_RESUMED,
     /** Payment policy calls that threw; the route keeps the allowance it had. */
-    PAYMENT_POLICY_ERRORS
+    PAYMENT_POLICY_ERRORS,
+    /** Route-table lookups for received route frames (DATA, CREDIT, BLOCK and the rest). */
+    ROUTE_LOOKUPS,
+    /** Route payloads this node forwarded as a transit hop (counted when the next hop acknowledged them). */
+    PAYLOADS_FORWARDED,
+    /** Per-sender policy: BLOCK frames sent to an upstream neighbour (first ones and repeats). */
+    BLOCKS_SENT,
+    /** Per-sender policy: UNBLOCK frames sent. */
+    UNBLOCKS_SENT,
+    /** Per-sender policy: BLOCK frames received and obeyed. */
+    BLOCKS_RECEIVED,
+    /** Per-sender policy: UNBLOCK frames received and obeyed. */
+    UNBLOCKS_RECEIVED,
+    /** BLOCK or UNBLOCK frames older (by sequence) than one already obeyed for the route: late resends or a flood. */
+    BLOCKS_STALE,
+    /** Blocks that lapsed because the blocking neighbour did not repeat them in time. */
+    BLOCKS_EXPIRED,
+    /** Per-sender policy: payloads refused because their sender's buffer was past its hard limit (BLOCKs ignored). */
+    DATA_OVER_BUFFER,
+    /** CREDIT received by a per-sender node, or BLOCK by a credit node: a neighbour with the other buffer policy. */
+    FRAMES_POLICY_MISMATCH
 }

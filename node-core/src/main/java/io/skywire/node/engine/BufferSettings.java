@@ -1,0 +1,46 @@
+package io.skywire.node.engine;
+
+/**
+ * The buffer policy of a node and, for {@link BufferPolicy#PER_SENDER_BUFFER}, its two bounds.
+ *
+ * @param policy             credit per route, or one buffer per upstream neighbour with BLOCK/UNBLOCK
+ * @param senderBufferBytes  per-sender policy: bytes one upstream neighbour may have held here before every route
+ *                           it sends on is blocked (the high-water mark; unblocked below half of it)
+ * @param blockTimeoutNanos  per-sender policy: a BLOCK not repeated within this lapses at the sender, so a lost
+ *                           UNBLOCK or a neighbour that forgot its blocks stalls a route for at most this long; a
+ *                           blocking hop repeats its BLOCKs every third of it
+ */
+public record BufferSettings(BufferPolicy policy, int senderBufferBytes, long blockTimeoutNanos) {
+
+    /** The default per-sender buffer: sixteen default-sized (64 KiB) route buffers. */
+    public static final int DEFAULT_SENDER_BUFFER_BYTES = 1 << 20;
+    /** The default block lapse: three housekeeping periods of the default engine. */
+    public static final long DEFAULT_BLOCK_TIMEOUT_NANOS = 3_000_000_000L;
+
+    public BufferSettings {
+        if (policy == null) {
+            throw new IllegalArgumentException("buffer policy missing");
+        }
+        if (senderBufferBytes < EngineConfig.MIN_ROUTE_BUFFER_BYTES) {
+            throw new IllegalArgumentException("senderBufferBytes below " + EngineConfig.MIN_ROUTE_BUFFER_BYTES);
+        }
+        if (blockTimeoutNanos <= 0) {
+            throw new IllegalArgumentException("blockTimeoutNanos must be positive");
+        }
+    }
+
+    /** The policy a node uses unless told otherwise, with the default bounds. */
+    public static BufferSettings defaults() {
+        return of(BufferPolicy.PER_ROUTE_CREDIT);
+    }
+
+    /** {@code policy} with the default bounds. */
+    public static BufferSettings of(BufferPolicy policy) {
+        return new BufferSettings(policy, DEFAULT_SENDER_BUFFER_BYTES, DEFAULT_BLOCK_TIMEOUT_NANOS);
+    }
+
+    /** Whether hops keep one buffer per upstream neighbour and block routes instead of granting credit. */
+    public boolean perSender() {
+        return policy == BufferPolicy.PER_SENDER_BUFFER;
+    }
+}
