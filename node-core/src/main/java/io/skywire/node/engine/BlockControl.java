@@ -15,13 +15,6 @@ import java.util.List;
  */
 final class BlockControl {
 
-    /**
-     * Round trips' worth of the link's in-flight window a sender may still deliver after its buffer's high-water
-     * mark before its payloads are refused: an honest sender stops within about one round trip of the BLOCK (more
-     * when the BLOCK is lost and resent), a sender that ignores BLOCKs does not.
-     */
-    static final int OVERSHOOT_WINDOWS = 8;
-
     private final EngineState state;
     /** Legs this node may not send on because their receiver blocked them, in the order they were blocked. */
     private final LinkedHashSet<RouteLeg> heeded = new LinkedHashSet<>();
@@ -36,8 +29,7 @@ final class BlockControl {
 
     /** The most bytes {@code link}'s neighbour may have held here; beyond it its payloads are refused. */
     long hardLimit(LinkState link) {
-        long window = (long) (state.config.maxInFlightPackets() + LinkState.REAL_TIME_RESERVE) * link.mtu;
-        return settings().senderBufferBytes() + OVERSHOOT_WINDOWS * window;
+        return settings().hardLimitBytes(state.config.maxInFlightPackets(), link.mtu);
     }
 
     /** Whether {@code length} more bytes from {@code leg}'s sender fit under its hard limit. */

@@ -39,6 +39,22 @@ public record BufferSettings(BufferPolicy policy, int senderBufferBytes, long bl
         return new BufferSettings(policy, DEFAULT_SENDER_BUFFER_BYTES, DEFAULT_BLOCK_TIMEOUT_NANOS);
     }
 
+    /**
+     * Round trips' worth of a link's in-flight window a sender may still deliver after its buffer's high-water
+     * mark before its payloads are refused: an honest sender stops within about one round trip of the BLOCK (more
+     * when the BLOCK is lost and resent), a sender that ignores BLOCKs does not.
+     */
+    public static final int OVERSHOOT_WINDOWS = 8;
+
+    /**
+     * Per-sender policy: the most payload bytes one upstream neighbour may have held at a hop, on a link of
+     * {@code mtu} with {@code maxInFlightPackets} (docs/PROTOCOL.md 2.8); beyond it its payloads are refused.
+     */
+    public long hardLimitBytes(int maxInFlightPackets, int mtu) {
+        long window = (long) (maxInFlightPackets + LinkState.REAL_TIME_RESERVE) * mtu;
+        return senderBufferBytes + OVERSHOOT_WINDOWS * window;
+    }
+
     /** Whether hops keep one buffer per upstream neighbour and block routes instead of granting credit. */
     public boolean perSender() {
         return policy == BufferPolicy.PER_SENDER_BUFFER;

@@ -49,6 +49,8 @@ public enum Counter {
     PAYMENT_POLICY_ERRORS,
     /** Route-table lookups for received route frames (DATA, CREDIT, BLOCK and the rest). */
     ROUTE_LOOKUPS,
+    /** DATA frames received (each costs one route lookup, under either buffer policy). */
+    DATA_FRAMES_RECEIVED,
     /** Route payloads this node forwarded as a transit hop (counted when the next hop acknowledged them). */
     PAYLOADS_FORWARDED,
     /** Per-sender policy: BLOCK frames sent to an upstream neighbour (first ones and repeats). */

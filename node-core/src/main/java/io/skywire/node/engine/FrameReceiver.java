@@ -42,6 +42,7 @@ final class FrameReceiver implements DatagramCodec.FrameVisitor {
     @Override
     public void data(long routeHi, long routeLo, long offset, byte[] buf, int payloadAt, int length) {
         link.ackEliciting();
+        state.counters.increment(Counter.DATA_FRAMES_RECEIVED);
         RouteLeg leg = leg(routeHi, routeLo);
         if (leg != null) {
             data.onData(now, leg, offset, buf, payloadAt, length);

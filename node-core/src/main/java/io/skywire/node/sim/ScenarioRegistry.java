@@ -9,7 +9,7 @@ public final class ScenarioRegistry {
     private static final List<Scenario> SCENARIOS = List.of(new LossyChainScenario(), new CongestionScenario(),
             new QosScenario(), new DeadNodeScenario(), new ManyChainsScenario(), new RouteGroupScenario(),
             new TunnelGroupScenario(), new VirtualRouteScenario(), new AsymmetricLinkScenario(), new DhtScenario(),
-            new PexScenario(), new DirectoryScenario());
+            new PexScenario(), new DirectoryScenario(), new BufferExperimentScenario());
 
     private ScenarioRegistry() {
     }

@@ -266,9 +266,8 @@ class PerSenderBufferTest {
             }
             line.inject(0, false, frames);
         }
-        long hardLimit = senderBuffer + BlockControl.OVERSHOOT_WINDOWS
-                * (long) (EngineConfig.defaults().maxInFlightPackets() + LinkState.REAL_TIME_RESERVE)
-                * EngineConfig.DEFAULT_MTU;
+        long hardLimit = senderBuffer + BufferSettings.OVERSHOOT_WINDOWS
+                * (long) (EngineConfig.defaults().maxInFlightPackets() + 16) * EngineConfig.DEFAULT_MTU;
         assertThat(b.counters().get(Counter.BLOCKS_SENT)).isEqualTo(1);
         assertThat(b.counters().get(Counter.DATA_OVER_BUFFER)).isPositive();
         assertThat(b.bufferedBytes()).isLessThanOrEqualTo(hardLimit).isGreaterThan(hardLimit - payload.length);
