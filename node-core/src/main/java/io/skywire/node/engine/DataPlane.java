@@ -155,18 +155,21 @@ final class DataPlane implements LinkState.Releaser {
     private void accept(long now, RouteLeg leg, byte[] buf, int at, int length, boolean owned) {
         Route route = leg.route;
         RouteLeg out = route.other(leg);
-        if (route.cutThrough() && out != null && out.heldBytes + length > route.bufferBytes) {
+        if (out == null) {
+            deliver(route, buf, at, length);
+            // Per-sender: only payloads that waited for reordering were charged to their sender.
+            if (!leg.perSender || owned) {
+                free(now, leg, length);
+            }
+            return;
+        }
+        if (route.cutThrough() && out.heldBytes + length > route.bufferBytes) {
             state.counters.increment(Counter.CUT_THROUGH_DROPPED);
             return;
         }
         if (leg.perSender && !owned) {
             // Payloads from the reorder buffer were charged to their sender when they were held.
             blocks.arrived(now, leg, length);
-        }
-        if (out == null) {
-            deliver(route, buf, at, length);
-            free(now, leg, length);
-            return;
         }
         enqueue(out, leg, owned ? buf : Arrays.copyOfRange(buf, at, at + length));
     }

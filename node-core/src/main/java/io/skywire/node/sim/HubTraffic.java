@@ -18,8 +18,6 @@ import java.util.function.Function;
  */
 final class HubTraffic {
 
-    private static final int HEADER = 4;
-
     /** One route of the experiment, from {@code origin} to {@code destination}. */
     record Flow(int index, SimNode origin, SimNode destination) {
     }
@@ -50,9 +48,8 @@ final class HubTraffic {
     }
 
     private static final class Receiver {
-        int index = -1;
-        int headerHave;
-        long position;
+        final IndexedStream.Header header = new IndexedStream.Header();
+        long body;
     }
 
     HubTraffic(List<Flow> flows, long seed) {
@@ -115,13 +112,6 @@ final class HubTraffic {
         return since;
     }
 
-    private byte streamByte(int index, long position) {
-        if (position < HEADER) {
-            return (byte) (index >>> (8 * (HEADER - 1 - position)));
-        }
-        return TransferPattern.at(position - HEADER, seed + index);
-    }
-
     private void onOriginEvent(Map<RouteHandle, Sender> mine, NodeEvent event) {
         if (event instanceof NodeEvent.RouteEstablished e && mine.containsKey(e.route())) {
             established++;
@@ -138,7 +128,7 @@ final class HubTraffic {
         while (true) {
             byte[] payload = new byte[chunk];
             for (int i = 0; i < chunk; i++) {
-                payload[i] = streamByte(sender.index, sender.written + i);
+                payload[i] = IndexedStream.at(sender.index, sender.written + i, seed);
             }
             if (sender.origin.send(route, payload) != SendResult.ACCEPTED) {
                 return;
@@ -163,28 +153,17 @@ final class HubTraffic {
     }
 
     private void receive(Receiver receiver, byte[] payload) {
-        int at = 0;
-        while (receiver.headerHave < HEADER && at < payload.length) {
-            receiver.index = (receiver.headerHave == 0 ? 0 : receiver.index << 8) | (payload[at++] & 0xFF);
-            receiver.headerHave++;
-            receiver.position++;
-            if (receiver.headerHave == HEADER) {
-                if (receiver.index < 0 || receiver.index >= delivered.length) {
-                    intact = false;
-                    receiver.index = -1;
-                    return;
-                }
-                claims[receiver.index]++;
-            }
-        }
-        if (receiver.headerHave < HEADER || receiver.index < 0) {
+        int at = receiver.header.body(payload, claims);
+        if (at < 0) {
+            intact &= !receiver.header.invalid;
             return;
         }
+        int index = receiver.header.index;
         int length = payload.length - at;
-        if (!TransferPattern.matches(payload, at, length, receiver.position - HEADER, seed + receiver.index)) {
+        if (!TransferPattern.matches(payload, at, length, receiver.body, seed + index)) {
             intact = false;
         }
-        receiver.position += length;
-        delivered[receiver.index] += length;
+        receiver.body += length;
+        delivered[index] += length;
     }
 }

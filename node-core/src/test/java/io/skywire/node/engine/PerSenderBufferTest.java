@@ -233,7 +233,8 @@ class PerSenderBufferTest {
         assertStream(received(line).get(0), stream);
 
         // A credit node told to block counts the mismatch and goes on.
-        EnginePair credit = new EnginePair(6);
+        EnginePair credit = new EnginePair(6,
+                EngineConfig.defaults().withBuffers(BufferSettings.of(BufferPolicy.PER_ROUTE_CREDIT)));
         RouteHandle route = credit.a.openRoute(credit.now, new RouteSpec(List.of(credit.b.publicKey()),
                 QosClass.BULK, ForwardingMode.STORE_AND_FORWARD, ROUTE_BUFFER));
         credit.exchange();
