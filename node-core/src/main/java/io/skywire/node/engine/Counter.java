@@ -55,5 +55,27 @@ public enum Counter {
      * Route payload bytes this node passed on as a transit hop and the next hop acknowledged: what it relays for
      * others, the sum of its routes' metered {@code bytesForwarded}.
      */
-    BYTES_FORWARDED
+    BYTES_FORWARDED,
+    /** Route-table lookups for received route frames (DATA, CREDIT, BLOCK and the rest). */
+    ROUTE_LOOKUPS,
+    /** DATA frames received (each costs one route lookup, under either buffer policy). */
+    DATA_FRAMES_RECEIVED,
+    /** Route payloads this node forwarded as a transit hop (counted when the next hop acknowledged them). */
+    PAYLOADS_FORWARDED,
+    /** Per-sender policy: BLOCK frames sent to an upstream neighbour (first ones and repeats). */
+    BLOCKS_SENT,
+    /** Per-sender policy: UNBLOCK frames sent. */
+    UNBLOCKS_SENT,
+    /** Per-sender policy: BLOCK frames received and obeyed. */
+    BLOCKS_RECEIVED,
+    /** Per-sender policy: UNBLOCK frames received and obeyed. */
+    UNBLOCKS_RECEIVED,
+    /** BLOCK or UNBLOCK frames older (by sequence) than one already obeyed for the route: late resends or a flood. */
+    BLOCKS_STALE,
+    /** Blocks that lapsed because the blocking neighbour did not repeat them in time. */
+    BLOCKS_EXPIRED,
+    /** Per-sender policy: payloads refused because their sender's buffer was past its hard limit (BLOCKs ignored). */
+    DATA_OVER_BUFFER,
+    /** CREDIT received by a per-sender node, or BLOCK by a credit node: a neighbour with the other buffer policy. */
+    FRAMES_POLICY_MISMATCH
 }

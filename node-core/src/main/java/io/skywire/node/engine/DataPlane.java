@@ -8,7 +8,8 @@ import java.util.TreeMap;
 
 /**
  * Route payloads: end-to-end sealing at the ends, per-hop reassembly in offset order, forwarding within
- * the next hop's credit, and credit given back upstream as the next hop acknowledges what it received.
+ * the next hop's credit, and credit given back upstream as the next hop acknowledges what it received; under
+ * the per-sender buffer policy, {@link BlockControl} blocks and unblocks the upstream sender instead of credit.
  */
 final class DataPlane implements LinkState.Releaser {
 
@@ -17,9 +18,11 @@ final class DataPlane implements LinkState.Releaser {
 
     private final EngineState state;
     private final byte[] nonce = new byte[Aead.NONCE_BYTES];
+    private final BlockControl blocks;
 
     DataPlane(EngineState state) {
         this.state = state;
+        this.blocks = new BlockControl(state);
     }
 
     int maxPayload(Route route) {
@@ -77,7 +80,7 @@ final class DataPlane implements LinkState.Releaser {
             return;
         }
         long end = offset + length;
-        if (end > leg.advertisedLimit || end < 0) {
+        if (end < 0 || (!leg.perSender && end > leg.advertisedLimit)) {
             state.counters.increment(Counter.DATA_OVER_CREDIT);
             return;
         }
@@ -85,8 +88,13 @@ final class DataPlane implements LinkState.Releaser {
             state.counters.increment(Counter.DATA_DUPLICATE);
             return;
         }
+        if (leg.perSender && !blocks.admits(leg, length)) {
+            // Only a sender that goes on after BLOCK gets here; the route loses these bytes.
+            state.counters.increment(Counter.DATA_OVER_BUFFER);
+            return;
+        }
         if (offset > leg.receiveNext) {
-            holdOutOfOrder(leg, offset, buf, at, length);
+            holdOutOfOrder(now, leg, offset, buf, at, length);
             return;
         }
         leg.receiveNext = end;
@@ -94,7 +102,7 @@ final class DataPlane implements LinkState.Releaser {
         drainReorder(now, leg);
     }
 
-    private void holdOutOfOrder(RouteLeg leg, long offset, byte[] buf, int at, int length) {
+    private void holdOutOfOrder(long now, RouteLeg leg, long offset, byte[] buf, int at, int length) {
         if (leg.reorder == null) {
             leg.reorder = new TreeMap<>();
         }
@@ -102,8 +110,9 @@ final class DataPlane implements LinkState.Releaser {
             state.counters.increment(Counter.DATA_DUPLICATE);
             return;
         }
-        if (leg.reorderBytes + length > leg.route.bufferBytes) {
-            // Only overlapping (hostile) offsets can get here: honest ones stay inside the credit window.
+        if (!leg.perSender && leg.reorderBytes + length > leg.route.bufferBytes) {
+            // Only overlapping (hostile) offsets can get here: honest ones stay inside the credit window. Under the
+            // per-sender policy the sender's hard limit (checked before) bounds them instead.
             state.counters.increment(Counter.DATA_REORDER_OVERFLOW);
             return;
         }
@@ -111,6 +120,9 @@ final class DataPlane implements LinkState.Releaser {
         leg.reorder.put(offset, payload);
         leg.reorderBytes += payload.length;
         state.addBuffered(payload.length);
+        if (leg.perSender) {
+            blocks.arrived(now, leg, payload.length);
+        }
     }
 
     private void drainReorder(long now, RouteLeg leg) {
@@ -126,6 +138,9 @@ final class DataPlane implements LinkState.Releaser {
             state.addBuffered(-payload.length);
             if (offset < leg.receiveNext) {
                 state.counters.increment(Counter.DATA_DUPLICATE);
+                if (leg.perSender) {
+                    blocks.left(now, leg, payload.length);
+                }
                 continue;
             }
             leg.receiveNext += payload.length;
@@ -142,12 +157,19 @@ final class DataPlane implements LinkState.Releaser {
         RouteLeg out = route.other(leg);
         if (out == null) {
             deliver(route, buf, at, length);
-            free(leg, length);
+            // Per-sender: only payloads that waited for reordering were charged to their sender.
+            if (!leg.perSender || owned) {
+                free(now, leg, length);
+            }
             return;
         }
         if (route.cutThrough() && out.heldBytes + length > route.bufferBytes) {
             state.counters.increment(Counter.CUT_THROUGH_DROPPED);
             return;
+        }
+        if (leg.perSender && !owned) {
+            // Payloads from the reorder buffer were charged to their sender when they were held.
+            blocks.arrived(now, leg, length);
         }
         enqueue(out, leg, owned ? buf : Arrays.copyOfRange(buf, at, at + length));
     }
@@ -176,9 +198,16 @@ final class DataPlane implements LinkState.Releaser {
         state.emit(new NodeEvent.Delivered(route.handle, plain));
     }
 
-    /** Gives buffer space back to the neighbour that sent on {@code leg}, in steps of an eighth of the buffer. */
-    private void free(RouteLeg leg, int bytes) {
+    /**
+     * Gives buffer space back to the neighbour that sent on {@code leg}: credit in steps of an eighth of the
+     * buffer, or under the per-sender policy its share of the sender's buffer (which may unblock it).
+     */
+    private void free(long now, RouteLeg leg, int bytes) {
         if (leg.route.cutThrough() || leg.closed) {
+            return;
+        }
+        if (leg.perSender) {
+            blocks.left(now, leg, bytes);
             return;
         }
         leg.freed += bytes;
@@ -190,6 +219,10 @@ final class DataPlane implements LinkState.Releaser {
     }
 
     void onCredit(long now, RouteLeg leg, long limit) {
+        if (leg.perSender) {
+            state.counters.increment(Counter.FRAMES_POLICY_MISMATCH);
+            return;
+        }
         leg.route.lastActivity = now;
         if (leg.route.cutThrough() || limit <= leg.peerLimit) {
             state.counters.increment(Counter.CREDIT_STALE);
@@ -217,13 +250,26 @@ final class DataPlane implements LinkState.Releaser {
         if (message.source != null) {
             route.bytesForwarded += length;
             state.counters.add(Counter.BYTES_FORWARDED, length);
-            free(message.source, length);
+            state.counters.increment(Counter.PAYLOADS_FORWARDED);
+            free(now, message.source, length);
             return;
         }
         route.bytesSent += length;
         if (route.blocked && leg.heldBytes <= route.bufferBytes / 2) {
             route.blocked = false;
             state.emit(new NodeEvent.Writable(route.handle));
+        }
+    }
+
+    /** A BLOCK or UNBLOCK for what this node sends on {@code leg}. */
+    void onBlock(long now, RouteLeg leg, Frame.Block frame) {
+        blocks.onBlock(now, leg, frame);
+    }
+
+    /** Housekeeping of the per-sender policy: lapses stale blocks on this node, repeats its own. */
+    void sweepBlocks(long now) {
+        if (state.config.buffers().perSender()) {
+            blocks.sweep(now);
         }
     }
 }

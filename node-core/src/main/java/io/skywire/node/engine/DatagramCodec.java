@@ -171,6 +171,18 @@ public final class DatagramCodec {
                 }
                 return new Frame.Payment(route, in.bytes(length));
             }
+            case Frame.BLOCK: {
+                int flags = in.u8();
+                if ((flags & ~Frame.Block.FLAG_BLOCK) != 0) {
+                    throw new DecodeException("unknown block flags " + flags);
+                }
+                RouteId route = in.routeId();
+                long sequence = in.u64();
+                if (sequence <= 0) {
+                    throw new DecodeException("block sequence out of range");
+                }
+                return new Frame.Block(route, (flags & Frame.Block.FLAG_BLOCK) != 0, sequence);
+            }
             default:
                 throw new DecodeException("unknown frame type " + type);
         }
@@ -234,6 +246,14 @@ public final class DatagramCodec {
             putShort(buf, p, payment.body().length);
             System.arraycopy(payment.body(), 0, buf, p + 2, payment.body().length);
             return p + 2 + payment.body().length;
+        }
+        if (frame instanceof Frame.Block block) {
+            buf[pos] = Frame.BLOCK;
+            buf[pos + 1] = (byte) (block.block() ? Frame.Block.FLAG_BLOCK : 0);
+            putLong(buf, pos + 2, block.route().hi());
+            putLong(buf, pos + 10, block.route().lo());
+            putLong(buf, pos + 18, block.sequence());
+            return pos + Frame.Block.BYTES;
         }
         Frame.Keepalive keepalive = (Frame.Keepalive) frame;
         return putRoute(buf, pos, Frame.KEEPALIVE, keepalive.route().hi(), keepalive.route().lo());

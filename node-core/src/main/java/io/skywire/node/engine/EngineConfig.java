@@ -16,6 +16,8 @@ package io.skywire.node.engine;
  * @param housekeepingNanos      period of the expiry, keep-alive and metering sweep
  * @param maxRoutes              routes a node holds at most
  * @param replayMemory           setup ephemeral keys remembered to refuse replayed setups
+ * @param buffers                the buffer policy (credit per route, or a buffer per upstream neighbour) and its
+ *                               bounds; every node of a network must use the same policy
  */
 public record EngineConfig(
         int maxInFlightPackets,
@@ -29,7 +31,8 @@ public record EngineConfig(
         long routeExpiryNanos,
         long housekeepingNanos,
         int maxRoutes,
-        int replayMemory) {
+        int replayMemory,
+        BufferSettings buffers) {
 
     /** The smallest route buffer: eight full datagrams, so a credit step always fits a message. */
     public static final int MIN_ROUTE_BUFFER_BYTES = 16 * 1024;
@@ -48,19 +51,43 @@ public record EngineConfig(
         if (minRtoNanos <= 0 || initialRtoNanos <= 0 || linkDeadNanos <= 0 || housekeepingNanos <= 0) {
             throw new IllegalArgumentException("timeouts must be positive");
         }
+        if (buffers == null) {
+            throw new IllegalArgumentException("buffer settings missing");
+        }
+        if (buffers.perSender() && buffers.blockTimeoutNanos() < 3 * housekeepingNanos) {
+            // BLOCKs are repeated from the housekeeping sweep; a shorter lapse would lapse between two repeats.
+            throw new IllegalArgumentException("blockTimeoutNanos must be at least three housekeeping periods");
+        }
+    }
+
+    /** A configuration with the default buffer settings ({@link BufferSettings#defaults()}). */
+    public EngineConfig(int maxInFlightPackets, long minRtoNanos, long initialRtoNanos, long linkDeadNanos,
+            int maxRouteBufferBytes, long maxNodeBufferBytes, long setupTimeoutNanos, long keepaliveNanos,
+            long routeExpiryNanos, long housekeepingNanos, int maxRoutes, int replayMemory) {
+        this(maxInFlightPackets, minRtoNanos, initialRtoNanos, linkDeadNanos, maxRouteBufferBytes, maxNodeBufferBytes,
+                setupTimeoutNanos, keepaliveNanos, routeExpiryNanos, housekeepingNanos, maxRoutes, replayMemory,
+                BufferSettings.defaults());
+    }
+
+    /** This configuration with another buffer policy and bounds. */
+    public EngineConfig withBuffers(BufferSettings settings) {
+        return new EngineConfig(maxInFlightPackets, minRtoNanos, initialRtoNanos, linkDeadNanos, maxRouteBufferBytes,
+                maxNodeBufferBytes, setupTimeoutNanos, keepaliveNanos, routeExpiryNanos, housekeepingNanos, maxRoutes,
+                replayMemory, settings);
     }
 
     /** This configuration with another floor for declaring a busy, unacknowledged link dead. */
     public EngineConfig withLinkDeadNanos(long nanos) {
         return new EngineConfig(maxInFlightPackets, minRtoNanos, initialRtoNanos, nanos, maxRouteBufferBytes,
                 maxNodeBufferBytes, setupTimeoutNanos, keepaliveNanos, routeExpiryNanos, housekeepingNanos, maxRoutes,
-                replayMemory);
+                replayMemory, buffers);
     }
 
     /** This configuration with other keep-alive, expiry and housekeeping periods. */
     public EngineConfig withRouteTimers(long keepalive, long routeExpiry, long housekeeping) {
         return new EngineConfig(maxInFlightPackets, minRtoNanos, initialRtoNanos, linkDeadNanos, maxRouteBufferBytes,
-                maxNodeBufferBytes, setupTimeoutNanos, keepalive, routeExpiry, housekeeping, maxRoutes, replayMemory);
+                maxNodeBufferBytes, setupTimeoutNanos, keepalive, routeExpiry, housekeeping, maxRoutes, replayMemory,
+                buffers);
     }
 
     /** Defaults for a node: 96 datagrams in flight, 4 MiB per route, 256 MiB per node. */

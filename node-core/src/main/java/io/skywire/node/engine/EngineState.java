@@ -136,6 +136,7 @@ final class EngineState {
             lo = DatagramCodec.getLong(idBytes, 8);
         } while ((hi == 0 && lo == 0) || table.contains(link.id.value(), hi, lo));
         RouteLeg leg = new RouteLeg(route, link, hi, lo);
+        leg.perSender = config.buffers().perSender();
         table.put(link.id.value(), hi, lo, leg);
         return leg;
     }
@@ -162,6 +163,7 @@ final class EngineState {
         }
         leg.closed = true;
         table.remove(leg.link.id.value(), leg.myHi, leg.myLo);
+        leg.link.inbound.forget(leg);
         addBuffered(-(leg.heldBytes + leg.reorderBytes));
         leg.heldBytes = 0;
         leg.reorderBytes = 0;

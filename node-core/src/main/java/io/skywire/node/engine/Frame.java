@@ -21,6 +21,8 @@ public sealed interface Frame {
     int KEEPALIVE = 0x08;
     /** Frame type byte of a payment message from a route's origin to one of its hops (0x0C-0x0E are payments'). */
     int PAYMENT = 0x0C;
+    /** Frame type byte of a BLOCK or UNBLOCK of one route (per-sender buffer policy; the flag byte says which). */
+    int BLOCK = 0x0F;
 
     /** Bytes before the payload of a DATA frame: type, route id, offset, length. */
     int DATA_OVERHEAD = 1 + RouteId.BYTES + 8 + 2;
@@ -105,6 +107,22 @@ public sealed interface Frame {
         @Override
         public int encodedLength() {
             return 1 + RouteId.BYTES + 2 + body.length;
+        }
+    }
+
+    /**
+     * Per-sender buffer policy: stop ({@code block}) or resume sending on {@code route}; {@code sequence} orders a
+     * link's BLOCK and UNBLOCK frames, so a late resend of an older one changes nothing.
+     */
+    record Block(RouteId route, boolean block, long sequence) implements Frame {
+        /** Flag bit 0: set for BLOCK, clear for UNBLOCK; the other bits are zero. */
+        public static final int FLAG_BLOCK = 0x01;
+        /** Encoded length: type, flags, route id, sequence. */
+        public static final int BYTES = 1 + 1 + RouteId.BYTES + 8;
+
+        @Override
+        public int encodedLength() {
+            return BYTES;
         }
     }
 }

@@ -42,6 +42,7 @@ final class FrameReceiver implements DatagramCodec.FrameVisitor {
     @Override
     public void data(long routeHi, long routeLo, long offset, byte[] buf, int payloadAt, int length) {
         link.ackEliciting();
+        state.counters.increment(Counter.DATA_FRAMES_RECEIVED);
         RouteLeg leg = leg(routeHi, routeLo);
         if (leg != null) {
             data.onData(now, leg, offset, buf, payloadAt, length);
@@ -77,6 +78,8 @@ final class FrameReceiver implements DatagramCodec.FrameVisitor {
             control.onTeardown(now, leg, teardown);
         } else if (frame instanceof Frame.Payment payment) {
             payments.onPayment(now, leg, payment);
+        } else if (frame instanceof Frame.Block block) {
+            data.onBlock(now, leg, block);
         } else {
             control.onKeepalive(now, leg);
         }
@@ -84,6 +87,7 @@ final class FrameReceiver implements DatagramCodec.FrameVisitor {
 
     /** The leg this link's (route id) addresses, or null, counted as an unknown route. */
     private RouteLeg leg(long hi, long lo) {
+        state.counters.increment(Counter.ROUTE_LOOKUPS);
         RouteLeg leg = state.table.get(link.id.value(), hi, lo);
         if (leg == null) {
             state.counters.increment(Counter.FRAMES_UNKNOWN_ROUTE);
@@ -103,6 +107,9 @@ final class FrameReceiver implements DatagramCodec.FrameVisitor {
         }
         if (frame instanceof Frame.Payment payment) {
             return payment.route();
+        }
+        if (frame instanceof Frame.Block block) {
+            return block.route();
         }
         return ((Frame.Keepalive) frame).route();
     }

@@ -81,6 +81,8 @@ final class LinkState {
     boolean carried;
     /** The link exists only as a route: the driver neither sends nor receives on it, and it never dies by silence. */
     boolean virtual;
+    /** Per-sender buffer policy: what this link's neighbour has held at this node, and its blocks. */
+    final SenderBuffer inbound = new SenderBuffer();
 
     LinkState(LinkId id, byte[] peerKey, int mtu, EngineConfig config, NodeCounters counters, Releaser releaser) {
         this.id = id;

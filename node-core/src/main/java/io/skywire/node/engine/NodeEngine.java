@@ -317,6 +317,7 @@ public final class NodeEngine {
         }
         if (now >= nextHousekeeping) {
             control.housekeeping(now);
+            data.sweepBlocks(now);
             nextHousekeeping = now + state.config.housekeepingNanos();
         }
         carriers.pump(now);

@@ -34,6 +34,17 @@ final class RouteLeg {
     long heldBytes;
     boolean inRing;
 
+    // Per-sender buffer policy (BlockControl); perSender is fixed when the leg is made.
+    boolean perSender;
+    /** Receiving: payload bytes from this neighbour on this leg held here; whether this node has blocked it. */
+    long inHeld;
+    boolean blocking;
+    long blockSentAt;
+    /** Sending: whether the neighbour has blocked this leg, since when, and the newest sequence obeyed. */
+    boolean peerBlocked;
+    long peerBlockedAt;
+    long blockSequenceSeen;
+
     RouteLeg(Route route, LinkState link, long myHi, long myLo) {
         this.route = route;
         this.link = link;
@@ -53,7 +64,7 @@ final class RouteLeg {
         return new RouteId(peerHi, peerLo);
     }
 
-    /** True when the head of the queue may go out now: the peer id is known and it fits the credit. */
+    /** True when the head of the queue may go out now: the peer id is known and it fits the credit (or is not blocked). */
     boolean sendable() {
         if (closed || !peerKnown || queue.isEmpty()) {
             return false;
@@ -63,6 +74,9 @@ final class RouteLeg {
         if (route.payment != null && !route.payment.mayForward(head.payload.length)) {
             return false;
         }
-        return route.cutThrough() || head.offset + head.payload.length <= peerLimit;
+        if (route.cutThrough()) {
+            return true;
+        }
+        return perSender ? !peerBlocked : head.offset + head.payload.length <= peerLimit;
     }
 }

@@ -1,5 +1,7 @@
 package io.skywire.node.sim;
 
+import io.skywire.node.engine.BufferPolicy;
+import io.skywire.node.engine.BufferSettings;
 import io.skywire.node.engine.Counter;
 import io.skywire.node.engine.EngineConfig;
 import io.skywire.node.engine.ForwardingMode;
@@ -93,7 +95,8 @@ public final class AsymmetricLinkScenario implements Scenario {
     /** Sets up the return route, then the route over the one-way link, and runs the transfer to its end. */
     public Result run(Params params) {
         Simulator simulator = new Simulator(params.seed());
-        EngineConfig config = EngineConfig.defaults();
+        // Per-route credit, whose CREDIT frames must come back over the return route (docs/PROTOCOL.md 2.7).
+        EngineConfig config = EngineConfig.defaults().withBuffers(BufferSettings.of(BufferPolicy.PER_ROUTE_CREDIT));
         SimNode a = simulator.addNode(config);
         SimNode b = simulator.addNode(config);
         SimNode c = simulator.addNode(config);

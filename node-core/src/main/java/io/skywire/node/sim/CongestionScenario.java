@@ -1,5 +1,7 @@
 package io.skywire.node.sim;
 
+import io.skywire.node.engine.BufferPolicy;
+import io.skywire.node.engine.BufferSettings;
 import io.skywire.node.engine.Counter;
 import io.skywire.node.engine.EngineConfig;
 import io.skywire.node.engine.ForwardingMode;
@@ -146,7 +148,10 @@ public final class CongestionScenario implements Scenario {
         Simulator simulator = new Simulator(params.seed());
         List<SimNode> chain = new ArrayList<>();
         for (int i = 0; i <= params.hops(); i++) {
-            chain.add(simulator.addNode(EngineConfig.defaults()));
+            // Credit's exact bound per route is the claim here; per-sender buffers overshoot it by up to a round
+            // trip (docs/PROTOCOL.md 2.8) and are measured by buffer-experiment.
+            chain.add(simulator.addNode(EngineConfig.defaults().withBuffers(BufferSettings.of(
+                    BufferPolicy.PER_ROUTE_CREDIT))));
         }
         long slowBits = (long) (params.linkBitsPerSecond() / params.slowdown());
         LinkProfile fast = LinkProfile.of(params.linkBitsPerSecond(), params.delayNanos(), params.loss());

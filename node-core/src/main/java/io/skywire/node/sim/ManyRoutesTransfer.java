@@ -15,8 +15,6 @@ import java.util.Map;
  */
 final class ManyRoutesTransfer {
 
-    private static final int HEADER = 4;
-
     private final SimNode origin;
     private final SimNode destination;
     private final int routes;
@@ -41,10 +39,9 @@ final class ManyRoutesTransfer {
         }
     }
 
-    /** The receiving state of one incoming route; {@code index} is -1 until its header has arrived. */
+    /** The receiving state of one incoming route. */
     private static final class Receiver {
-        int index = -1;
-        int headerHave;
+        final IndexedStream.Header header = new IndexedStream.Header();
         long delivered;
     }
 
@@ -92,8 +89,8 @@ final class ManyRoutesTransfer {
     private long[] deliveredPerTransfer() {
         long[] perTransfer = new long[routes];
         for (Receiver receiver : receivers.values()) {
-            if (receiver.index >= 0) {
-                perTransfer[receiver.index] += receiver.delivered;
+            if (receiver.header.index >= 0) {
+                perTransfer[receiver.header.index] += receiver.delivered;
             }
         }
         return perTransfer;
@@ -109,13 +106,6 @@ final class ManyRoutesTransfer {
         return intact && complete() && delivered == routes * bytesPerRoute;
     }
 
-    private byte streamByte(int index, long position) {
-        if (position < HEADER) {
-            return (byte) (index >>> (8 * (HEADER - 1 - position)));
-        }
-        return TransferPattern.at(position - HEADER, seed + index);
-    }
-
     private void onOriginEvent(NodeEvent event) {
         if (event instanceof NodeEvent.RouteEstablished e && senders.containsKey(e.route())) {
             established++;
@@ -129,13 +119,13 @@ final class ManyRoutesTransfer {
 
     private void pump(RouteHandle route) {
         Sender sender = senders.get(route);
-        long total = HEADER + bytesPerRoute;
+        long total = IndexedStream.HEADER + bytesPerRoute;
         int chunk = origin.engine().maxPayload(route);
         while (sender.written < total) {
             int length = (int) Math.min(chunk, total - sender.written);
             byte[] payload = new byte[length];
             for (int i = 0; i < length; i++) {
-                payload[i] = streamByte(sender.index, sender.written + i);
+                payload[i] = IndexedStream.at(sender.index, sender.written + i, seed);
             }
             if (origin.send(route, payload) != SendResult.ACCEPTED) {
                 return;
@@ -158,25 +148,15 @@ final class ManyRoutesTransfer {
     }
 
     private void receive(Receiver receiver, byte[] payload) {
-        int at = 0;
-        while (receiver.headerHave < HEADER && at < payload.length) {
-            receiver.index = (receiver.headerHave == 0 ? 0 : receiver.index << 8) | (payload[at++] & 0xFF);
-            receiver.headerHave++;
-            if (receiver.headerHave == HEADER) {
-                if (receiver.index < 0 || receiver.index >= routes) {
-                    intact = false;
-                    receiver.index = -1;
-                    return;
-                }
-                claims[receiver.index]++;
-            }
-        }
-        if (receiver.headerHave < HEADER || receiver.index < 0) {
+        int at = receiver.header.body(payload, claims);
+        if (at < 0) {
+            intact &= !receiver.header.invalid;
             return;
         }
+        int index = receiver.header.index;
         int length = payload.length - at;
         if (receiver.delivered + length > bytesPerRoute
-                || !TransferPattern.matches(payload, at, length, receiver.delivered, seed + receiver.index)) {
+                || !TransferPattern.matches(payload, at, length, receiver.delivered, seed + index)) {
             intact = false;
         }
         boolean wasComplete = receiver.delivered >= bytesPerRoute;

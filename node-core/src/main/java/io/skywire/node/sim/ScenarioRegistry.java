@@ -10,7 +10,8 @@ public final class ScenarioRegistry {
             new QosScenario(), new DeadNodeScenario(), new ManyChainsScenario(), new RouteGroupScenario(),
             new TunnelGroupScenario(), new VirtualRouteScenario(), new AsymmetricLinkScenario(), new DhtScenario(),
             new PexScenario(), new DirectoryScenario(),
-            new SpareCapacityScenario(), new RingScenario(), new SyncScenario());
+            new SpareCapacityScenario(), new RingScenario(), new SyncScenario(),
+            new BufferExperimentScenario());
 
     private ScenarioRegistry() {
     }

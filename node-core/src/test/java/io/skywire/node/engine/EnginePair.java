@@ -19,9 +19,13 @@ final class EnginePair {
     long now = 1_000_000;
 
     EnginePair(long seed) {
+        this(seed, EngineConfig.defaults());
+    }
+
+    EnginePair(long seed, EngineConfig config) {
         SplittableRandom random = new SplittableRandom(seed);
-        a = new NodeEngine(EngineConfig.defaults(), curve, secret(random), random.split()::nextBytes);
-        b = new NodeEngine(EngineConfig.defaults(), curve, secret(random), random.split()::nextBytes);
+        a = new NodeEngine(config, curve, secret(random), random.split()::nextBytes);
+        b = new NodeEngine(config, curve, secret(random), random.split()::nextBytes);
         a.addLink(LINK, b.publicKey(), EngineConfig.DEFAULT_MTU, 1_000_000);
         b.addLink(LINK, a.publicKey(), EngineConfig.DEFAULT_MTU, 1_000_000);
     }

@@ -15,7 +15,9 @@ class HostileInputTest {
 
     @BeforeEach
     void establishRoute() throws DecodeException {
-        pair = new EnginePair(21);
+        // The credit policy: its CREDIT and DATA_OVER_CREDIT checks are tested here, the per-sender policy's
+        // hostile cases in PerSenderBufferTest.
+        pair = new EnginePair(21, EngineConfig.defaults().withBuffers(BufferSettings.of(BufferPolicy.PER_ROUTE_CREDIT)));
         route = pair.a.openRoute(pair.now, new RouteSpec(List.of(pair.b.publicKey()), QosClass.BULK,
                 ForwardingMode.STORE_AND_FORWARD, 32 * 1024));
         pair.exchange();

@@ -3,7 +3,16 @@ package io.skywire.node.sim;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.skywire.node.engine.BufferPolicy;
+import io.skywire.node.engine.BufferSettings;
+import io.skywire.node.engine.Counter;
+import io.skywire.node.engine.EngineConfig;
 import io.skywire.node.engine.FailureReason;
+import io.skywire.node.engine.ForwardingMode;
+import io.skywire.node.engine.NodeCounters;
+import io.skywire.node.engine.QosClass;
+import io.skywire.node.engine.RouteSpec;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
@@ -13,6 +22,7 @@ import org.slf4j.LoggerFactory;
 class ForwardingBehaviourTest {
 
     private static final Logger LOG = LoggerFactory.getLogger(ForwardingBehaviourTest.class);
+    private static final long MS = 1_000_000L;
 
     @Test
     void slowLastHopBackPressuresTheOriginWithoutDropsAndWithinBuffers() {
@@ -99,6 +109,69 @@ class ForwardingBehaviourTest {
     }
 
     @Test
+    void perSenderBuffersDeliverEveryRouteExactlyOnceThroughACongestedLossyChain() {
+        // Small buffers, a last link ten times slower and 5% loss everywhere, so both middle hops block their
+        // senders again and again, and BLOCK and UNBLOCK frames are lost and resent.
+        Simulator simulator = new Simulator(17);
+        EngineConfig config = EngineConfig.defaults().withBuffers(new BufferSettings(BufferPolicy.PER_SENDER_BUFFER,
+                64 * 1024, BufferSettings.DEFAULT_BLOCK_TIMEOUT_NANOS));
+        LinkProfile fast = LinkProfile.of(10_000_000L, 5 * MS, 0.05);
+        LinkProfile slow = LinkProfile.of(1_000_000L, 5 * MS, 0.05);
+        List<SimNode> chain = List.of(simulator.addNode(config), simulator.addNode(config), simulator.addNode(config),
+                simulator.addNode(config));
+        simulator.connect(chain.get(0), chain.get(1), fast, fast, EngineConfig.DEFAULT_MTU);
+        simulator.connect(chain.get(1), chain.get(2), fast, fast, EngineConfig.DEFAULT_MTU);
+        simulator.connect(chain.get(2), chain.get(3), slow, slow, EngineConfig.DEFAULT_MTU);
+        ManyRoutesTransfer transfer = new ManyRoutesTransfer(chain.get(0), chain.get(3), 12, 40_000, 17);
+        transfer.open(new RouteSpec(Chains.pathFrom(chain, 0), QosClass.BULK, ForwardingMode.STORE_AND_FORWARD,
+                32 * 1024));
+        simulator.runUntil(120_000 * MS, transfer::complete);
+
+        assertThat(transfer.exactlyOnce()).isTrue();
+        long blocks = 0;
+        long unblocks = 0;
+        for (SimNode node : chain) {
+            NodeCounters counters = node.engine().counters();
+            blocks += counters.get(Counter.BLOCKS_SENT);
+            unblocks += counters.get(Counter.UNBLOCKS_RECEIVED);
+            assertThat(counters.get(Counter.DATA_OVER_BUFFER)).isZero();
+            assertThat(counters.get(Counter.DATA_REORDER_OVERFLOW)).isZero();
+            assertThat(counters.get(Counter.FRAMES_POLICY_MISMATCH)).isZero();
+            assertThat(counters.get(Counter.CREDIT_STALE)).isZero();
+        }
+        LOG.info("per-sender chain: {} BLOCKs sent, {} UNBLOCKs obeyed, {} s", blocks, unblocks, simulator.now() / 1e9);
+        assertThat(blocks).isPositive();
+        assertThat(unblocks).isPositive();
+        // The hop before the slow link, with one upstream neighbour, held at most that sender's hard limit.
+        assertThat(chain.get(2).engine().peakBufferedBytes()).isPositive()
+                .isLessThanOrEqualTo(config.buffers().hardLimitBytes(config.maxInFlightPackets(), EngineConfig.DEFAULT_MTU));
+    }
+
+    @Test
+    void bufferExperimentRunsBothPoliciesOnEveryCaseWithEverythingIntact() {
+        BufferExperimentScenario.Params defaults = BufferExperimentScenario.Params.defaults();
+        BufferExperimentScenario.Result result = new BufferExperimentScenario().run(new BufferExperimentScenario.Params(
+                defaults.cases(), 4, 16, defaults.linkBitsPerSecond(), defaults.delayNanos(), defaults.loss(),
+                defaults.slowdown(), defaults.routeBufferBytes(), 128 * 1024, 500, 1_000, defaults.seed()));
+        LOG.info("buffer-experiment: {}", result.toJson());
+        assertThat(result.rows()).hasSize(2 * BufferExperimentScenario.Case.values().length);
+        for (BufferExperimentScenario.Row row : result.rows()) {
+            assertThat(row.intact()).as(row.scenario() + " " + row.policy()).isTrue();
+            assertThat(row.payloadsDropped()).as(row.scenario() + " " + row.policy()).isZero();
+            assertThat(row.fairness()).as(row.scenario() + " " + row.policy()).isGreaterThan(0.9);
+        }
+        for (BufferExperimentScenario.Case which : BufferExperimentScenario.Case.values()) {
+            BufferExperimentScenario.Row credit = result.row(which, BufferPolicy.PER_ROUTE_CREDIT);
+            BufferExperimentScenario.Row perSender = result.row(which, BufferPolicy.PER_SENDER_BUFFER);
+            // Credit fills most of every route's buffer at the hub (16 x 64 KiB); per-sender stops near 4 x 128 KiB.
+            assertThat(credit.hubPeakBufferedBytes()).isGreaterThan(16L * 48 * 1024);
+            assertThat(perSender.hubPeakBufferedBytes()).isLessThan(credit.hubPeakBufferedBytes());
+            assertThat(perSender.hubBlocksSent()).isPositive();
+            assertThat(credit.hubBlocksSent()).isZero();
+        }
+    }
+
+    @Test
     void everyScenarioPrintsTheSameJsonForTheSameSeed() {
         Map<String, Map<String, String>> quick = new java.util.HashMap<>(Map.of(
                 "congestion", Map.of("megabytes", "1", "measure-from-ms", "1000", "measure-to-ms", "2000"),
@@ -113,6 +186,7 @@ class ForwardingBehaviourTest {
         quick.put("spare-capacity", Map.of("phase-ms", "500"));
         quick.put("ring", Map.of("kilobytes", "50"));
         quick.put("sync", Map.of("nodes", "60", "followers", "8"));
+        quick.put("buffer-experiment", Map.of("cases", "lossy", "routes", "8", "warmup-ms", "200", "measure-ms", "300"));
         for (Map.Entry<String, Map<String, String>> entry : quick.entrySet()) {
             Scenario scenario = ScenarioRegistry.find(entry.getKey()).orElseThrow();
             String first = scenario.run(entry.getValue()).toJson();
@@ -127,7 +201,7 @@ class ForwardingBehaviourTest {
         assertThat(ScenarioRegistry.all()).extracting(Scenario::name)
                 .containsExactly("lossy-chain", "congestion", "qos", "dead-node", "many-chains",
                 "route-group", "tunnel-group", "virtual-route", "asymmetric-link", "dht", "pex", "directory",
-                "spare-capacity", "ring", "sync");
+                "spare-capacity", "ring", "sync", "buffer-experiment");
         Scenario congestion = ScenarioRegistry.find("congestion").orElseThrow();
         assertThatThrownBy(() -> congestion.run(Map.of("nope", "1")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--nope");
