@@ -2,6 +2,8 @@ package io.skywire.app.cli;
 
 import io.skywire.app.testnet.PaymentSettings;
 import io.skywire.app.ui.DesktopWindow;
+import io.skywire.app.wallet.UserWallet;
+import io.skywire.app.wallet.WalletFiles;
 import io.skywire.app.ui.EmbeddedNetwork;
 import io.skywire.app.ui.Themes;
 import io.skywire.node.gateway.ProxySettings;
@@ -39,6 +41,11 @@ final class GuiCommand implements Callable<Integer> {
     @Option(names = "--dark", description = "Start with the dark theme.")
     private boolean dark;
 
+    @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "${user.home}/.skywire",
+            description = "Directory of the wallet (as for `skywire wallet`); with one there, the window asks for "
+                    + "its password and the client pays from it (default: ${DEFAULT-VALUE}).")
+    private java.nio.file.Path dataDir;
+
     @Override
     public Integer call() throws Exception {
         size.validate(spec.commandLine());
@@ -52,8 +59,8 @@ final class GuiCommand implements Callable<Integer> {
                 network.close();
             }
         }, "skywire-gui-shutdown"));
-        Callable<EmbeddedNetwork> starter = () -> {
-            EmbeddedNetwork network = EmbeddedNetwork.startLocal(size.nodes, size.gateways, proxy, payments);
+        java.util.function.Function<UserWallet, Callable<EmbeddedNetwork>> starter = wallet -> () -> {
+            EmbeddedNetwork network = EmbeddedNetwork.startLocal(size.nodes, size.gateways, proxy, payments, wallet);
             running.set(network);
             return network;
         };
@@ -63,7 +70,7 @@ final class GuiCommand implements Callable<Integer> {
             Platform.startup(() -> {
                 try {
                     Themes.apply(dark);
-                    DesktopWindow.show(new Stage(), starter).stopped().whenComplete((ok, e) -> closed.complete(null));
+                    DesktopWindow.show(new Stage(), new WalletFiles(dataDir), starter).stopped().whenComplete((ok, e) -> closed.complete(null));
                 } catch (RuntimeException e) {
                     closed.completeExceptionally(e);
                 }

@@ -1,5 +1,6 @@
 package io.skywire.app.cli;
 
+import io.skywire.app.wallet.WalletSession;
 import io.skywire.wallet.seed.Mnemonic;
 import io.skywire.wallet.seed.ScryptParameters;
 import io.skywire.wallet.seed.SeedStore;
@@ -37,7 +38,7 @@ final class WalletNewCommand implements Callable<Integer> {
         Files.createDirectories(options.dataDir);
         SeedStore.create(options.seedFile(), mnemonic, password, new ScryptParameters(scryptLog2N, 8, 1),
                 new SecureRandom());
-        try (WalletSession session = WalletSession.create(options)) {
+        try (WalletSession session = WalletSession.open(options.files())) {
             PrintWriter out = spec.commandLine().getOut();
             out.println("Created a wallet in " + options.dataDir + ".");
             out.println("Write these 12 words down, in order, and keep them offline. They restore the wallet;");

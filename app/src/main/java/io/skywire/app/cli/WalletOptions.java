@@ -1,5 +1,9 @@
 package io.skywire.app.cli;
 
+import io.skywire.app.wallet.WalletFiles;
+import io.skywire.app.wallet.WalletSession;
+import io.skywire.wallet.seed.Mnemonic;
+import io.skywire.wallet.seed.WrongPasswordException;
 import java.io.Console;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -25,16 +29,42 @@ final class WalletOptions {
             description = "Read the password from the first line of FILE instead of prompting (for scripts).")
     Path passwordFile;
 
+    WalletFiles files() {
+        return new WalletFiles(dataDir);
+    }
+
     Path seedFile() {
-        return dataDir.resolve("wallet.seed");
+        return files().seedFile();
     }
 
     Path walletDatabase() {
-        return dataDir.resolve("wallet");
+        return files().walletDatabase();
     }
 
-    Path localChain() {
-        return dataDir.resolve("local-chain");
+    /**
+     * Opens the wallet in the data directory.
+     *
+     * @throws CommandFailedException when there is no wallet there
+     */
+    WalletSession open() {
+        if (!files().hasWallet()) {
+            throw new CommandFailedException("no wallet in " + dataDir
+                    + ": create one with `skywire wallet new` or `skywire wallet restore`");
+        }
+        return WalletSession.open(files());
+    }
+
+    /**
+     * The mnemonic of {@code session}'s wallet, after the password.
+     *
+     * @throws CommandFailedException for a wrong password (the file is only read)
+     */
+    Mnemonic unlock(CommandSpec spec, WalletSession session) throws IOException {
+        try {
+            return session.reveal(password(spec, false));
+        } catch (WrongPasswordException e) {
+            throw new CommandFailedException("wrong password for " + seedFile() + "; nothing was changed");
+        }
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.skywire.app.cli;
 
+import io.skywire.app.wallet.WalletSession;
 import io.skywire.wallet.address.FreshAddresses;
 import io.skywire.wallet.seed.Mnemonic;
 import io.skywire.wallet.seed.MnemonicException;
@@ -49,7 +50,7 @@ final class WalletRestoreCommand implements Callable<Integer> {
         Files.createDirectories(options.dataDir);
         SeedStore.create(options.seedFile(), mnemonic, password, new ScryptParameters(scryptLog2N, 8, 1),
                 new SecureRandom());
-        try (WalletSession session = WalletSession.create(options)) {
+        try (WalletSession session = WalletSession.open(options.files())) {
             int active = lastActiveIndex(session, mnemonic);
             FreshAddresses addresses = session.addresses(mnemonic);
             for (int i = 0; i <= active; i++) {

@@ -1,13 +1,17 @@
 package io.skywire.app.ui;
 
+import io.skywire.app.wallet.UserWallet;
+import io.skywire.app.wallet.WalletFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 import javafx.application.Platform;
 import javafx.fxml.FXMLLoader;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.stage.Modality;
 import javafx.stage.Stage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,6 +32,10 @@ public final class DesktopWindow {
     private final MainController main;
     private final DashboardViewModel dashboard = new DashboardViewModel();
     private final GatewaysViewModel gateways = new GatewaysViewModel();
+    private final WalletViewModel wallet = new WalletViewModel();
+    private UserWallet userWallet;
+    private WalletActions walletActions;
+    private Stage unlockDialog;
     private final CompletableFuture<Void> stopped = new CompletableFuture<>();
     private EmbeddedNetwork network;
     private NodeMonitor monitor;
@@ -41,6 +49,70 @@ public final class DesktopWindow {
 
     /** Shows the window on {@code stage} and starts the network with {@code starter} in the background. */
     public static DesktopWindow show(Stage stage, Callable<EmbeddedNetwork> starter) {
+        DesktopWindow window = open(stage);
+        window.start(starter);
+        return window;
+    }
+
+    /**
+     * Shows the window over the wallet in {@code files}: when it has one, an unlock dialog asks for the password
+     * first, and the network starts with the unlocked wallet (or without it, after "Not now"); with none the wallet
+     * screen says "No wallet yet". {@code starter} makes the network's starter for the wallet (null without one).
+     */
+    public static DesktopWindow show(Stage stage, WalletFiles files,
+                                     Function<UserWallet, Callable<EmbeddedNetwork>> starter) {
+        DesktopWindow window = open(stage);
+        if (!files.hasWallet()) {
+            window.start(starter.apply(null));
+            return window;
+        }
+        UnlockViewModel unlock = new UnlockViewModel(files, Platform::runLater);
+        window.unlockDialog = window.unlockDialog(unlock);
+        window.main.working("Waiting for the wallet's password…");
+        unlock.result().thenAccept(unlocked -> {
+            window.unlockDialog.hide();
+            window.unlocked(unlocked);
+            window.start(starter.apply(unlocked));
+        });
+        window.unlockDialog.show();
+        return window;
+    }
+
+    private Stage unlockDialog(UnlockViewModel unlock) {
+        FXMLLoader loader = new FXMLLoader(Screen.UNLOCK.fxml());
+        Parent root;
+        try {
+            root = loader.load();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot load the unlock dialog: " + e.getMessage(), e);
+        }
+        ((UnlockController) loader.getController()).attach(unlock);
+        Stage dialog = new Stage();
+        dialog.initOwner(stage);
+        dialog.initModality(Modality.WINDOW_MODAL);
+        dialog.setTitle("Unlock your wallet");
+        Scene scene = new Scene(root);
+        scene.getStylesheets().add(Screen.MAIN.css().toExternalForm());
+        dialog.setScene(scene);
+        dialog.setOnCloseRequest(event -> {
+            event.consume();
+            unlock.skip();
+        });
+        return dialog;
+    }
+
+    private void unlocked(UserWallet unlockedWallet) {
+        userWallet = unlockedWallet;
+        if (unlockedWallet == null) {
+            wallet.locked();
+            return;
+        }
+        walletActions = new WalletActions(unlockedWallet, wallet, Platform::runLater);
+        main.wallet().actions(walletActions);
+        walletActions.refresh();
+    }
+
+    private static DesktopWindow open(Stage stage) {
         FXMLLoader loader = new FXMLLoader(Screen.MAIN.fxml());
         Parent root;
         try {
@@ -51,6 +123,7 @@ public final class DesktopWindow {
         DesktopWindow window = new DesktopWindow(stage, loader.getController());
         window.main.dashboard().attach(window.dashboard);
         window.main.gateways().attach(window.gateways);
+        window.main.wallet().attach(window.wallet);
         Scene scene = new Scene(root);
         scene.getStylesheets().add(Screen.MAIN.css().toExternalForm());
         stage.setTitle("Skywire");
@@ -60,7 +133,6 @@ public final class DesktopWindow {
             window.close();
         });
         stage.show();
-        window.start(starter);
         return window;
     }
 
@@ -89,6 +161,11 @@ public final class DesktopWindow {
         dashboard.nodeStarted(started.network().client().nodeId().fingerprint(), proxy.socksAddress(),
                 proxy.httpAddress());
         main.status(started.summary());
+        if (walletActions != null) {
+            WalletActions actions = walletActions;
+            actions.refresh();
+            started.onSettlement(round -> actions.refreshQuietly());
+        }
         if (started.paid()) {
             started.onSettlement(round -> {
                 String relay = round.relay().node().fingerprint();
@@ -108,6 +185,7 @@ public final class DesktopWindow {
         dashboard.nodeStopped(message);
         main.status("The local test network did not start: " + message);
         if (closing) {
+            closeWallet();
             finish();
         }
     }
@@ -126,9 +204,16 @@ public final class DesktopWindow {
         }
         closing = true;
         main.working("Stopping the local test network…");
+        if (walletActions != null) {
+            walletActions.close();
+        }
+        if (unlockDialog != null) {
+            unlockDialog.hide();
+        }
         if (network != null) {
             stopInBackground(network, monitor);
         } else if (!starting) {
+            closeWallet();
             finish();
         }
         return stopped;
@@ -144,14 +229,28 @@ public final class DesktopWindow {
             } catch (RuntimeException e) {
                 LOG.warn("stopping the local test network: {}", e.toString());
             } finally {
+                closeWallet();
                 Platform.runLater(this::finish);
             }
         });
     }
 
+    /** The wallet closes last: the network's refund to it happens while the network stops. */
+    private void closeWallet() {
+        UserWallet open = userWallet;
+        if (open != null) {
+            try {
+                open.close();
+            } catch (RuntimeException e) {
+                LOG.warn("closing the wallet: {}", e.toString());
+            }
+        }
+    }
+
     private void finish() {
         main.dashboard().detach();
         main.gateways().detach();
+        main.wallet().detach();
         dashboard.nodeStopped("window closed");
         stage.hide();
         stopped.complete(null);
@@ -176,6 +275,15 @@ public final class DesktopWindow {
         return gateways;
     }
 
+    public WalletViewModel wallet() {
+        return wallet;
+    }
+
+    /** The unlock dialog while it is up, or null when the data directory held no wallet. */
+    public Stage unlockDialog() {
+        return unlockDialog;
+    }
+
     /** The running network, or null while starting or after a failed start. */
     public EmbeddedNetwork network() {
         return network;
@@ -187,6 +295,11 @@ public final class DesktopWindow {
 
     /** Selects the tab of {@code screen} (for screenshots and keyboard shortcuts). */
     public void select(Screen screen) {
+        if (screen == Screen.WALLET) {
+            main.tabs().getTabs().stream().filter(tab -> "walletTab".equals(tab.getId())).findFirst()
+                    .ifPresent(tab -> main.tabs().getSelectionModel().select(tab));
+            return;
+        }
         int index = screen == Screen.GATEWAYS ? 1 : 0;
         main.tabs().getSelectionModel().select(index);
     }

@@ -13,6 +13,7 @@ public final class MainController {
     @FXML private ToggleButton darkTheme;
     @FXML private DashboardController dashboardController;
     @FXML private GatewaysController gatewaysController;
+    @FXML private WalletController walletController;
 
     @FXML
     private void toggleTheme() {
@@ -37,6 +38,10 @@ public final class MainController {
 
     GatewaysController gateways() {
         return gatewaysController;
+    }
+
+    WalletController wallet() {
+        return walletController;
     }
 
     TabPane tabs() {

@@ -7,7 +7,9 @@ import java.util.Objects;
 public enum Screen {
     MAIN("main"),
     DASHBOARD("dashboard"),
-    GATEWAYS("gateways");
+    GATEWAYS("gateways"),
+    WALLET("wallet"),
+    UNLOCK("unlock");
 
     private final String name;
 
