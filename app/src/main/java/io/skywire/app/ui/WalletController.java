@@ -32,6 +32,7 @@ public final class WalletController {
     @FXML private Label onChain;
     @FXML private Label inEscrow;
     @FXML private Label earned;
+    @FXML private Label earnedNote;
     @FXML private Canvas qr;
     @FXML private Label receiveAddress;
     @FXML private Button newAddress;
@@ -100,6 +101,7 @@ public final class WalletController {
         onChain.textProperty().bind(viewModel.onChainProperty());
         inEscrow.textProperty().bind(viewModel.inEscrowProperty());
         earned.textProperty().bind(viewModel.earnedProperty());
+        earnedNote.textProperty().bind(viewModel.earnedNoteProperty());
         receiveAddress.textProperty().bind(Bindings.when(viewModel.receiveAddressProperty().isEmpty())
                 .then("Press New address for an address to receive on.").otherwise(viewModel.receiveAddressProperty()));
         withdrawAddress.textProperty().bindBidirectional(viewModel.withdrawAddressProperty());
@@ -130,7 +132,7 @@ public final class WalletController {
         if (model == null) {
             return;
         }
-        for (Label label : new Label[] {status, message, onChain, inEscrow, earned, receiveAddress, addressError,
+        for (Label label : new Label[] {status, message, onChain, inEscrow, earned, earnedNote, receiveAddress, addressError,
             amountError, withdrawPreview}) {
             label.textProperty().unbind();
         }

@@ -61,6 +61,7 @@ public final class WalletViewModel {
     private final StringProperty onChain = new SimpleStringProperty("");
     private final StringProperty inEscrow = new SimpleStringProperty("");
     private final StringProperty earned = new SimpleStringProperty("");
+    private final StringProperty earnedNote = new SimpleStringProperty("");
     private final ObservableList<PseudonymRow> pseudonyms = FXCollections.observableArrayList();
     private final ObservableList<EscrowRow> escrowHistory = FXCollections.observableArrayList();
     private final ObservableList<TransactionRow> transactions = FXCollections.observableArrayList();
@@ -107,8 +108,9 @@ public final class WalletViewModel {
         inEscrow.set(reading.escrowRunning() ? Money.sky(reading.inEscrow().value()) + " in "
                 + reading.pseudonyms().size() + " pseudonym" + (reading.pseudonyms().size() == 1 ? "" : "s")
                 : "no escrow running");
-        earned.set(Money.sky(reading.earned().value()) + " paid out; none waiting for settlement: this node "
-                + "forwards for no one on the local test network");
+        earned.set(Money.sky(reading.earned().value()));
+        earnedNote.set("paid out to this wallet by the escrow; on the local test network this node forwards for "
+                + "no one, so nothing waits for settlement");
         List<PseudonymRow> keys = new ArrayList<>();
         for (WalletReading.Pseudonym pseudonym : reading.pseudonyms()) {
             keys.add(new PseudonymRow(shortKey(pseudonym.publicKeyHex()),
@@ -281,6 +283,11 @@ public final class WalletViewModel {
 
     public StringProperty earnedProperty() {
         return earned;
+    }
+
+    /** Where the earnings come from, and why nothing waits for settlement. */
+    public StringProperty earnedNoteProperty() {
+        return earnedNote;
     }
 
     public ObservableList<PseudonymRow> pseudonyms() {

@@ -118,13 +118,13 @@ public final class WalletFunds {
         }
         byte[] nonce = new byte[Transaction.NONCE_BYTES];
         random.nextBytes(nonce);
-        // The fee is asked of the transaction as it will be sent: the change output's address is not handed out
-        // yet, so the destination stands in for it (same size, and the local chain's fee depends on neither).
+        // The fee is asked of the transaction as it will be sent, but the change output's address is not handed out
+        // yet: a fixed stand-in takes its place (same size; an address's bytes are not what a fee depends on).
         Droplets change = gathered.minus(amount);
         List<Transaction.Transfer> outputs = new ArrayList<>();
         outputs.add(new Transaction.Transfer(to, amount));
         if (!change.isZero()) {
-            outputs.add(new Transaction.Transfer(to, change));
+            outputs.add(new Transaction.Transfer(changeStandIn(to), change));
         }
         Droplets fee = chain.fee(new Transaction(nonce, inputs, outputs));
         if (!fee.isZero()) {
@@ -132,6 +132,18 @@ public final class WalletFunds {
                     + " asks a fee of " + fee + "; this wallet only builds transactions without a fee");
         }
         return new Plan(nonce, inputs, signers, change, fee);
+    }
+
+    /** The address of the key whose secret is 1 (or 2, should the destination be that one). */
+    private SkycoinAddress changeStandIn(SkycoinAddress to) {
+        for (byte last = 1; ; last++) {
+            byte[] secret = new byte[32];
+            secret[31] = last;
+            SkycoinAddress address = SkycoinAddress.fromPublicKey(secp256k1.publicKey(secret));
+            if (!address.equals(to)) {
+                return address;
+            }
+        }
     }
 
     private record Plan(byte[] nonce, List<Transaction.Transfer> inputs, List<SkycoinKeyPair> signers,
