@@ -71,6 +71,12 @@ public final class DesktopWindow {
         window.main.working("Waiting for the wallet's password…");
         unlock.result().thenAccept(unlocked -> {
             window.unlockDialog.hide();
+            if (window.closing) {
+                if (unlocked != null) {
+                    unlocked.close();
+                }
+                return;
+            }
             window.unlocked(unlocked);
             window.start(starter.apply(unlocked));
         });
@@ -79,13 +85,8 @@ public final class DesktopWindow {
     }
 
     private Stage unlockDialog(UnlockViewModel unlock) {
-        FXMLLoader loader = new FXMLLoader(Screen.UNLOCK.fxml());
-        Parent root;
-        try {
-            root = loader.load();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot load the unlock dialog: " + e.getMessage(), e);
-        }
+        FXMLLoader loader = load(Screen.UNLOCK);
+        Parent root = loader.getRoot();
         ((UnlockController) loader.getController()).attach(unlock);
         Stage dialog = new Stage();
         dialog.initOwner(stage);
@@ -112,14 +113,20 @@ public final class DesktopWindow {
         walletActions.refresh();
     }
 
-    private static DesktopWindow open(Stage stage) {
-        FXMLLoader loader = new FXMLLoader(Screen.MAIN.fxml());
-        Parent root;
+    /** Loads {@code screen}'s FXML; its root and controller are then the loader's. */
+    private static FXMLLoader load(Screen screen) {
+        FXMLLoader loader = new FXMLLoader(screen.fxml());
         try {
-            root = loader.load();
+            loader.load();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot load the main window: " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot load " + screen.fxml() + ": " + e.getMessage(), e);
         }
+        return loader;
+    }
+
+    private static DesktopWindow open(Stage stage) {
+        FXMLLoader loader = load(Screen.MAIN);
+        Parent root = loader.getRoot();
         DesktopWindow window = new DesktopWindow(stage, loader.getController());
         window.main.dashboard().attach(window.dashboard);
         window.main.gateways().attach(window.gateways);
