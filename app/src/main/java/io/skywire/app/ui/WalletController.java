@@ -31,6 +31,7 @@ public final class WalletController {
     @FXML private VBox content;
     @FXML private Label onChain;
     @FXML private Label inEscrow;
+    @FXML private Label inEscrowNote;
     @FXML private Label earned;
     @FXML private Label earnedNote;
     @FXML private Canvas qr;
@@ -100,6 +101,7 @@ public final class WalletController {
         content.managedProperty().bind(viewModel.availableProperty());
         onChain.textProperty().bind(viewModel.onChainProperty());
         inEscrow.textProperty().bind(viewModel.inEscrowProperty());
+        inEscrowNote.textProperty().bind(viewModel.inEscrowNoteProperty());
         earned.textProperty().bind(viewModel.earnedProperty());
         earnedNote.textProperty().bind(viewModel.earnedNoteProperty());
         receiveAddress.textProperty().bind(Bindings.when(viewModel.receiveAddressProperty().isEmpty())
@@ -132,7 +134,7 @@ public final class WalletController {
         if (model == null) {
             return;
         }
-        for (Label label : new Label[] {status, message, onChain, inEscrow, earned, earnedNote, receiveAddress, addressError,
+        for (Label label : new Label[] {status, message, onChain, inEscrow, inEscrowNote, earned, earnedNote, receiveAddress, addressError,
             amountError, withdrawPreview}) {
             label.textProperty().unbind();
         }

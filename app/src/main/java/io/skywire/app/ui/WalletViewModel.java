@@ -60,6 +60,7 @@ public final class WalletViewModel {
     private final BooleanProperty available = new SimpleBooleanProperty();
     private final StringProperty onChain = new SimpleStringProperty("");
     private final StringProperty inEscrow = new SimpleStringProperty("");
+    private final StringProperty inEscrowNote = new SimpleStringProperty("");
     private final StringProperty earned = new SimpleStringProperty("");
     private final StringProperty earnedNote = new SimpleStringProperty("");
     private final ObservableList<PseudonymRow> pseudonyms = FXCollections.observableArrayList();
@@ -105,9 +106,10 @@ public final class WalletViewModel {
         status.set("Coins on the " + reading.chainName());
         onChainDroplets = reading.onChain().value();
         onChain.set(Money.sky(reading.onChain().value()));
-        inEscrow.set(reading.escrowRunning() ? Money.sky(reading.inEscrow().value()) + " in "
-                + reading.pseudonyms().size() + " pseudonym" + (reading.pseudonyms().size() == 1 ? "" : "s")
-                : "no escrow running");
+        inEscrow.set(reading.escrowRunning() ? Money.sky(reading.inEscrow().value()) : "no escrow running");
+        int count = reading.pseudonyms().size();
+        inEscrowNote.set(reading.escrowRunning() ? "on " + count + " pseudonym" + (count == 1 ? "" : "s")
+                + " at the local test network's escrow" : "the escrow runs with the paid local test network");
         earned.set(Money.sky(reading.earned().value()));
         earnedNote.set("paid out to this wallet by the escrow; on the local test network this node forwards for "
                 + "no one, so nothing waits for settlement");
@@ -283,6 +285,11 @@ public final class WalletViewModel {
 
     public StringProperty earnedProperty() {
         return earned;
+    }
+
+    /** Where the escrow balance is. */
+    public StringProperty inEscrowNoteProperty() {
+        return inEscrowNote;
     }
 
     /** Where the earnings come from, and why nothing waits for settlement. */

@@ -66,7 +66,8 @@ class WalletScreenTest {
                     && !window.wallet().pseudonyms().isEmpty());
             assertThat(window.unlockDialog().isShowing()).isFalse();
             FxTesting.eventually(10, () -> assertThat(call(() -> text("#inEscrow")))
-                    .isEqualTo("100.000000 SKY in 1 pseudonym"));
+                    .isEqualTo("100.000000 SKY"));
+            assertThat(text("#inEscrowNote")).startsWith("on 1 pseudonym");
             assertThat(text("#onChain")).isEqualTo("0.000000 SKY");
             assertThat(window.wallet().transactions()).extracting(WalletViewModel.TransactionRow::what)
                     .contains("sent", "test funds (local chain faucet)");
@@ -127,7 +128,7 @@ class WalletScreenTest {
         }
     }
 
-    /** "99.600000 SKY in 1 pseudonym" → 99600000. */
+    /** "99.600000 SKY" → 99600000. */
     private static long droplets(String text) {
         return Droplets.parse(text.substring(0, text.indexOf(" SKY"))).value();
     }

@@ -38,7 +38,8 @@ class WalletViewModelTest {
 
         assertThat(model.availableProperty().get()).isTrue();
         assertThat(model.onChainProperty().get()).isEqualTo("12.500000 SKY");
-        assertThat(model.inEscrowProperty().get()).isEqualTo("99.250000 SKY in 1 pseudonym");
+        assertThat(model.inEscrowProperty().get()).isEqualTo("99.250000 SKY");
+        assertThat(model.inEscrowNoteProperty().get()).isEqualTo("on 1 pseudonym at the local test network's escrow");
         assertThat(model.earnedProperty().get()).isEqualTo("2.000000 SKY");
         assertThat(model.earnedNoteProperty().get()).startsWith("paid out to this wallet by the escrow");
         assertThat(model.pseudonyms()).singleElement().satisfies(row -> {
