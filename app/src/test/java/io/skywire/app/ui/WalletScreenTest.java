@@ -32,7 +32,8 @@ import org.testfx.util.WaitForAsyncUtils;
  * The wallet screen over the paid test network with the user's own wallet in a temporary data directory (headless
  * Monocle): a wrong password is refused beside the field and the right one unlocks; the client's deposit comes from
  * the wallet (topped up by the local chain's faucet as test funds); after traffic and a settlement round the escrow
- * balance on the screen drops by what the relays were paid; closing returns the rest to the wallet.
+ * balance on the screen drops by what the relays were paid; a withdrawal explains bad fields beside them, shows its
+ * exact fee before the confirmation and then leaves the wallet; closing returns the rest to the wallet.
  */
 class WalletScreenTest {
 
@@ -95,6 +96,28 @@ class WalletScreenTest {
             }).get(5, TimeUnit.SECONDS);
             FxTesting.until(10, () -> window.wallet().receiveQrProperty().get() != null);
             FxTesting.screenshot(window, Screen.WALLET, DesktopWindowTest.SCREENSHOTS.resolve("wallet.png"));
+
+            // Withdraw: bad fields are explained beside them; coins sent to the receive address arrive, the exact
+            // fee is shown before confirming, and the confirmed withdrawal leaves the wallet.
+            withdraw("nonsense", "1");
+            FxTesting.until(10, () -> text("#addressError").startsWith("Not a valid address"));
+            String receive = window.wallet().receiveAddressProperty().get();
+            String friend = io.skywire.wallet.skycoin.DeterministicKeyChain.derive(
+                    io.skywire.node.crypto.Secp256k1Provider.get(), "friend".getBytes(), 1).get(0).address().toString();
+            withdraw(friend, "1");
+            FxTesting.until(10, () -> text("#amountError").contains("holds 0.000000 SKY"));
+            try (var chain = io.skywire.wallet.chain.LocalChain.open(files.localChain(),
+                    io.skywire.node.crypto.Secp256k1Provider.get(), java.time.Clock.systemUTC(), new SecureRandom())) {
+                chain.mint(io.skywire.wallet.skycoin.SkycoinAddress.parse(receive), Droplets.ofSky(5));
+            }
+            window.network().settleNow();
+            FxTesting.until(10, () -> text("#onChain").equals("5.000000 SKY"));
+            withdraw(friend, "1.5");
+            FxTesting.until(10, () -> text("#withdrawPreview").contains("Fee: 0.000000 SKY"));
+            WaitForAsyncUtils.asyncFx(() -> ROBOT.lookup("#confirmWithdrawal").queryAs(Button.class).fire())
+                    .get(5, TimeUnit.SECONDS);
+            FxTesting.until(10, () -> text("#message").startsWith("Sent 1.500000 SKY in transaction"));
+            FxTesting.until(10, () -> text("#onChain").equals("3.500000 SKY"));
         } finally {
             WaitForAsyncUtils.asyncFx(window::close).get(5, TimeUnit.SECONDS).get(30, TimeUnit.SECONDS);
         }
@@ -102,8 +125,10 @@ class WalletScreenTest {
         try (var wallet = io.skywire.app.wallet.UserWallet.unlock(files, "open sesame".toCharArray())) {
             var reading = wallet.read();
             assertThat(reading.transactions().get(0).label()).isEqualTo("returned from the escrow");
-            assertThat(reading.onChain().value()).as("the rest came back to the wallet").isPositive()
+            long refunded = reading.transactions().get(0).change().value();
+            assertThat(refunded).as("the rest came back to the wallet").isPositive()
                     .isLessThan(Droplets.ofSky(100).value());
+            assertThat(reading.onChain().value()).isEqualTo(Droplets.parse("3.5").value() + refunded);
         }
         FxTesting.eventually(10, () -> assertThat(FxTesting.skywireThreads()).isEmpty());
     }
@@ -112,6 +137,14 @@ class WalletScreenTest {
         WaitForAsyncUtils.asyncFx(() -> {
             ROBOT.lookup("#password").queryAs(PasswordField.class).setText(password);
             ROBOT.lookup("#unlockButton").queryAs(Button.class).fire();
+        }).get(5, TimeUnit.SECONDS);
+    }
+
+    private static void withdraw(String address, String amount) throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> {
+            ROBOT.lookup("#withdrawAddress").queryAs(javafx.scene.control.TextField.class).setText(address);
+            ROBOT.lookup("#withdrawAmount").queryAs(javafx.scene.control.TextField.class).setText(amount);
+            ROBOT.lookup("#previewWithdrawal").queryAs(Button.class).fire();
         }).get(5, TimeUnit.SECONDS);
     }
 
