@@ -16,6 +16,7 @@ public final class MainController {
     @FXML private GatewaysController gatewaysController;
     @FXML private SettingsController settingsController;
     @FXML private Tab settingsTab;
+    @FXML private WalletController walletController;
 
     @FXML
     private void toggleTheme() {
@@ -48,6 +49,10 @@ public final class MainController {
 
     Tab settingsTab() {
         return settingsTab;
+    }
+
+    WalletController wallet() {
+        return walletController;
     }
 
     TabPane tabs() {

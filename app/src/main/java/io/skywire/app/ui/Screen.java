@@ -9,7 +9,9 @@ public enum Screen {
     DASHBOARD("dashboard"),
     GATEWAYS("gateways"),
     SETTINGS("settings"),
-    WIZARD("wizard");
+    WIZARD("wizard"),
+    WALLET("wallet"),
+    UNLOCK("unlock");
 
     private final String name;
 
