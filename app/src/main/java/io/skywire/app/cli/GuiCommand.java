@@ -98,7 +98,7 @@ final class GuiCommand implements Callable<Integer> {
                                 new ScryptParameters(scryptLog2N, 8, 1));
                         wizard.finished().thenAccept(created -> Platform.runLater(() -> {
                             if (created) {
-                                openWindow(running, closed, null);
+                                openWindow(running, closed, wizard.takeWallet());
                             } else {
                                 closed.completeExceptionally(new CommandFailedException(
                                         "the first-run wizard was cancelled; nothing was written"));

@@ -77,6 +77,20 @@ public final class UserWallet implements AutoCloseable {
         }
     }
 
+    /**
+     * Opens the wallet just created in {@code files} from {@code mnemonic} (the first-run wizard's, whose password was
+     * typed a moment ago), without sealing or unsealing the seed again.
+     */
+    public static UserWallet created(WalletFiles files, Mnemonic mnemonic) {
+        WalletSession session = WalletSession.open(files);
+        try {
+            return new UserWallet(session, mnemonic);
+        } catch (RuntimeException e) {
+            session.close();
+            throw e;
+        }
+    }
+
     public WalletFiles files() {
         return session.files();
     }
