@@ -2,8 +2,6 @@ package io.skywire.app.ui;
 
 import io.skywire.app.wallet.UserWallet;
 import io.skywire.app.wallet.WalletFiles;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
@@ -123,7 +121,7 @@ public final class DesktopWindow {
     }
 
     private Stage unlockDialog(UnlockViewModel unlock) {
-        FXMLLoader loader = load(Screen.UNLOCK);
+        FXMLLoader loader = Screen.UNLOCK.load();
         Parent root = loader.getRoot();
         ((UnlockController) loader.getController()).attach(unlock);
         Stage dialog = new Stage();
@@ -151,19 +149,8 @@ public final class DesktopWindow {
         walletActions.refresh();
     }
 
-    /** Loads {@code screen}'s FXML; its root and controller are then the loader's. */
-    private static FXMLLoader load(Screen screen) {
-        FXMLLoader loader = new FXMLLoader(screen.fxml());
-        try {
-            loader.load();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot load " + screen.fxml() + ": " + e.getMessage(), e);
-        }
-        return loader;
-    }
-
     private static DesktopWindow open(Stage stage, SettingsViewModel settings, boolean joins) {
-        FXMLLoader loader = load(Screen.MAIN);
+        FXMLLoader loader = Screen.MAIN.load();
         Parent root = loader.getRoot();
         DesktopWindow window = new DesktopWindow(stage, loader.getController());
         window.main.dashboard().attach(window.dashboard);
