@@ -32,4 +32,10 @@ class UiLayeringTest {
             .that().resideInAPackage("io.skywire.app.ui..")
             .should().dependOnClassesThat().resideInAPackage("io.skywire.app.cli..")
             .allowEmptyShould(false);
+
+    @ArchTest
+    static final ArchRule THE_WALLET_SERVICE_IS_PLAIN_JAVA = noClasses()
+            .that().resideInAPackage("io.skywire.app.wallet..")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx..", "io.skywire.app.ui..", "io.skywire.app.cli..")
+            .allowEmptyShould(false);
 }

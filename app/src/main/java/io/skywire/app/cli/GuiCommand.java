@@ -5,19 +5,21 @@ import io.skywire.app.settings.DesktopSettingsFile;
 import io.skywire.node.runtime.NodeConfigException;
 import io.skywire.app.testnet.PaymentSettings;
 import io.skywire.app.ui.DesktopWindow;
+import io.skywire.app.wallet.UserWallet;
+import io.skywire.app.wallet.WalletFiles;
 import io.skywire.app.ui.EmbeddedNetwork;
 import io.skywire.app.ui.FirstRunWizard;
 import io.skywire.app.ui.SettingsViewModel;
 import io.skywire.app.ui.Themes;
-import io.skywire.app.wallet.WalletCreation;
+import io.skywire.app.ui.WizardViewModel;
 import io.skywire.node.gateway.ProxySettings;
 import io.skywire.wallet.seed.ScryptParameters;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import javafx.application.Platform;
 import javafx.stage.Stage;
 import picocli.CommandLine.Command;
@@ -57,7 +59,8 @@ final class GuiCommand implements Callable<Integer> {
     private boolean dark;
 
     @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "${user.home}/.skywire",
-            description = "Directory of the wallet and desktop.conf, as for `skywire wallet` (default: ${DEFAULT-VALUE}).")
+            description = "Directory of the wallet and desktop.conf, as for `skywire wallet`; with a wallet there, "
+                    + "the window asks for its password and the client pays from it (default: ${DEFAULT-VALUE}).")
     private Path dataDir;
 
     /** Tests lower the wizard's scrypt cost; a person never needs to. */
@@ -72,7 +75,7 @@ final class GuiCommand implements Callable<Integer> {
             throw new CommandFailedException(noDisplay);
         }
         size.validate(spec.commandLine());
-        boolean firstRun = !Files.isRegularFile(WalletCreation.seedFile(dataDir));
+        boolean firstRun = !new WalletFiles(dataDir).hasWallet();
         if (!firstRun) {
             settings(); // a broken desktop.conf is one line on stderr before any window opens
         }
@@ -91,17 +94,18 @@ final class GuiCommand implements Callable<Integer> {
                 try {
                     Themes.apply(dark);
                     if (firstRun) {
-                        FirstRunWizard.show(new Stage(), dataDir, new ScryptParameters(scryptLog2N, 8, 1)).finished()
-                                .thenAccept(created -> Platform.runLater(() -> {
-                                    if (created) {
-                                        openWindow(running, closed);
-                                    } else {
-                                        closed.completeExceptionally(new CommandFailedException(
-                                                "the first-run wizard was cancelled; nothing was written"));
-                                    }
-                                }));
+                        WizardViewModel wizard = FirstRunWizard.show(new Stage(), dataDir,
+                                new ScryptParameters(scryptLog2N, 8, 1));
+                        wizard.finished().thenAccept(created -> Platform.runLater(() -> {
+                            if (created) {
+                                openWindow(running, closed, wizard.takeWallet());
+                            } else {
+                                closed.completeExceptionally(new CommandFailedException(
+                                        "the first-run wizard was cancelled; nothing was written"));
+                            }
+                        }));
                     } else {
-                        openWindow(running, closed);
+                        openWindow(running, closed, null);
                     }
                 } catch (RuntimeException e) {
                     closed.completeExceptionally(e);
@@ -121,20 +125,31 @@ final class GuiCommand implements Callable<Integer> {
         return 0;
     }
 
-    private void openWindow(AtomicReference<EmbeddedNetwork> running, CompletableFuture<Void> closed) {
+    /**
+     * Opens the window over the network desktop.conf asks for: with {@code created} (the wizard's wallet, unlocked a
+     * moment ago) no password is asked; without, a wallet in the data directory is unlocked through the dialog.
+     */
+    private void openWindow(AtomicReference<EmbeddedNetwork> running, CompletableFuture<Void> closed,
+                            UserWallet created) {
         try {
             DesktopSettings settings = settings();
-            Callable<EmbeddedNetwork> starter = () -> {
+            Function<UserWallet, Callable<EmbeddedNetwork>> starter = wallet -> () -> {
                 EmbeddedNetwork network = settings.joinsPeers() ? EmbeddedNetwork.join(settings, dataDir, JOIN_WAIT)
                         : EmbeddedNetwork.startLocal(size.nodes, size.gateways, proxySettings(settings),
-                                free ? null : PaymentSettings.DEFAULT);
+                                free ? null : PaymentSettings.DEFAULT, wallet);
                 running.set(network);
                 return network;
             };
             SettingsViewModel form = new SettingsViewModel(settings, DesktopSettingsFile.in(dataDir));
-            DesktopWindow.show(new Stage(), starter, form, settings.joinsPeers()).stopped()
-                    .whenComplete((ok, e) -> closed.complete(null));
+            boolean joins = settings.joinsPeers();
+            DesktopWindow window = created != null
+                    ? DesktopWindow.show(new Stage(), created, starter, form, joins)
+                    : DesktopWindow.show(new Stage(), new WalletFiles(dataDir), starter, form, joins);
+            window.stopped().whenComplete((ok, e) -> closed.complete(null));
         } catch (RuntimeException e) {
+            if (created != null) {
+                created.close();
+            }
             closed.completeExceptionally(e);
         }
     }

@@ -1,5 +1,6 @@
 package io.skywire.app.cli;
 
+import io.skywire.app.wallet.WalletSession;
 import io.skywire.wallet.address.UsedAddress;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -21,7 +22,7 @@ final class WalletAddressesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (WalletSession session = WalletSession.open(options)) {
+        try (WalletSession session = options.open()) {
             PrintWriter out = spec.commandLine().getOut();
             for (UsedAddress used : session.usedAddresses()) {
                 out.println(used.index() + " " + used.address() + " " + used.purpose() + " " + used.usedAt());

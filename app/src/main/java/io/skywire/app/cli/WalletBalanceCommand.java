@@ -1,5 +1,6 @@
 package io.skywire.app.cli;
 
+import io.skywire.app.wallet.WalletSession;
 import io.skywire.wallet.chain.WalletFunds;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -20,7 +21,7 @@ final class WalletBalanceCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (WalletSession session = WalletSession.open(options)) {
+        try (WalletSession session = options.open()) {
             spec.commandLine().getOut().println(WalletFunds.balance(session.chain(), session.usedAddresses())
                     + " (" + session.chain().name() + ")");
             spec.commandLine().getOut().flush();

@@ -1,5 +1,6 @@
 package io.skywire.app.cli;
 
+import io.skywire.app.wallet.WalletSession;
 import io.skywire.wallet.ledger.Droplets;
 import io.skywire.wallet.skycoin.SkycoinAddress;
 import java.io.IOException;
@@ -39,8 +40,8 @@ final class WalletFaucetCommand implements Callable<Integer> {
         if (amount.value() < 1 || amount.compareTo(MAX) > 0) {
             throw new ParameterException(spec.commandLine(), "the amount must be above 0 and at most " + MAX);
         }
-        try (WalletSession session = WalletSession.open(options)) {
-            SkycoinAddress address = session.addresses(session.unlock(spec)).freshAddress("faucet").address();
+        try (WalletSession session = options.open()) {
+            SkycoinAddress address = session.addresses(options.unlock(spec, session)).freshAddress("faucet").address();
             session.chain().mint(address, amount);
             spec.commandLine().getOut().println("minted " + amount + " to " + address + " on the "
                     + session.chain().name());

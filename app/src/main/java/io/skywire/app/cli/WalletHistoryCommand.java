@@ -1,5 +1,6 @@
 package io.skywire.app.cli;
 
+import io.skywire.app.wallet.WalletSession;
 import io.skywire.wallet.chain.ChainActivity;
 import io.skywire.wallet.chain.WalletFunds;
 import java.io.PrintWriter;
@@ -22,7 +23,7 @@ final class WalletHistoryCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (WalletSession session = WalletSession.open(options)) {
+        try (WalletSession session = options.open()) {
             PrintWriter out = spec.commandLine().getOut();
             for (ChainActivity activity : WalletFunds.history(session.chain(), session.usedAddresses())) {
                 String sign = activity.change().isNegative() ? "" : "+";

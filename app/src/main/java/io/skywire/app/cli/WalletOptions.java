@@ -1,6 +1,9 @@
 package io.skywire.app.cli;
 
-import io.skywire.app.wallet.WalletCreation;
+import io.skywire.app.wallet.WalletFiles;
+import io.skywire.app.wallet.WalletSession;
+import io.skywire.wallet.seed.Mnemonic;
+import io.skywire.wallet.seed.WrongPasswordException;
 import java.io.Console;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -26,16 +29,42 @@ final class WalletOptions {
             description = "Read the password from the first line of FILE instead of prompting (for scripts).")
     Path passwordFile;
 
+    WalletFiles files() {
+        return new WalletFiles(dataDir);
+    }
+
     Path seedFile() {
-        return WalletCreation.seedFile(dataDir);
+        return files().seedFile();
     }
 
     Path walletDatabase() {
-        return WalletCreation.walletDatabase(dataDir);
+        return files().walletDatabase();
     }
 
-    Path localChain() {
-        return WalletCreation.localChain(dataDir);
+    /**
+     * Opens the wallet in the data directory.
+     *
+     * @throws CommandFailedException when there is no wallet there
+     */
+    WalletSession open() {
+        if (!files().hasWallet()) {
+            throw new CommandFailedException("no wallet in " + dataDir
+                    + ": create one with `skywire wallet new` or `skywire wallet restore`");
+        }
+        return WalletSession.open(files());
+    }
+
+    /**
+     * The mnemonic of {@code session}'s wallet, after the password.
+     *
+     * @throws CommandFailedException for a wrong password (the file is only read)
+     */
+    Mnemonic unlock(CommandSpec spec, WalletSession session) throws IOException {
+        try {
+            return session.reveal(password(spec, false));
+        } catch (WrongPasswordException e) {
+            throw new CommandFailedException("wrong password for " + seedFile() + "; nothing was changed");
+        }
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.skywire.app.cli;
 
+import io.skywire.app.wallet.WalletSession;
 import java.io.IOException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -19,8 +20,8 @@ final class WalletReceiveCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        try (WalletSession session = WalletSession.open(options)) {
-            spec.commandLine().getOut().println(session.addresses(session.unlock(spec)).freshAddress("receive")
+        try (WalletSession session = options.open()) {
+            spec.commandLine().getOut().println(session.addresses(options.unlock(spec, session)).freshAddress("receive")
                     .address());
             spec.commandLine().getOut().flush();
         }

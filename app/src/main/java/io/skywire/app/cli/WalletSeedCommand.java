@@ -1,5 +1,6 @@
 package io.skywire.app.cli;
 
+import io.skywire.app.wallet.WalletSession;
 import java.io.IOException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -20,8 +21,8 @@ final class WalletSeedCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        try (WalletSession session = WalletSession.open(options)) {
-            spec.commandLine().getOut().println(session.unlock(spec).text());
+        try (WalletSession session = options.open()) {
+            spec.commandLine().getOut().println(options.unlock(spec, session).text());
             spec.commandLine().getOut().flush();
         }
         return 0;

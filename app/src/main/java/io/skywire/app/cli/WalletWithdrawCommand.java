@@ -1,5 +1,6 @@
 package io.skywire.app.cli;
 
+import io.skywire.app.wallet.WalletSession;
 import io.skywire.wallet.chain.ChainRefusedException;
 import io.skywire.wallet.ledger.Droplets;
 import io.skywire.wallet.seed.Mnemonic;
@@ -48,8 +49,8 @@ final class WalletWithdrawCommand implements Callable<Integer> {
         if (amount.value() < 1) {
             throw new ParameterException(spec.commandLine(), "the amount must be positive, was " + amount);
         }
-        try (WalletSession session = WalletSession.open(options)) {
-            Mnemonic mnemonic = session.unlock(spec);
+        try (WalletSession session = options.open()) {
+            Mnemonic mnemonic = options.unlock(spec, session);
             String id;
             try {
                 id = session.funds(mnemonic).withdraw(to, amount);

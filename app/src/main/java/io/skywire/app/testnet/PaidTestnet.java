@@ -11,6 +11,7 @@ import io.skywire.node.runtime.NodeRuntime;
 import io.skywire.wallet.chain.ChainRefusedException;
 import io.skywire.wallet.escrow.EscrowSettings;
 import io.skywire.wallet.ledger.Droplets;
+import io.skywire.wallet.skycoin.SkycoinAddress;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
@@ -47,6 +48,7 @@ public final class PaidTestnet implements AutoCloseable, LocalTestNetwork.Custom
     private final ScheduledExecutorService timer;
     private final List<PaidRelay> relays = new CopyOnWriteArrayList<>();
     private final List<Consumer<PaidRelay.Round>> listeners = new CopyOnWriteArrayList<>();
+    private ClientWallet wallet;
     private PayingClient client;
     private LocalTestNetwork network;
     private boolean closed;
@@ -65,18 +67,33 @@ public final class PaidTestnet implements AutoCloseable, LocalTestNetwork.Custom
     }
 
     /**
-     * Starts the escrow, funds the client, then the network (see {@link LocalTestNetwork#start}) with paying
-     * relays and client, then the relays' settlement timer. On any failure what was started is stopped.
+     * Starts the escrow, funds the client from the local chain's faucet, then the network (see
+     * {@link LocalTestNetwork#start}) with paying relays and client, then the relays' settlement timer. On any
+     * failure what was started is stopped.
      */
     public static PaidTestnet start(Path dataRoot, int nodeCount, int gatewayCount, ProxySettings proxySettings,
                                     double loss, long seed, PaymentSettings settings)
             throws IOException, InterruptedException {
+        return start(dataRoot, nodeCount, gatewayCount, proxySettings, loss, seed, settings, null);
+    }
+
+    /**
+     * As {@link #start(Path, int, int, ProxySettings, double, long, PaymentSettings)}, but the client is funded from
+     * {@code wallet} (null: the faucet), whose local chain the escrow then uses; when the network stops, what is
+     * left on the client's pseudonym goes back to the wallet's refund address.
+     */
+    public static PaidTestnet start(Path dataRoot, int nodeCount, int gatewayCount, ProxySettings proxySettings,
+                                    double loss, long seed, PaymentSettings settings, ClientWallet wallet)
+            throws IOException, InterruptedException {
+        Path chainFile = wallet == null ? dataRoot.resolve("chain") : wallet.chainFile();
         EscrowService escrow = EscrowService.start(new EscrowConfig(new InetSocketAddress("127.0.0.1", 0),
-                dataRoot.resolve("escrow"), dataRoot.resolve("chain"), dataRoot.resolve("escrow-master.key"),
+                dataRoot.resolve("escrow"), chainFile, dataRoot.resolve("escrow-master.key"),
                 EscrowSettings.DEFAULT, null));
         PaidTestnet paid = new PaidTestnet(dataRoot, settings, escrow);
         try {
-            paid.client = PayingClient.fund(escrow.chain(), escrow.escrow(), paid.secp256k1, paid.random, paid.clock,
+            paid.wallet = wallet == null ? new FaucetWallet(chainFile, escrow.chain(), paid.secp256k1, paid.random)
+                    : wallet;
+            paid.client = PayingClient.fund(escrow.escrow(), paid.wallet, paid.secp256k1, paid.random, paid.clock,
                     settings, paid.timer);
             paid.network = LocalTestNetwork.start(dataRoot, nodeCount, gatewayCount, proxySettings, loss, seed, paid);
             long period = settings.settlePeriod().toMillis();
@@ -138,6 +155,21 @@ public final class PaidTestnet implements AutoCloseable, LocalTestNetwork.Custom
         }
     }
 
+    /** What is left on the client's pseudonym goes back to its wallet, when that wallet names an address. */
+    private void refundQuietly() {
+        if (client == null) {
+            return;
+        }
+        try {
+            SkycoinAddress address = wallet.refundAddress();
+            if (address != null) {
+                client.refund(address, EscrowSettings.DEFAULT.withdrawalThreshold(), random);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("the client's pseudonym was not refunded: {}", e.toString());
+        }
+    }
+
     /** The network and its proxy. */
     public LocalTestNetwork network() {
         return network;
@@ -185,6 +217,7 @@ public final class PaidTestnet implements AutoCloseable, LocalTestNetwork.Custom
             settleQuietly();
             network.close();
         }
+        refundQuietly();
         stopped = true;
         relays.forEach(PaidRelay::close);
         escrow.close();

@@ -7,14 +7,14 @@ import io.skywire.node.runtime.NodeRuntime;
 import io.skywire.node.runtime.RouteOptions;
 import io.skywire.node.runtime.RouteSession;
 import io.skywire.wallet.chain.ChainRefusedException;
-import io.skywire.wallet.chain.LocalChain;
 import io.skywire.wallet.escrow.Attestation;
 import io.skywire.wallet.escrow.Escrow;
 import io.skywire.wallet.escrow.EscrowRequests;
 import io.skywire.wallet.escrow.PaymentMessage;
+import io.skywire.wallet.escrow.Payout;
 import io.skywire.wallet.escrow.RoutePayer;
-import io.skywire.wallet.skycoin.DeterministicKeyChain;
-import io.skywire.wallet.skycoin.SkycoinKeyPair;
+import io.skywire.wallet.ledger.Droplets;
+import io.skywire.wallet.skycoin.SkycoinAddress;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -30,7 +30,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The test network's paying client: coins from the local chain's faucet are deposited at the escrow, turned into
+ * The test network's paying client: coins of its {@link ClientWallet} (by default the local chain's faucet) are
+ * deposited at the escrow, turned into
  * blind tokens, redeemed to a fresh pseudonym (so the escrow cannot link the pseudonym to the deposit) and attested;
  * every route its proxy opens carries the relays' prices, and once established it is paid with {@link RoutePayer}
  * promises as its bytes flow (the route's chargeable bytes are polled every {@link #POLL_MILLIS} ms and a promise
@@ -70,19 +71,35 @@ public final class PayingClient implements RouteOpener {
     }
 
     /**
-     * Funds a fresh pseudonym with {@code settings.faucet()} (mint, deposit, blind issue, redeem) and gets the
-     * escrow's attestation of it, valid for the settings' attestation lifetime.
+     * Funds a fresh pseudonym of {@code wallet} with {@code settings.faucet()} (deposit, blind issue, redeem) and
+     * gets the escrow's attestation of it, valid for the settings' attestation lifetime.
      */
-    static PayingClient fund(LocalChain chain, Escrow escrow, Secp256k1 secp256k1, SecureRandom random, Clock clock,
-                             PaymentSettings settings, ScheduledExecutorService timer)
+    static PayingClient fund(Escrow escrow, ClientWallet wallet, Secp256k1 secp256k1, SecureRandom random,
+                             Clock clock, PaymentSettings settings, ScheduledExecutorService timer)
             throws ChainRefusedException {
-        byte[] pseudonymSecret = randomBytes(random, 32);
-        SkycoinKeyPair coins = DeterministicKeyChain.derive(secp256k1, randomBytes(random, 32), 1).get(0);
-        Attestation attestation = PseudonymFunding.fund(chain, escrow, secp256k1, random, coins,
-                randomBytes(random, 32), pseudonymSecret, settings.faucet(),
+        byte[] pseudonymSecret = wallet.newPseudonymSecret();
+        Attestation attestation = PseudonymFunding.fund(escrow, secp256k1, random, wallet::payDeposit,
+                wallet.newDepositorSecret(), pseudonymSecret, settings.faucet(),
                 clock.instant().plus(settings.attestationLifetime()).getEpochSecond());
         LOG.info("client pseudonym funded with {} and attested", settings.faucet());
         return new PayingClient(secp256k1, escrow, clock, pseudonymSecret, attestation, settings, timer);
+    }
+
+    /**
+     * Pays what is left on the pseudonym to {@code address} (when the network stops, after the relays' last
+     * settlement); below the escrow's withdrawal threshold it stays at the escrow. Returns the payout, if any.
+     */
+    java.util.Optional<Payout> refund(SkycoinAddress address, Droplets threshold, SecureRandom random) {
+        Droplets left = escrow.balance(pseudonym());
+        if (left.compareTo(threshold) < 0) {
+            LOG.info("{} left on the client's pseudonym, below the withdrawal threshold {}: it stays at the escrow",
+                    left, threshold);
+            return java.util.Optional.empty();
+        }
+        byte[] requestId = randomBytes(random, EscrowRequests.REQUEST_ID_BYTES);
+        Payout payout = escrow.withdraw(EscrowRequests.Withdraw.sign(secp256k1, pseudonymSecret, requestId, address));
+        LOG.info("{} left on the client's pseudonym returned to {}", payout.amount(), address);
+        return java.util.Optional.of(payout);
     }
 
     /** Tells the client a relay's payee key and price, before any route through it is opened. */

@@ -19,8 +19,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * An origin's way from coins on the local chain to a paying pseudonym: the coins are minted (the chain's faucet) and
- * deposited at the escrow, the deposit is issued as blind tokens, the tokens are redeemed to the pseudonym (which the
+ * An origin's way from coins on the local chain to a paying pseudonym: the coins (minted by the chain's faucet, or
+ * paid from a wallet) are deposited at the escrow, the deposit is issued as blind tokens, the tokens are redeemed to the pseudonym (which the
  * escrow therefore cannot link to the deposit), and the escrow attests the pseudonym's locked balance.
  */
 public final class PseudonymFunding {
@@ -38,11 +38,37 @@ public final class PseudonymFunding {
     public static Attestation fund(LocalChain chain, Escrow escrow, Secp256k1 secp256k1, SecureRandom random,
                                    SkycoinKeyPair coins, byte[] depositorSecret, byte[] pseudonymSecret,
                                    Droplets amount, long expiryEpochSecond) throws ChainRefusedException {
+        return fund(escrow, secp256k1, random, (deposit, paid) -> payFromFaucet(chain, secp256k1, random, coins,
+                deposit, paid), depositorSecret, pseudonymSecret, amount, expiryEpochSecond);
+    }
+
+    /** Mints {@code amount} to {@code coins} and sends it all to {@code deposit}. */
+    static void payFromFaucet(LocalChain chain, Secp256k1 secp256k1, SecureRandom random, SkycoinKeyPair coins,
+                              SkycoinAddress deposit, Droplets amount) throws ChainRefusedException {
         chain.mint(coins.address(), amount);
-        SkycoinAddress deposit = escrow.depositAddress(secp256k1.publicKey(depositorSecret));
         chain.submit(SignedTransaction.sign(secp256k1, new Transaction(nonce(random),
                 List.of(new Transaction.Transfer(coins.address(), amount)),
                 List.of(new Transaction.Transfer(deposit, amount))), List.of(coins)));
+    }
+
+    /** Pays a deposit address on the chain. */
+    @FunctionalInterface
+    public interface DepositPayer {
+        void pay(SkycoinAddress deposit, Droplets amount) throws ChainRefusedException;
+    }
+
+    /**
+     * Has {@code payer} pay {@code amount} into a fresh deposit address of {@code depositorSecret}'s account, and
+     * moves it through blind tokens to {@code pseudonymSecret}'s pseudonym; returns the escrow's attestation valid
+     * until {@code expiryEpochSecond}.
+     *
+     * @throws ChainRefusedException when the chain refuses the deposit
+     */
+    public static Attestation fund(Escrow escrow, Secp256k1 secp256k1, SecureRandom random, DepositPayer payer,
+                                   byte[] depositorSecret, byte[] pseudonymSecret, Droplets amount,
+                                   long expiryEpochSecond) throws ChainRefusedException {
+        SkycoinAddress deposit = escrow.depositAddress(secp256k1.publicKey(depositorSecret));
+        payer.pay(deposit, amount);
         escrow.creditDeposits(deposit);
         List<Droplets> parts = EscrowKeys.denominations(amount);
         List<BlindedRequest> blinded = new ArrayList<>();

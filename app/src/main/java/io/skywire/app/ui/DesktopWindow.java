@@ -4,12 +4,16 @@ import io.skywire.app.ui.map.RouteMap;
 import io.skywire.app.ui.map.RouteMapModel;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import io.skywire.app.wallet.UserWallet;
+import io.skywire.app.wallet.WalletFiles;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 import javafx.application.Platform;
 import javafx.fxml.FXMLLoader;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.stage.Modality;
 import javafx.stage.Stage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,9 +34,13 @@ public final class DesktopWindow {
     private final MainController main;
     private final DashboardViewModel dashboard = new DashboardViewModel();
     private final GatewaysViewModel gateways = new GatewaysViewModel(Platform::runLater);
+    private final WalletViewModel wallet = new WalletViewModel();
     private SettingsViewModel settings;
     private boolean joins;
     private final RouteMapModel routeMap = new RouteMapModel(1);
+    private UserWallet userWallet;
+    private WalletActions walletActions;
+    private Stage unlockDialog;
     private final CompletableFuture<Void> stopped = new CompletableFuture<>();
     private EmbeddedNetwork network;
     private NodeMonitor monitor;
@@ -47,8 +55,7 @@ public final class DesktopWindow {
 
     /** Shows the window on {@code stage} and starts the network with {@code starter} in the background. */
     public static DesktopWindow show(Stage stage, Callable<EmbeddedNetwork> starter) {
-        return show(stage, starter, new SettingsViewModel(io.skywire.app.settings.DesktopSettings.defaults(), null),
-                false);
+        return show(stage, starter, defaultSettings(), false);
     }
 
     /**
@@ -57,13 +64,100 @@ public final class DesktopWindow {
      */
     public static DesktopWindow show(Stage stage, Callable<EmbeddedNetwork> starter, SettingsViewModel settings,
                                      boolean joins) {
-        FXMLLoader loader = new FXMLLoader(Screen.MAIN.fxml());
-        Parent root;
-        try {
-            root = loader.load();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot load the main window: " + e.getMessage(), e);
+        DesktopWindow window = open(stage, settings, joins);
+        window.start(starter);
+        return window;
+    }
+
+    /** As {@link #show(Stage, WalletFiles, Function, SettingsViewModel, boolean)} over the local test network. */
+    public static DesktopWindow show(Stage stage, WalletFiles files,
+                                     Function<UserWallet, Callable<EmbeddedNetwork>> starter) {
+        return show(stage, files, starter, defaultSettings(), false);
+    }
+
+    /**
+     * Shows the window over the wallet in {@code files}: when it has one, an unlock dialog asks for the password
+     * first, and the network starts with the unlocked wallet (or without it, after "Not now"); with none the wallet
+     * screen says "No wallet yet". {@code starter} makes the network's starter for the wallet (null without one).
+     */
+    public static DesktopWindow show(Stage stage, WalletFiles files,
+                                     Function<UserWallet, Callable<EmbeddedNetwork>> starter,
+                                     SettingsViewModel settings, boolean joins) {
+        DesktopWindow window = open(stage, settings, joins);
+        if (!files.hasWallet()) {
+            window.start(starter.apply(null));
+            return window;
         }
+        UnlockViewModel unlock = new UnlockViewModel(files, Platform::runLater);
+        window.unlockDialog = window.unlockDialog(unlock);
+        window.main.working("Waiting for the wallet's password…");
+        unlock.result().thenAccept(unlocked -> {
+            window.unlockDialog.hide();
+            window.startWith(unlocked, starter);
+        });
+        window.unlockDialog.show();
+        return window;
+    }
+
+    /**
+     * Shows the window with {@code unlocked}, a wallet the caller already opened (the first-run wizard's, whose
+     * password was just typed): no unlock dialog. The window owns the wallet from here and closes it last.
+     */
+    public static DesktopWindow show(Stage stage, UserWallet unlocked,
+                                     Function<UserWallet, Callable<EmbeddedNetwork>> starter,
+                                     SettingsViewModel settings, boolean joins) {
+        DesktopWindow window = open(stage, settings, joins);
+        window.startWith(unlocked, starter);
+        return window;
+    }
+
+    private static SettingsViewModel defaultSettings() {
+        return new SettingsViewModel(io.skywire.app.settings.DesktopSettings.defaults(), null);
+    }
+
+    private void startWith(UserWallet unlocked, Function<UserWallet, Callable<EmbeddedNetwork>> starter) {
+        if (closing) {
+            if (unlocked != null) {
+                unlocked.close();
+            }
+            return;
+        }
+        unlocked(unlocked);
+        start(starter.apply(unlocked));
+    }
+
+    private Stage unlockDialog(UnlockViewModel unlock) {
+        FXMLLoader loader = Screen.UNLOCK.load();
+        Parent root = loader.getRoot();
+        ((UnlockController) loader.getController()).attach(unlock);
+        Stage dialog = new Stage();
+        dialog.initOwner(stage);
+        dialog.initModality(Modality.WINDOW_MODAL);
+        dialog.setTitle("Unlock your wallet");
+        Scene scene = new Scene(root);
+        scene.getStylesheets().add(Screen.MAIN.css().toExternalForm());
+        dialog.setScene(scene);
+        dialog.setOnCloseRequest(event -> {
+            event.consume();
+            unlock.skip();
+        });
+        return dialog;
+    }
+
+    private void unlocked(UserWallet unlockedWallet) {
+        userWallet = unlockedWallet;
+        if (unlockedWallet == null) {
+            wallet.locked();
+            return;
+        }
+        walletActions = new WalletActions(unlockedWallet, wallet, Platform::runLater);
+        main.wallet().actions(walletActions);
+        walletActions.refresh();
+    }
+
+    private static DesktopWindow open(Stage stage, SettingsViewModel settings, boolean joins) {
+        FXMLLoader loader = Screen.MAIN.load();
+        Parent root = loader.getRoot();
         DesktopWindow window = new DesktopWindow(stage, loader.getController());
         window.main.dashboard().attach(window.dashboard);
         window.main.gateways().attach(window.gateways);
@@ -71,6 +165,7 @@ public final class DesktopWindow {
         window.joins = joins;
         window.main.settings().attach(settings);
         window.main.routeMap().attach(window.routeMap);
+        window.main.wallet().attach(window.wallet);
         Scene scene = new Scene(root);
         scene.getStylesheets().add(Screen.MAIN.css().toExternalForm());
         stage.setTitle("Skywire");
@@ -81,7 +176,6 @@ public final class DesktopWindow {
         });
         stage.show();
         afterFrames(2, () -> LOG.info("window shown"));
-        window.start(starter);
         return window;
     }
 
@@ -115,6 +209,11 @@ public final class DesktopWindow {
         main.status(started.summary());
         // The launch-time benchmark waits for this line: a frame with the node count has been rendered.
         afterFrames(2, () -> LOG.info("window ready: {}", started.summary()));
+        if (walletActions != null) {
+            WalletActions actions = walletActions;
+            actions.refresh();
+            started.onSettlement(round -> actions.refreshQuietly());
+        }
         if (started.paid()) {
             started.onSettlement(round -> {
                 String relay = round.relay().node().fingerprint();
@@ -141,6 +240,7 @@ public final class DesktopWindow {
         dashboard.nodeStopped(message);
         main.status((joins ? "Could not join the network: " : "The local test network did not start: ") + message);
         if (closing) {
+            closeWallet();
             finish();
         }
     }
@@ -160,9 +260,16 @@ public final class DesktopWindow {
         closing = true;
         gateways.proxyStopped();
         main.working("Stopping " + what() + "…");
+        if (walletActions != null) {
+            walletActions.close();
+        }
+        if (unlockDialog != null) {
+            unlockDialog.hide();
+        }
         if (network != null) {
             stopInBackground(network, monitor);
         } else if (!starting) {
+            closeWallet();
             finish();
         }
         return stopped;
@@ -179,11 +286,24 @@ public final class DesktopWindow {
                 }
                 running.close();
             } catch (RuntimeException e) {
-                LOG.warn("stopping the local test network: {}", e.toString());
+                LOG.warn("stopping {}: {}", what(), e.toString());
             } finally {
+                closeWallet();
                 Platform.runLater(this::finish);
             }
         });
+    }
+
+    /** The wallet closes last: the network's refund to it happens while the network stops. */
+    private void closeWallet() {
+        UserWallet open = userWallet;
+        if (open != null) {
+            try {
+                open.close();
+            } catch (RuntimeException e) {
+                LOG.warn("closing the wallet: {}", e.toString());
+            }
+        }
     }
 
     private void finish() {
@@ -191,6 +311,7 @@ public final class DesktopWindow {
         main.gateways().detach();
         main.settings().detach();
         main.routeMap().detach();
+        main.wallet().detach();
         dashboard.nodeStopped("window closed");
         stage.hide();
         stopped.complete(null);
@@ -239,6 +360,15 @@ public final class DesktopWindow {
         return settings;
     }
 
+    public WalletViewModel wallet() {
+        return wallet;
+    }
+
+    /** The unlock dialog while it is up, or null when the data directory held no wallet. */
+    public Stage unlockDialog() {
+        return unlockDialog;
+    }
+
     /** The running network, or null while starting or after a failed start. */
     public EmbeddedNetwork network() {
         return network;
@@ -262,6 +392,11 @@ public final class DesktopWindow {
     public void select(Screen screen) {
         if (screen == Screen.ROUTE_MAP) {
             main.tabs().getSelectionModel().select(main.routeMapTab());
+            return;
+        }
+        if (screen == Screen.WALLET) {
+            main.tabs().getTabs().stream().filter(tab -> "walletTab".equals(tab.getId())).findFirst()
+                    .ifPresent(tab -> main.tabs().getSelectionModel().select(tab));
             return;
         }
         int index = screen == Screen.GATEWAYS ? 1 : 0;

@@ -4,6 +4,7 @@ import io.skywire.app.settings.DesktopSettings;
 import io.skywire.app.testnet.PaidTestnet;
 import io.skywire.app.ui.map.RouteMapReading;
 import io.skywire.app.testnet.PaymentSettings;
+import io.skywire.app.wallet.UserWallet;
 import io.skywire.node.gateway.LocalTestNetwork;
 import io.skywire.node.gateway.ProxySettings;
 import io.skywire.node.identity.NodeId;
@@ -33,6 +34,7 @@ public final class EmbeddedNetwork implements AutoCloseable {
     /** What each relay has earned, as its latest settlement round reported (the route map shows it). */
     private final Map<NodeId, Long> earned =
             new ConcurrentHashMap<>();
+    private UserWallet wallet;
     private boolean closed;
 
     private EmbeddedNetwork(Path dataRoot, LocalTestNetwork network, PaidTestnet paid) {
@@ -85,14 +87,30 @@ public final class EmbeddedNetwork implements AutoCloseable {
      */
     public static EmbeddedNetwork startLocal(int nodes, int gateways, ProxySettings proxy, PaymentSettings payments)
             throws IOException, InterruptedException {
+        return startLocal(nodes, gateways, proxy, payments, null);
+    }
+
+    /**
+     * As {@link #startLocal(int, int, ProxySettings, PaymentSettings)}, with the user's unlocked wallet (null for
+     * none): on a paid network the client pays from it (see {@link UserWallet#forTestNetwork()}) and the wallet
+     * reads its pseudonyms at the network's escrow until the network stops.
+     */
+    public static EmbeddedNetwork startLocal(int nodes, int gateways, ProxySettings proxy, PaymentSettings payments,
+                                             UserWallet wallet) throws IOException, InterruptedException {
         Path dataRoot = Files.createTempDirectory("skywire-gui");
         try {
             if (payments == null) {
                 return new EmbeddedNetwork(dataRoot, LocalTestNetwork.start(dataRoot, nodes, gateways, proxy, 0, 1),
                         null);
             }
-            PaidTestnet paid = PaidTestnet.start(dataRoot, nodes, gateways, proxy, 0, 1, payments);
-            return new EmbeddedNetwork(dataRoot, paid.network(), paid);
+            PaidTestnet paid = PaidTestnet.start(dataRoot, nodes, gateways, proxy, 0, 1, payments,
+                    wallet == null ? null : wallet.forTestNetwork());
+            EmbeddedNetwork embedded = new EmbeddedNetwork(dataRoot, paid.network(), paid);
+            if (wallet != null) {
+                embedded.wallet = wallet;
+                wallet.useEscrow(paid.escrow().escrow());
+            }
+            return embedded;
         } catch (IOException | InterruptedException | RuntimeException e) {
             deleteTree(dataRoot);
             throw e;
@@ -128,13 +146,21 @@ public final class EmbeddedNetwork implements AutoCloseable {
         return total;
     }
 
+    /** Every relay settles now (listeners hear it); nothing on a free network. For tests and a "settle" button. */
+    public void settleNow() {
+        if (paid != null) {
+            paid.settleNow();
+        }
+    }
+
     /** What the status bar says: "Local test network: 8 nodes, 3 gateways". */
     public String summary() {
         if (joined != null) {
             return joined.summary();
         }
         return "Local test network: " + network.nodeCount() + " nodes, " + network.gatewayCount() + " gateways"
-                + (paid == null ? " (free)" : "");
+                + (paid == null ? " (free)" : "")
+                + (wallet == null ? "" : "; your wallet pays with test coins on the local chain");
     }
 
     /**
@@ -191,6 +217,9 @@ public final class EmbeddedNetwork implements AutoCloseable {
             return;
         }
         try {
+            if (wallet != null) {
+                wallet.useEscrow(null);
+            }
             if (paid != null) {
                 paid.close();
             } else {

@@ -1,8 +1,6 @@
 package io.skywire.app.ui;
 
 import io.skywire.wallet.seed.ScryptParameters;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import javafx.application.Platform;
@@ -28,13 +26,8 @@ public final class FirstRunWizard {
             thread.setDaemon(true);
             thread.start();
         }, Platform::runLater);
-        FXMLLoader loader = new FXMLLoader(Screen.WIZARD.fxml());
-        Parent root;
-        try {
-            root = loader.load();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot load the wizard: " + e.getMessage(), e);
-        }
+        FXMLLoader loader = Screen.WIZARD.load();
+        Parent root = loader.getRoot();
         WizardController controller = loader.getController();
         controller.attach(model);
         stage.setTitle("Skywire: first start");

@@ -18,6 +18,7 @@ public final class MainController {
     @FXML private Tab settingsTab;
     @FXML private Tab routeMapTab;
     @FXML private RouteMapController routeMapController;
+    @FXML private WalletController walletController;
 
     @FXML
     private void toggleTheme() {
@@ -58,6 +59,10 @@ public final class MainController {
 
     Tab routeMapTab() {
         return routeMapTab;
+    }
+
+    WalletController wallet() {
+        return walletController;
     }
 
     TabPane tabs() {

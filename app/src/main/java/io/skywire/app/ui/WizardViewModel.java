@@ -2,7 +2,9 @@ package io.skywire.app.ui;
 
 import io.skywire.app.settings.DesktopSettings;
 import io.skywire.app.settings.DesktopSettingsFile;
+import io.skywire.app.wallet.UserWallet;
 import io.skywire.app.wallet.WalletCreation;
+import io.skywire.app.wallet.WalletFiles;
 import io.skywire.wallet.seed.Mnemonic;
 import io.skywire.wallet.seed.MnemonicException;
 import io.skywire.wallet.seed.ScryptParameters;
@@ -25,6 +27,8 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The first-run wizard as plain properties and steps: create a wallet (its 12 words shown, then three of them, chosen
@@ -53,6 +57,8 @@ public final class WizardViewModel {
     /** Words typed back to prove the mnemonic was written down. */
     public static final int CONFIRMED_WORDS = 3;
 
+    private static final Logger LOG = LoggerFactory.getLogger(WizardViewModel.class);
+
     private final Path dataDir;
     private final ScryptParameters scrypt;
     private final Random random;
@@ -70,6 +76,7 @@ public final class WizardViewModel {
     private final SettingsViewModel sharing;
     private final CompletableFuture<Boolean> finished = new CompletableFuture<>();
     private Mnemonic mnemonic;
+    private volatile UserWallet createdWallet;
     private boolean restoring;
 
     /**
@@ -229,7 +236,7 @@ public final class WizardViewModel {
             WalletCreation.refuseExisting(dataDir);
             DesktopSettingsFile.write(settingsFile, settings);
             WalletCreation.Created created = WalletCreation.create(dataDir, chosen, secret, scrypt, restore);
-            return new Outcome(null, created.usedAddresses());
+            return new Outcome(null, created.usedAddresses(), open(chosen));
         } catch (IOException | RuntimeException e) {
             if (!hadSettings) {
                 try {
@@ -240,14 +247,24 @@ public final class WizardViewModel {
             }
             String reason = e instanceof java.nio.file.FileAlreadyExistsException exists && exists.getReason() != null
                     ? exists.getReason() : e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            return new Outcome(reason, 0);
+            return new Outcome(reason, 0, null);
         } finally {
             java.util.Arrays.fill(secret, '\0');
         }
     }
 
-    /** How writing ended: {@code failure} is null on success. */
-    private record Outcome(String failure, int usedAddresses) {
+    /** The wallet just written, opened for the window (null, and logged, when it cannot be: then the window asks). */
+    private UserWallet open(Mnemonic chosen) {
+        try {
+            return UserWallet.created(new WalletFiles(dataDir), chosen);
+        } catch (RuntimeException e) {
+            LOG.warn("created the wallet in {} but cannot open it: {}", dataDir, e.toString());
+            return null;
+        }
+    }
+
+    /** How writing ended: {@code failure} is null on success, {@code wallet} the opened wallet then. */
+    private record Outcome(String failure, int usedAddresses, UserWallet wallet) {
     }
 
     private void created(Outcome outcome) {
@@ -259,6 +276,7 @@ public final class WizardViewModel {
         }
         progress.set(restoring ? "Restored the wallet; " + outcome.usedAddresses() + " used addresses found."
                 : "Created the wallet.");
+        createdWallet = outcome.wallet();
         forget();
         go(Step.DONE);
         finished.complete(true);
@@ -331,6 +349,17 @@ public final class WizardViewModel {
     }
 
     /** Completes with true once the wallet and settings are written, false when cancelled. */
+    /**
+     * Once {@link #finished()} completed with true: the new wallet, already unlocked (the password was just typed, so
+     * the window does not ask again); the caller owns and closes it. Null when taken before or when it could not be
+     * opened. Hands it out once.
+     */
+    public UserWallet takeWallet() {
+        UserWallet wallet = createdWallet;
+        createdWallet = null;
+        return wallet;
+    }
+
     public CompletableFuture<Boolean> finished() {
         return finished;
     }

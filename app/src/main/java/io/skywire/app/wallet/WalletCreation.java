@@ -48,17 +48,17 @@ public final class WalletCreation {
 
     /** The sealed seed: its presence is what makes a data directory hold a wallet. */
     public static Path seedFile(Path dataDir) {
-        return dataDir.resolve("wallet.seed");
+        return new WalletFiles(dataDir).seedFile();
     }
 
     /** The wallet's H2 database (addresses used, ledger); H2 adds {@code .mv.db}. */
     public static Path walletDatabase(Path dataDir) {
-        return dataDir.resolve("wallet");
+        return new WalletFiles(dataDir).walletDatabase();
     }
 
     /** The local chain's H2 database. */
     public static Path localChain(Path dataDir) {
-        return dataDir.resolve("local-chain");
+        return new WalletFiles(dataDir).localChain();
     }
 
     /**

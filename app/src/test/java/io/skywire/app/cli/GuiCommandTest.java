@@ -36,7 +36,7 @@ class GuiCommandTest {
     void helpNamesTheNetworkOptionsAndTheStatusBar() {
         assertThat(run("gui", "--help")).isZero();
         assertThat(out.toString()).contains("--free").contains("--nodes").contains("--socks-port").contains("--dark")
-                .contains("status bar");
+                .contains("status bar").contains("--data-dir");
     }
 
     @Test

@@ -116,7 +116,7 @@ class DesktopWindowTest {
         WaitForAsyncUtils.waitForAsyncFx(5_000, () -> window.select(Screen.GATEWAYS));
         TableView<GatewayRow> table = ROBOT.lookup("#table").queryTableView();
         FxTesting.until(20, () -> table.getItems().stream().anyMatch(GatewayRow::inUse));
-        TableRow<GatewayRow> other = ROBOT.lookup(".table-row-cell").<TableRow<GatewayRow>>match(node -> {
+        TableRow<GatewayRow> other = ROBOT.from(table).lookup(".table-row-cell").<TableRow<GatewayRow>>match(node -> {
             TableRow<GatewayRow> cell = (TableRow<GatewayRow>) node;
             GatewayRow row = cell.getItem();
             return node.isVisible() && !cell.isEmpty() && row != null && !row.inUse();

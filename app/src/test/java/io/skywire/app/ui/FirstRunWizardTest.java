@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.skywire.app.settings.DesktopSettings;
 import io.skywire.app.settings.DesktopSettingsFile;
+import io.skywire.app.wallet.UserWallet;
 import io.skywire.app.wallet.WalletCreation;
 import io.skywire.node.crypto.Secp256k1Provider;
 import io.skywire.wallet.address.FreshAddresses;
@@ -47,10 +48,11 @@ class FirstRunWizardTest {
     void theWizardCreatesAWallet() throws Exception {
         FxToolkit.registerPrimaryStage();
         Path dataDir = dir.resolve("skywire");
+        var model = new java.util.concurrent.atomic.AtomicReference<WizardViewModel>();
         Stage stage = WaitForAsyncUtils.asyncFx(() -> {
             Themes.apply(false);
             Stage window = new Stage();
-            FirstRunWizard.show(window, dataDir, ScryptParameters.FOR_TESTS);
+            model.set(FirstRunWizard.show(window, dataDir, ScryptParameters.FOR_TESTS));
             return window;
         }).get(10, TimeUnit.SECONDS);
         javafx.scene.Parent root = stage.getScene().getRoot();
@@ -104,6 +106,12 @@ class FirstRunWizardTest {
         robot.clickOn(button(root, "#next"));
         FxTesting.until(30, () -> !stage.isShowing());
         assertThat(error.getText()).isEmpty();
+        // The window gets the new wallet already open: the password was just typed.
+        try (UserWallet opened = model.get().takeWallet()) {
+            assertThat(opened).isNotNull();
+            assertThat(opened.files().dataDir()).isEqualTo(dataDir);
+        }
+        assertThat(model.get().takeWallet()).isNull();
 
         Mnemonic sealed = SeedStore.open(WalletCreation.seedFile(dataDir), new SecureRandom())
                 .reveal(PASSWORD.toCharArray());

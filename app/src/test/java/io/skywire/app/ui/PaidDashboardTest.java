@@ -33,7 +33,7 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 class PaidDashboardTest {
 
-    private static final int BYTES = 4_000_000;
+    static final int BYTES = 4_000_000;
     private static final Pattern EARNED =
             Pattern.compile("Relays \\(not this node\\) earned (\\d+)\\.(\\d{6}) SKY from this client.*");
 
@@ -67,7 +67,7 @@ class PaidDashboardTest {
         FxTesting.eventually(10, () -> assertThat(FxTesting.skywireThreads()).isEmpty());
     }
 
-    private static void serve(ServerSocket origin) {
+    static void serve(ServerSocket origin) {
         try (Socket socket = origin.accept(); OutputStream out = socket.getOutputStream()) {
             byte[] chunk = new byte[64 * 1024];
             for (int sent = 0; sent < BYTES; sent += chunk.length) {
@@ -79,7 +79,7 @@ class PaidDashboardTest {
     }
 
     /** Reads through the SOCKS5 proxy from the origin on loopback until it closes. */
-    private static long download(InetSocketAddress socks, int port) throws IOException {
+    static long download(InetSocketAddress socks, int port) throws IOException {
         try (Socket socket = new Socket(new Proxy(Proxy.Type.SOCKS, socks))) {
             socket.setSoTimeout(20_000);
             socket.connect(new InetSocketAddress("127.0.0.1", port), 20_000);

@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.skywire.app.settings.DesktopSettings;
 import io.skywire.app.settings.DesktopSettingsFile;
 import io.skywire.app.ui.WizardViewModel.Step;
+import io.skywire.app.wallet.UserWallet;
+import io.skywire.node.crypto.Secp256k1Provider;
 import io.skywire.wallet.seed.Mnemonic;
 import io.skywire.wallet.seed.ScryptParameters;
 import io.skywire.wallet.seed.SeedStore;
+import io.skywire.wallet.skycoin.DeterministicKeyChain;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -77,6 +80,12 @@ class WizardViewModelTest {
         Mnemonic sealed = SeedStore.open(dir.resolve("wallet.seed"), new SecureRandom())
                 .reveal(PASSWORD.toCharArray());
         assertThat(sealed.words()).isEqualTo(words);
+        try (UserWallet opened = wizard.takeWallet()) {
+            assertThat(opened).as("the new wallet, open for the window without asking again").isNotNull();
+            assertThat(opened.receiveAddress()).isEqualTo(new DeterministicKeyChain(Secp256k1Provider.get(),
+                    sealed.seed()).next().address());
+        }
+        assertThat(wizard.takeWallet()).isNull();
         DesktopSettings settings = DesktopSettingsFile.read(DesktopSettingsFile.in(dir));
         assertThat(settings.forwardPriceDroplets()).isEqualTo(20_000);
         assertThat(settings.gateway()).isTrue();
@@ -119,6 +128,9 @@ class WizardViewModelTest {
         assertThat(wizard.progressProperty().get()).isEqualTo("Restored the wallet; 0 used addresses found.");
         assertThat(SeedStore.open(dir.resolve("wallet.seed"), new SecureRandom()).reveal(PASSWORD.toCharArray()))
                 .isEqualTo(mnemonic);
+        try (UserWallet opened = wizard.takeWallet()) {
+            assertThat(opened).isNotNull();
+        }
     }
 
     @Test

@@ -24,6 +24,12 @@ public interface Chain {
     /** Every transaction that moved coins of {@code address}, oldest first. */
     List<ChainActivity> transactions(SkycoinAddress address);
 
+    /**
+     * The fee the chain takes for {@code transaction}, known before it is signed, so a wallet can show the exact
+     * amount before the user confirms.
+     */
+    Droplets fee(Transaction transaction);
+
     /** The number of transactions recorded so far; each one is a block of the local chain. */
     long height();
 }

@@ -161,6 +161,12 @@ public final class LocalChain implements Chain, AutoCloseable {
         return database.inTransaction(connection -> dao.activity(connection, address.toString()));
     }
 
+    /** Nothing: a local-chain transaction's inputs equal its outputs (docs/WALLET-FORMAT.md), so no fee fits in. */
+    @Override
+    public Droplets fee(Transaction transaction) {
+        return Droplets.ZERO;
+    }
+
     @Override
     public long height() {
         return database.inTransaction(dao::height);

@@ -65,12 +65,36 @@ public final class WalletFunds {
     }
 
     /**
+     * What sending {@code amount} to {@code to} would do, without handing out an address or signing anything: the
+     * chain's exact fee, the inputs it spends and the change that would go to a fresh address.
+     *
+     * @throws ChainRefusedException with {@code INSUFFICIENT_FUNDS} when the wallet cannot spend amount plus fee in one
+     *     transaction
+     */
+    public WithdrawalPreview preview(SkycoinAddress to, Droplets amount) throws ChainRefusedException {
+        Plan plan = plan(to, amount);
+        return new WithdrawalPreview(to, amount, plan.fee(), plan.change(), plan.inputs().size());
+    }
+
+    /**
      * Sends {@code amount} to {@code to} from the wallet's addresses (oldest first); change goes to a fresh address.
      *
      * @throws ChainRefusedException with {@code INSUFFICIENT_FUNDS} when the wallet holds less, before any address
      *     is handed out; or when the chain refuses the transaction
      */
     public String withdraw(SkycoinAddress to, Droplets amount) throws ChainRefusedException {
+        Plan plan = plan(to, amount);
+        List<Transaction.Transfer> outputs = new ArrayList<>();
+        outputs.add(new Transaction.Transfer(to, amount));
+        if (!plan.change().isZero()) {
+            outputs.add(new Transaction.Transfer(addresses.freshAddress("change").address(), plan.change()));
+        }
+        Transaction transaction = new Transaction(plan.nonce(), plan.inputs(), outputs);
+        return chain.submit(SignedTransaction.sign(secp256k1, transaction, plan.signers()));
+    }
+
+    /** The inputs (oldest addresses first) covering amount and fee, and the change left over. */
+    private Plan plan(SkycoinAddress to, Droplets amount) throws ChainRefusedException {
         if (amount.value() < 1) {
             throw new IllegalArgumentException("amount must be positive, was " + amount);
         }
@@ -92,16 +116,38 @@ public final class WalletFunds {
             throw new ChainRefusedException(ChainRefusedException.Reason.INSUFFICIENT_FUNDS,
                     "the wallet holds " + gathered + " that it can spend in one transaction, less than " + amount);
         }
-        List<Transaction.Transfer> outputs = new ArrayList<>();
-        outputs.add(new Transaction.Transfer(to, amount));
-        Droplets change = gathered.minus(amount);
-        if (!change.isZero()) {
-            outputs.add(new Transaction.Transfer(addresses.freshAddress("change").address(), change));
-        }
         byte[] nonce = new byte[Transaction.NONCE_BYTES];
         random.nextBytes(nonce);
-        Transaction transaction = new Transaction(nonce, inputs, outputs);
-        return chain.submit(SignedTransaction.sign(secp256k1, transaction, signers));
+        // The fee is asked of the transaction as it will be sent, but the change output's address is not handed out
+        // yet: a fixed stand-in takes its place (same size; an address's bytes are not what a fee depends on).
+        Droplets change = gathered.minus(amount);
+        List<Transaction.Transfer> outputs = new ArrayList<>();
+        outputs.add(new Transaction.Transfer(to, amount));
+        if (!change.isZero()) {
+            outputs.add(new Transaction.Transfer(changeStandIn(to), change));
+        }
+        Droplets fee = chain.fee(new Transaction(nonce, inputs, outputs));
+        if (!fee.isZero()) {
+            throw new ChainRefusedException(ChainRefusedException.Reason.UNAVAILABLE, "the " + chain.name()
+                    + " asks a fee of " + fee + "; this wallet only builds transactions without a fee");
+        }
+        return new Plan(nonce, inputs, signers, change, fee);
+    }
+
+    /** The address of the key whose secret is 1 (or 2, should the destination be that one). */
+    private SkycoinAddress changeStandIn(SkycoinAddress to) {
+        for (byte last = 1; ; last++) {
+            byte[] secret = new byte[32];
+            secret[31] = last;
+            SkycoinAddress address = SkycoinAddress.fromPublicKey(secp256k1.publicKey(secret));
+            if (!address.equals(to)) {
+                return address;
+            }
+        }
+    }
+
+    private record Plan(byte[] nonce, List<Transaction.Transfer> inputs, List<SkycoinKeyPair> signers,
+                        Droplets change, Droplets fee) {
     }
 
     private SkycoinKeyPair keyAt(int index) {

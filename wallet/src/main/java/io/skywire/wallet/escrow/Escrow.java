@@ -10,6 +10,7 @@ import io.skywire.wallet.chain.ChainActivity;
 import io.skywire.wallet.escrow.EscrowRefusedException.Reason;
 import io.skywire.wallet.ledger.Droplets;
 import io.skywire.wallet.ledger.DuplicatePostingException;
+import io.skywire.wallet.ledger.HistoryEntry;
 import io.skywire.wallet.ledger.Ledger;
 import io.skywire.wallet.ledger.Posting;
 import io.skywire.wallet.ledger.WalletDatabase;
@@ -296,6 +297,11 @@ public final class Escrow implements AutoCloseable {
     /** The balance of a pseudonym's account. */
     public Droplets balance(byte[] pseudonym) {
         return ledger.balance(accountName(pseudonym));
+    }
+
+    /** The latest {@code limit} changes to a pseudonym's account, newest first (times are to the hour). */
+    public List<HistoryEntry> history(byte[] pseudonym, int limit) {
+        return ledger.history(accountName(pseudonym), limit);
     }
 
     /** The books: zero while every posting balanced. */

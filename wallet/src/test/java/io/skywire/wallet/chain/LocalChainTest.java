@@ -147,6 +147,14 @@ class LocalChainTest {
             chain.mint(addresses.freshAddress("receive").address(), Droplets.ofSky(2));
             chain.mint(addresses.freshAddress("receive").address(), Droplets.parse("1.5"));
 
+            WithdrawalPreview preview = funds.preview(bob.address(), Droplets.parse("2.25"));
+            assertThat(preview.fee()).as("the local chain takes no fee").isEqualTo(Droplets.ZERO);
+            assertThat(preview.change()).isEqualTo(Droplets.parse("1.25"));
+            assertThat(preview.inputs()).isEqualTo(2);
+            assertThat(preview.total()).isEqualTo(Droplets.parse("2.25"));
+            assertThat(addresses.usedAddresses()).as("a preview hands out no change address").hasSize(2);
+            assertThat(chain.balance(bob.address())).as("a preview sends nothing").isEqualTo(Droplets.ZERO);
+
             funds.withdraw(bob.address(), Droplets.parse("2.25"));
 
             assertThat(chain.balance(bob.address())).isEqualTo(Droplets.parse("2.25"));
@@ -157,6 +165,8 @@ class LocalChainTest {
             assertThat(WalletFunds.history(chain, addresses.usedAddresses())).extracting(ChainActivity::change)
                     .containsExactly(Droplets.ofSky(2), Droplets.parse("1.5"), Droplets.parse("-2.25"));
             assertThatThrownBy(() -> funds.withdraw(bob.address(), Droplets.ofSky(2)))
+                    .isInstanceOf(ChainRefusedException.class).hasMessageContaining("holds 1.25 SKY");
+            assertThatThrownBy(() -> funds.preview(bob.address(), Droplets.ofSky(2)))
                     .isInstanceOf(ChainRefusedException.class).hasMessageContaining("holds 1.25 SKY");
             assertThat(addresses.usedAddresses()).as("no address handed out for a refused withdrawal").hasSize(3);
         }

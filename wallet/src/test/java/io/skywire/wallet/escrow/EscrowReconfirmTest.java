@@ -61,6 +61,11 @@ class EscrowReconfirmTest {
         }
 
         @Override
+        public Droplets fee(Transaction transaction) {
+            return chain.fee(transaction);
+        }
+
+        @Override
         public long height() {
             return chain.height();
         }
