@@ -64,6 +64,10 @@ final class GuiCommand implements Callable<Integer> {
     private Path dataDir;
 
     /** Tests lower the wizard's scrypt cost; a person never needs to. */
+    @Option(names = "--password-file", paramLabel = "FILE",
+            description = "Unlock the wallet with the first line of FILE instead of asking (kiosks, benchmarks).")
+    private java.nio.file.Path passwordFile;
+
     @Option(names = "--scrypt-log2n", hidden = true, defaultValue = "16")
     private int scryptLog2N;
 
@@ -79,6 +83,7 @@ final class GuiCommand implements Callable<Integer> {
         if (!firstRun) {
             settings(); // a broken desktop.conf is one line on stderr before any window opens
         }
+        UserWallet unlocked = firstRun || passwordFile == null ? null : unlockFromFile();
         // Ctrl-C or SIGTERM skips the window's close: the hook stops the network and removes its files instead.
         AtomicReference<EmbeddedNetwork> running = new AtomicReference<>();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -105,7 +110,7 @@ final class GuiCommand implements Callable<Integer> {
                             }
                         }));
                     } else {
-                        openWindow(running, closed, null);
+                        openWindow(running, closed, unlocked);
                     }
                 } catch (RuntimeException e) {
                     closed.completeExceptionally(e);
@@ -123,6 +128,21 @@ final class GuiCommand implements Callable<Integer> {
             Platform.exit();
         }
         return 0;
+    }
+
+    /** The wallet unlocked with the password in {@code --password-file}; a wrong one ends the command before any window. */
+    private UserWallet unlockFromFile() {
+        char[] password = WalletOptions.firstLine(spec, passwordFile, "password");
+        try {
+            return UserWallet.unlock(new WalletFiles(dataDir), password);
+        } catch (io.skywire.wallet.seed.WrongPasswordException e) {
+            throw new CommandFailedException("the password in " + passwordFile + " does not unlock the wallet in "
+                    + dataDir);
+        } catch (java.io.IOException e) {
+            throw new CommandFailedException("cannot open the wallet in " + dataDir + ": " + e.getMessage());
+        } finally {
+            java.util.Arrays.fill(password, '\0');
+        }
     }
 
     /**
