@@ -11,10 +11,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import io.skywire.node.gateway.GatewaySnapshot;
 import io.skywire.node.gateway.TunnelStatus;
 import io.skywire.node.identity.NodeId;
 import org.junit.jupiter.api.Test;
@@ -127,9 +125,7 @@ class DashboardViewModelTest {
 
     @Test
     void theTunnelSwitchFollowsTheRealStateWithoutRunningAnAction() {
-        SwitchControl control = new SwitchControl();
-        model.tunnelControl(control, Runnable::run);
-        model.accept(sample(status(TunnelState.CONNECTED, "probes answered", candidate(1, 1, 1, "eu")), null));
+        GatewaysViewModelTest.FakeControl control = connectedWithControl();
         assertThat(model.tunnelOnProperty().get()).isTrue();
 
         model.accept(sample(status(TunnelState.DISCONNECTED, "disconnected by you", null), null));
@@ -140,9 +136,7 @@ class DashboardViewModelTest {
 
     @Test
     void switchingOffDisconnectsAndWaitsForTheOutcome() {
-        SwitchControl control = new SwitchControl();
-        model.tunnelControl(control, Runnable::run);
-        model.accept(sample(status(TunnelState.CONNECTED, "probes answered", candidate(1, 1, 1, "eu")), null));
+        GatewaysViewModelTest.FakeControl control = connectedWithControl();
 
         model.tunnelOnProperty().set(false);
 
@@ -163,7 +157,7 @@ class DashboardViewModelTest {
 
     @Test
     void switchingOnReturnsToThePinnedGatewayOrLetsTheClientChoose() {
-        SwitchControl control = new SwitchControl();
+        GatewaysViewModelTest.FakeControl control = new GatewaysViewModelTest.FakeControl();
         model.tunnelControl(control, Runnable::run);
         var pinned = candidate(2, 1, 1, "us-east");
         model.accept(sample(status(TunnelState.DISCONNECTED, "disconnected by you", null), pinned.gateway()));
@@ -183,9 +177,7 @@ class DashboardViewModelTest {
 
     @Test
     void aFailedActionFlipsTheSwitchBackWithAReadableError() {
-        SwitchControl control = new SwitchControl();
-        model.tunnelControl(control, Runnable::run);
-        model.accept(sample(status(TunnelState.CONNECTED, "probes answered", candidate(1, 1, 1, "eu")), null));
+        GatewaysViewModelTest.FakeControl control = connectedWithControl();
 
         model.tunnelOnProperty().set(false);
         control.tunnel.completeExceptionally(new java.util.concurrent.CompletionException(
@@ -207,38 +199,16 @@ class DashboardViewModelTest {
         assertThat(model.tunnelErrorProperty().get()).contains("before the proxy is up");
     }
 
-    private static NodeSample sample(TunnelStatus tunnel, NodeId chosen) {
-        return new NodeSample(0, counters(0, 0, 0, 0), 3, tunnel, List.of(), chosen, 0);
+    /** The model with a control whose futures the test completes, after a reading of a connected tunnel. */
+    private GatewaysViewModelTest.FakeControl connectedWithControl() {
+        GatewaysViewModelTest.FakeControl control = new GatewaysViewModelTest.FakeControl();
+        model.tunnelControl(control, Runnable::run);
+        model.accept(sample(status(TunnelState.CONNECTED, "probes answered", candidate(1, 1, 1, "eu")), null));
+        return control;
     }
 
-    /** Records the switch's calls and answers with a future the test completes. */
-    private static final class SwitchControl implements GatewayControl {
-
-        final List<String> calls = new ArrayList<>();
-        CompletableFuture<TunnelStatus> tunnel = new CompletableFuture<>();
-
-        @Override
-        public CompletableFuture<TunnelStatus> connect(NodeId gateway) {
-            calls.add("connect " + gateway.fingerprint());
-            return tunnel;
-        }
-
-        @Override
-        public CompletableFuture<TunnelStatus> disconnect() {
-            calls.add("disconnect");
-            return tunnel;
-        }
-
-        @Override
-        public CompletableFuture<TunnelStatus> auto() {
-            calls.add("auto");
-            return tunnel;
-        }
-
-        @Override
-        public CompletableFuture<GatewaySnapshot> speedTest(NodeId gateway) {
-            throw new UnsupportedOperationException("the switch never measures");
-        }
+    private static NodeSample sample(TunnelStatus tunnel, NodeId chosen) {
+        return new NodeSample(0, counters(0, 0, 0, 0), 3, tunnel, List.of(), chosen, 0);
     }
 
     /** A clock the test moves by hand (UTC), to cross midnight without waiting. */
