@@ -1,5 +1,6 @@
 package io.skywire.app.cli;
 
+import io.skywire.node.engine.ForwardingMode;
 import io.skywire.node.gateway.GatewayCandidate;
 import io.skywire.node.gateway.ProxyServer;
 import io.skywire.node.gateway.ProxySettings;
@@ -68,6 +69,11 @@ final class VpnUpCommand implements Callable<Integer> {
     @Option(names = "--no-kill-switch", description = "Let traffic leave outside the tunnel while it is down.")
     private boolean noKillSwitch;
 
+    @Option(names = "--cut-through",
+            description = "Open the bulk packet lane cut-through: no per-hop buffering, lost packets resent end to end "
+                    + "by the TCP inside (lower latency). Default: store-and-forward.")
+    private boolean cutThrough;
+
     @Option(names = "--resolv-conf", paramLabel = "FILE",
             description = "Point this resolv.conf at the gateway while up (e.g. /etc/resolv.conf); restored on down.")
     private Path resolvConf;
@@ -101,7 +107,7 @@ final class VpnUpCommand implements Callable<Integer> {
         VpnClient client;
         try {
             client = VpnClient.start(runtime, candidate, RouteOpener.UNPAID, new VpnClient.Settings(interfaceName,
-                    subnets, firstHops, !noKillSwitch, resolvConf));
+                    subnets, firstHops, !noKillSwitch, resolvConf, bulkMode()));
         } catch (IOException e) {
             runtime.stop();
             throw new CommandFailedException(e.getMessage() + "; " + VpnCommand.NEEDS_PRIVILEGE);
@@ -158,6 +164,11 @@ final class VpnUpCommand implements Callable<Integer> {
         }, "skywire-shutdown"));
         stopped.await();
         return 0;
+    }
+
+    /** The bulk lane's forwarding mode {@code --cut-through} asks for. */
+    ForwardingMode bulkMode() {
+        return cutThrough ? ForwardingMode.CUT_THROUGH : ForwardingMode.STORE_AND_FORWARD;
     }
 
     static String statusLine(VpnClient.Status status) {

@@ -1,5 +1,6 @@
 package io.skywire.app.settings;
 
+import io.skywire.node.engine.ForwardingMode;
 import io.skywire.node.engine.QosClass;
 import io.skywire.node.gateway.ProxySettings;
 import io.skywire.node.runtime.NodeConfig;
@@ -33,11 +34,12 @@ import java.util.Objects;
  * @param dataDir              the node's data directory, relative to the app's data directory unless absolute
  * @param bootstrap            nodes to join, as written ({@code HOST:PORT} or {@code NODE_ID_HEX HOST:PORT}); empty:
  *                             the app runs the local test network instead
+ * @param vpnStoreAndForward   the VPN's bulk lane store-and-forward (on) or cut-through (off); see {@link #vpnBulkMode}
  */
 public record DesktopSettings(boolean forward, long bandwidthKb, long forwardPriceDroplets, boolean gateway,
                               long gatewayPriceDroplets, String gatewayRegion, QosClass qos, String listenAddress,
                               int udpPort, int tcpPort, int socksPort, int httpPort, String dataDir,
-                              List<String> bootstrap) {
+                              List<String> bootstrap, boolean vpnStoreAndForward) {
 
     /** The file's name in the app's data directory. */
     public static final String FILE_NAME = "desktop.conf";
@@ -48,6 +50,15 @@ public record DesktopSettings(boolean forward, long bandwidthKb, long forwardPri
         Objects.requireNonNull(listenAddress, "listenAddress");
         Objects.requireNonNull(dataDir, "dataDir");
         bootstrap = List.copyOf(bootstrap);
+    }
+
+    /** Settings with the VPN's bulk lane store-and-forward (the default). */
+    public DesktopSettings(boolean forward, long bandwidthKb, long forwardPriceDroplets, boolean gateway,
+                           long gatewayPriceDroplets, String gatewayRegion, QosClass qos, String listenAddress,
+                           int udpPort, int tcpPort, int socksPort, int httpPort, String dataDir,
+                           List<String> bootstrap) {
+        this(forward, bandwidthKb, forwardPriceDroplets, gateway, gatewayPriceDroplets, gatewayRegion, qos,
+                listenAddress, udpPort, tcpPort, socksPort, httpPort, dataDir, bootstrap, true);
     }
 
     /** Every key at its default: forwarding on at no price, no gateway, no bootstrap nodes. */
@@ -77,7 +88,7 @@ public record DesktopSettings(boolean forward, long bandwidthKb, long forwardPri
                 (QosClass) all.get(SettingKey.QOS), (String) all.get(SettingKey.LISTEN_ADDRESS),
                 (Integer) all.get(SettingKey.UDP_PORT), (Integer) all.get(SettingKey.TCP_PORT),
                 (Integer) all.get(SettingKey.SOCKS_PORT), (Integer) all.get(SettingKey.HTTP_PORT),
-                (String) all.get(SettingKey.DATA_DIR), bootstrap);
+                (String) all.get(SettingKey.DATA_DIR), bootstrap, (Boolean) all.get(SettingKey.VPN_STORE_AND_FORWARD));
     }
 
     /** The value of {@code key} as the file writes it (for {@link SettingKey#BOOTSTRAP}: one line per node). */
@@ -97,7 +108,16 @@ public record DesktopSettings(boolean forward, long bandwidthKb, long forwardPri
             case HTTP_PORT -> List.of(httpPort < 0 ? "off" : Integer.toString(httpPort));
             case DATA_DIR -> List.of(dataDir);
             case BOOTSTRAP -> bootstrap;
+            case VPN_STORE_AND_FORWARD -> List.of(vpnStoreAndForward ? "on" : "off");
         };
+    }
+
+    /**
+     * The forwarding mode the VPN's bulk packet lane is opened in ({@code VpnClient.Settings#bulkMode}). Only that
+     * lane follows the setting: the proxies' streams need reliable per-hop delivery and stay store-and-forward.
+     */
+    public ForwardingMode vpnBulkMode() {
+        return vpnStoreAndForward ? ForwardingMode.STORE_AND_FORWARD : ForwardingMode.CUT_THROUGH;
     }
 
     /** Whether the app joins configured nodes rather than running the local test network. */

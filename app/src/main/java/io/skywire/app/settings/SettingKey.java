@@ -29,6 +29,11 @@ public enum SettingKey {
     GATEWAY_REGION("gateway.region", "unknown", false),
     /** The service class of the routes the proxies open: bulk or real-time. */
     QOS("qos", "bulk", false),
+    /**
+     * The forwarding mode of the VPN's bulk packet lane: on, store-and-forward; off, cut-through (no per-hop
+     * buffering; the TCP inside resends end to end). The proxies' streams are store-and-forward always.
+     */
+    VPN_STORE_AND_FORWARD("vpn.store-and-forward", "on", false),
     /** The address the node's sockets bind (0.0.0.0: every interface). */
     LISTEN_ADDRESS("listen.address", "0.0.0.0", false),
     /** The node's UDP port (0: any free port). */
@@ -95,7 +100,7 @@ public enum SettingKey {
             throw new NodeConfigException(0, "needs a value");
         }
         return switch (this) {
-            case FORWARD, GATEWAY -> bool(value);
+            case FORWARD, GATEWAY, VPN_STORE_AND_FORWARD -> bool(value);
             case BANDWIDTH -> number(value, MIN_BANDWIDTH_KB, MAX_BANDWIDTH_KB, "kB/s");
             case FORWARD_PRICE, GATEWAY_PRICE -> number(value, 0, NodeRecordCodec.MAX_PRICE_DROPLETS, "droplets per GB");
             case GATEWAY_REGION -> region(value);

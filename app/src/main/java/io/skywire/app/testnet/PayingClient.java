@@ -1,6 +1,7 @@
 package io.skywire.app.testnet;
 
 import io.skywire.node.crypto.Secp256k1;
+import io.skywire.node.engine.ForwardingMode;
 import io.skywire.node.gateway.RouteOpener;
 import io.skywire.node.identity.NodeId;
 import io.skywire.node.runtime.NodeRuntime;
@@ -119,6 +120,11 @@ public final class PayingClient implements RouteOpener {
 
     @Override
     public CompletableFuture<RouteSession> open(NodeRuntime node, List<NodeId> path) {
+        return open(node, path, ForwardingMode.STORE_AND_FORWARD);
+    }
+
+    @Override
+    public CompletableFuture<RouteSession> open(NodeRuntime node, List<NodeId> path, ForwardingMode mode) {
         List<Hop> paid = new ArrayList<>();
         for (NodeId transit : path.subList(0, path.size() - 1)) {
             Hop hop = hops.get(transit);
@@ -129,9 +135,9 @@ public final class PayingClient implements RouteOpener {
             paid.add(hop);
         }
         if (paid.isEmpty()) {
-            return node.openRoute(path, RouteOptions.bulk());
+            return node.openRoute(path, RouteOptions.bulk().withMode(mode));
         }
-        RouteOptions options = RouteOptions.bulk().withPrices(paid.stream().map(Hop::pricePerGb).toList());
+        RouteOptions options = RouteOptions.bulk().withMode(mode).withPrices(paid.stream().map(Hop::pricePerGb).toList());
         return node.openRoute(path, options).thenCompose(session -> startPaying(session, paid));
     }
 

@@ -1,5 +1,6 @@
 package io.skywire.app.ui;
 
+import atlantafx.base.controls.ToggleSwitch;
 import io.skywire.node.gateway.TunnelState;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ChangeListener;
@@ -16,7 +17,9 @@ import javafx.util.StringConverter;
 /** Binds dashboard.fxml to a {@link DashboardViewModel}; holds no state of its own. */
 public final class DashboardController {
 
+    @FXML private ToggleSwitch tunnelSwitch;
     @FXML private Label tunnelState;
+    @FXML private Label tunnelError;
     @FXML private Label tunnelReason;
     @FXML private Label tunnelGateway;
     @FXML private Label nodeStatus;
@@ -62,6 +65,9 @@ public final class DashboardController {
         tunnelState.textProperty().bind(Bindings.createStringBinding(
                 () -> DashboardViewModel.label(viewModel.tunnelStateProperty().get()), viewModel.tunnelStateProperty()));
         tunnelReason.textProperty().bind(viewModel.tunnelReasonProperty());
+        tunnelError.textProperty().bind(viewModel.tunnelErrorProperty());
+        tunnelSwitch.selectedProperty().bindBidirectional(viewModel.tunnelOnProperty());
+        tunnelSwitch.disableProperty().bind(viewModel.tunnelBusyProperty());
         tunnelGateway.textProperty().bind(Bindings.concat("gateway: ", viewModel.tunnelGatewayProperty()));
         nodeStatus.textProperty().bind(viewModel.nodeStatusProperty());
         linksRoutes.textProperty().bind(Bindings.concat(viewModel.knownPeersProperty(), " known nodes, ",
@@ -83,9 +89,11 @@ public final class DashboardController {
             return;
         }
         for (Label label : new Label[] {tunnelState, tunnelReason, tunnelGateway, nodeStatus, linksRoutes,
-            socksAddress, httpAddress, earnings, nodeEarnings}) {
+            socksAddress, httpAddress, earnings, nodeEarnings, tunnelError}) {
             label.textProperty().unbind();
         }
+        tunnelSwitch.selectedProperty().unbindBidirectional(model.tunnelOnProperty());
+        tunnelSwitch.disableProperty().unbind();
         model.tunnelStateProperty().removeListener(stateStyle);
         model.bandwidth().removeListener(chartFeed);
         model = null;

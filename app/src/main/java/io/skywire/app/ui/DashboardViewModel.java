@@ -9,8 +9,12 @@ import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -24,6 +28,12 @@ import javafx.collections.ObservableList;
  * user's own node has earned today and in total, and what the relays of a paid network earned from it. It is fed
  * {@link NodeSample}s by whoever owns the thread rules (the window publishes them on the FX thread), so tests drive it
  * directly without a toolkit; "today" follows the injected clock's calendar day.
+ *
+ * <p>The tunnel switch: {@link #tunnelOnProperty()} follows the tunnel's real state (on while a tunnel is sought, off
+ * once DISCONNECTED). The user flipping it runs one action through the {@link GatewayControl}: off disconnects; on
+ * reconnects to the gateway the user pinned, or lets the client choose ("auto"). While that runs
+ * {@link #tunnelBusyProperty()} is set and the switch waits; a failed action flips the switch back to the real state
+ * and says why in {@link #tunnelErrorProperty()}. Outcomes come back through the {@code ui} executor.
  */
 public final class DashboardViewModel {
 
@@ -42,7 +52,15 @@ public final class DashboardViewModel {
     private final ObservableList<BandwidthPoint> bandwidth = FXCollections.observableArrayList();
     private final StringProperty earnings = new SimpleStringProperty("");
     private final StringProperty nodeEarnings = new SimpleStringProperty("");
+    private final BooleanProperty tunnelOn = new SimpleBooleanProperty(true);
+    private final BooleanProperty tunnelBusy = new SimpleBooleanProperty();
+    private final StringProperty tunnelError = new SimpleStringProperty("");
     private final Clock clock;
+    private GatewayControl control;
+    private Executor ui = Runnable::run;
+    private io.skywire.node.identity.NodeId pinnedGateway;
+    /** Set while the model itself moves the switch, so only the user's flips run actions. */
+    private boolean syncingSwitch;
     private LocalDate earningsDay;
     /** The node's total earnings when {@link #earningsDay} began (0 on the day it started). */
     private long earnedBeforeToday;
@@ -54,6 +72,67 @@ public final class DashboardViewModel {
     /** A dashboard whose "today" is the calendar day of {@code clock}. */
     public DashboardViewModel(Clock clock) {
         this.clock = java.util.Objects.requireNonNull(clock, "clock");
+        tunnelOn.addListener((obs, was, on) -> {
+            if (!syncingSwitch) {
+                switchTunnel(on);
+            }
+        });
+    }
+
+    /** The proxy is up: the tunnel switch acts through {@code gatewayControl}, outcomes applied by {@code uiThread}. */
+    public void tunnelControl(GatewayControl gatewayControl, Executor uiThread) {
+        control = java.util.Objects.requireNonNull(gatewayControl, "gatewayControl");
+        ui = java.util.Objects.requireNonNull(uiThread, "uiThread");
+    }
+
+    /** The proxy has stopped: the switch takes no more actions. */
+    public void tunnelControlStopped() {
+        control = null;
+    }
+
+    private void switchTunnel(boolean on) {
+        GatewayControl acting = control;
+        if (acting == null || tunnelBusy.get()) {
+            tunnelError.set(acting == null ? "The tunnel cannot be switched before the proxy is up"
+                    : "Another tunnel action is running");
+            syncSwitch();
+            return;
+        }
+        tunnelBusy.set(true);
+        tunnelError.set("");
+        io.skywire.node.identity.NodeId pinned = pinnedGateway;
+        CompletableFuture<TunnelStatus> action;
+        try {
+            action = on ? (pinned == null ? acting.auto() : acting.connect(pinned)) : acting.disconnect();
+        } catch (RuntimeException e) {
+            action = CompletableFuture.failedFuture(e);
+        }
+        action.whenComplete((status, error) -> ui.execute(() -> {
+            tunnelBusy.set(false);
+            if (error != null) {
+                tunnelError.set("Could not turn the tunnel " + (on ? "on" : "off") + ": "
+                        + GatewaysViewModel.readable(error));
+            } else {
+                showTunnel(status);
+            }
+            syncSwitch();
+        }));
+    }
+
+    /** Moves the switch to the tunnel's real state without running an action. */
+    private void syncSwitch() {
+        syncingSwitch = true;
+        try {
+            tunnelOn.set(tunnelState.get() != TunnelState.DISCONNECTED);
+        } finally {
+            syncingSwitch = false;
+        }
+    }
+
+    private void showTunnel(TunnelStatus tunnel) {
+        tunnelState.set(tunnel.state());
+        tunnelReason.set(tunnel.reason() + (tunnel.direct() ? "; connections go direct, outside the tunnel" : ""));
+        tunnelGateway.set(describe(tunnel));
     }
 
     /** A dashboard on the system clock and time zone. */
@@ -99,10 +178,11 @@ public final class DashboardViewModel {
         knownPeers.set(sample.knownPeers());
         links.set(counters.links());
         routes.set(counters.routes());
-        TunnelStatus tunnel = sample.tunnel();
-        tunnelState.set(tunnel.state());
-        tunnelReason.set(tunnel.reason() + (tunnel.direct() ? "; connections go direct, outside the tunnel" : ""));
-        tunnelGateway.set(describe(tunnel));
+        pinnedGateway = sample.chosenGateway();
+        if (!tunnelBusy.get()) {
+            showTunnel(sample.tunnel());
+            syncSwitch();
+        }
         if (firstNanos == Long.MIN_VALUE) {
             firstNanos = sample.nanos();
         }
@@ -181,6 +261,21 @@ public final class DashboardViewModel {
 
     public ObjectProperty<TunnelState> tunnelStateProperty() {
         return tunnelState;
+    }
+
+    /** The tunnel switch: on while a tunnel is sought; the user flipping it runs the action. */
+    public BooleanProperty tunnelOnProperty() {
+        return tunnelOn;
+    }
+
+    /** A switch action is running; the switch waits. */
+    public BooleanProperty tunnelBusyProperty() {
+        return tunnelBusy;
+    }
+
+    /** Why the last switch action failed, empty after one that worked. */
+    public StringProperty tunnelErrorProperty() {
+        return tunnelError;
     }
 
     public StringProperty tunnelReasonProperty() {

@@ -205,6 +205,7 @@ public final class DesktopWindow {
                 proxy == null ? null : proxy.httpAddress());
         if (proxy != null) {
             gateways.proxyStarted(GatewayControl.of(proxy), proxy.socksAddress(), proxy.httpAddress());
+            dashboard.tunnelControl(GatewayControl.of(proxy), Platform::runLater);
         }
         main.status(started.summary());
         // The launch-time benchmark waits for this line: a frame with the node count has been rendered.
@@ -259,6 +260,7 @@ public final class DesktopWindow {
         }
         closing = true;
         gateways.proxyStopped();
+        dashboard.tunnelControlStopped();
         main.working("Stopping " + what() + "…");
         if (walletActions != null) {
             walletActions.close();

@@ -4,6 +4,7 @@ import io.skywire.app.ui.SettingsViewModel.Field;
 import io.skywire.node.engine.QosClass;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
@@ -15,6 +16,7 @@ public final class SettingsController {
 
     @FXML private SharingController sharingController;
     @FXML private ComboBox<QosClass> qos;
+    @FXML private CheckBox vpnStoreAndForward;
     @FXML private TextField listenAddress;
     @FXML private Label listenAddressError;
     @FXML private TextField udpPort;
@@ -65,6 +67,7 @@ public final class SettingsController {
         model = viewModel;
         sharingController.attach(viewModel);
         fields.bindBoth(qos.valueProperty(), viewModel.qosProperty());
+        fields.bindBoth(vpnStoreAndForward.selectedProperty(), viewModel.vpnStoreAndForwardProperty());
         fields.bind(viewModel, Field.LISTEN_ADDRESS, listenAddress, listenAddressError);
         fields.bind(viewModel, Field.UDP_PORT, udpPort, udpPortError);
         fields.bind(viewModel, Field.TCP_PORT, tcpPort, tcpPortError);

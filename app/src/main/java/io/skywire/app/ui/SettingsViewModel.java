@@ -61,6 +61,7 @@ public final class SettingsViewModel {
     private final BooleanProperty forward = new SimpleBooleanProperty();
     private final BooleanProperty gateway = new SimpleBooleanProperty();
     private final ObjectProperty<QosClass> qos = new SimpleObjectProperty<>(QosClass.BULK);
+    private final BooleanProperty vpnStoreAndForward = new SimpleBooleanProperty(true);
     private final Map<Field, StringProperty> texts = new EnumMap<>(Field.class);
     private final Map<Field, StringProperty> errors = new EnumMap<>(Field.class);
     private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper(true);
@@ -93,6 +94,7 @@ public final class SettingsViewModel {
         forward.set(settings.forward());
         gateway.set(settings.gateway());
         qos.set(settings.qos());
+        vpnStoreAndForward.set(settings.vpnStoreAndForward());
         for (Field field : Field.values()) {
             List<String> values = settings.text(field.key);
             texts.get(field).set(field.isPrice() ? Money.sky(Long.parseLong(values.get(0)))
@@ -148,7 +150,7 @@ public final class SettingsViewModel {
                     (String) value(Field.GATEWAY_REGION), qos.get(), (String) value(Field.LISTEN_ADDRESS),
                     (Integer) value(Field.UDP_PORT), (Integer) value(Field.TCP_PORT), (Integer) value(Field.SOCKS_PORT),
                     (Integer) value(Field.HTTP_PORT), (String) value(Field.DATA_DIR),
-                    (List<String>) value(Field.BOOTSTRAP));
+                    (List<String>) value(Field.BOOTSTRAP), vpnStoreAndForward.get());
         } catch (NodeConfigException e) {
             return null;
         }
@@ -197,6 +199,11 @@ public final class SettingsViewModel {
 
     public BooleanProperty gatewayProperty() {
         return gateway;
+    }
+
+    /** The VPN's bulk lane store-and-forward (checked) or cut-through; the proxies' streams are not affected. */
+    public BooleanProperty vpnStoreAndForwardProperty() {
+        return vpnStoreAndForward;
     }
 
     public ObjectProperty<QosClass> qosProperty() {

@@ -4,6 +4,7 @@ import io.skywire.node.runtime.NodeConfigException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.skywire.node.engine.ForwardingMode;
 import io.skywire.node.engine.QosClass;
 import io.skywire.node.runtime.NodeConfig;
 import java.net.InetSocketAddress;
@@ -45,6 +46,16 @@ class DesktopSettingsFileTest {
     }
 
     @Test
+    void theVpnsBulkLaneIsStoreAndForwardUnlessTheFileSaysOff() throws Exception {
+        assertThat(DesktopSettings.defaults().vpnBulkMode()).isEqualTo(ForwardingMode.STORE_AND_FORWARD);
+        DesktopSettings off = DesktopSettingsFile.parse(List.of("vpn.store-and-forward = off"));
+        assertThat(off.vpnStoreAndForward()).isFalse();
+        assertThat(off.vpnBulkMode()).isEqualTo(ForwardingMode.CUT_THROUGH);
+        assertThat(DesktopSettingsFile.format(off)).contains("vpn.store-and-forward = off");
+        assertThat(DesktopSettingsFile.parse(DesktopSettingsFile.format(off))).isEqualTo(off);
+    }
+
+    @Test
     void refusalsNameTheLineAndTheReason() {
         assertRefused(List.of("# comment", "", "colour = blue"), 3, "unknown key 'colour'");
         assertRefused(List.of("share.forward = maybe"), 1, "'share.forward' must be on or off, was 'maybe'");
@@ -57,6 +68,8 @@ class DesktopSettingsFileTest {
         assertRefused(List.of("share.bandwidth-kb = 9"), 1, "must be in 10..");
         assertRefused(List.of("qos"), 1, "expected 'key = value'");
         assertRefused(List.of("qos ="), 1, "'qos' needs a value");
+        assertRefused(List.of("vpn.store-and-forward = sometimes"), 1,
+                "'vpn.store-and-forward' must be on or off, was 'sometimes'");
     }
 
     @Test

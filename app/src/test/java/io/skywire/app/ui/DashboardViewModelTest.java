@@ -12,6 +12,9 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import io.skywire.node.gateway.TunnelStatus;
+import io.skywire.node.identity.NodeId;
 import org.junit.jupiter.api.Test;
 
 /** The dashboard's view model, fed readings directly: no FX thread, no network. */
@@ -118,6 +121,94 @@ class DashboardViewModelTest {
     void aFreeNetworkSaysItChargesNothing() {
         model.freeNetwork();
         assertThat(model.earningsProperty().get()).isEqualTo("none: a free network charges nothing");
+    }
+
+    @Test
+    void theTunnelSwitchFollowsTheRealStateWithoutRunningAnAction() {
+        GatewaysViewModelTest.FakeControl control = connectedWithControl();
+        assertThat(model.tunnelOnProperty().get()).isTrue();
+
+        model.accept(sample(status(TunnelState.DISCONNECTED, "disconnected by you", null), null));
+
+        assertThat(model.tunnelOnProperty().get()).isFalse();
+        assertThat(control.calls).as("a reading moves the switch; only the user's flip acts").isEmpty();
+    }
+
+    @Test
+    void switchingOffDisconnectsAndWaitsForTheOutcome() {
+        GatewaysViewModelTest.FakeControl control = connectedWithControl();
+
+        model.tunnelOnProperty().set(false);
+
+        assertThat(control.calls).containsExactly("disconnect");
+        assertThat(model.tunnelBusyProperty().get()).isTrue();
+        model.tunnelOnProperty().set(true);
+        assertThat(control.calls).as("one action at a time").containsExactly("disconnect");
+        assertThat(model.tunnelErrorProperty().get()).isEqualTo("Another tunnel action is running");
+
+        control.tunnel.complete(new TunnelStatus(TunnelState.DISCONNECTED,
+                "disconnected by you; the kill switch refuses every proxied connection", null, 0, 0, false));
+
+        assertThat(model.tunnelBusyProperty().get()).isFalse();
+        assertThat(model.tunnelOnProperty().get()).isFalse();
+        assertThat(model.tunnelStateProperty().get()).isEqualTo(TunnelState.DISCONNECTED);
+        assertThat(model.tunnelReasonProperty().get()).contains("the kill switch refuses every proxied connection");
+    }
+
+    @Test
+    void switchingOnReturnsToThePinnedGatewayOrLetsTheClientChoose() {
+        GatewaysViewModelTest.FakeControl control = new GatewaysViewModelTest.FakeControl();
+        model.tunnelControl(control, Runnable::run);
+        var pinned = candidate(2, 1, 1, "us-east");
+        model.accept(sample(status(TunnelState.DISCONNECTED, "disconnected by you", null), pinned.gateway()));
+
+        model.tunnelOnProperty().set(true);
+        control.tunnel.complete(status(TunnelState.CONNECTED, "probes answered", pinned));
+
+        assertThat(control.calls).containsExactly("connect " + pinned.gateway().fingerprint());
+        assertThat(model.tunnelOnProperty().get()).isTrue();
+        assertThat(model.tunnelStateProperty().get()).isEqualTo(TunnelState.CONNECTED);
+
+        control.tunnel = new CompletableFuture<>();
+        model.accept(sample(status(TunnelState.DISCONNECTED, "disconnected by you", null), null));
+        model.tunnelOnProperty().set(true);
+        assertThat(control.calls).last().isEqualTo("auto");
+    }
+
+    @Test
+    void aFailedActionFlipsTheSwitchBackWithAReadableError() {
+        GatewaysViewModelTest.FakeControl control = connectedWithControl();
+
+        model.tunnelOnProperty().set(false);
+        control.tunnel.completeExceptionally(new java.util.concurrent.CompletionException(
+                new IllegalStateException("the proxy has stopped")));
+
+        assertThat(model.tunnelOnProperty().get()).isTrue();
+        assertThat(model.tunnelBusyProperty().get()).isFalse();
+        assertThat(model.tunnelErrorProperty().get()).isEqualTo("Could not turn the tunnel off: the proxy has stopped");
+        assertThat(model.tunnelStateProperty().get()).isEqualTo(TunnelState.CONNECTED);
+    }
+
+    @Test
+    void withoutAProxyTheSwitchStaysWhereTheTunnelIs() {
+        model.accept(sample(status(TunnelState.CONNECTED, "probes answered", null), null));
+
+        model.tunnelOnProperty().set(false);
+
+        assertThat(model.tunnelOnProperty().get()).isTrue();
+        assertThat(model.tunnelErrorProperty().get()).contains("before the proxy is up");
+    }
+
+    /** The model with a control whose futures the test completes, after a reading of a connected tunnel. */
+    private GatewaysViewModelTest.FakeControl connectedWithControl() {
+        GatewaysViewModelTest.FakeControl control = new GatewaysViewModelTest.FakeControl();
+        model.tunnelControl(control, Runnable::run);
+        model.accept(sample(status(TunnelState.CONNECTED, "probes answered", candidate(1, 1, 1, "eu")), null));
+        return control;
+    }
+
+    private static NodeSample sample(TunnelStatus tunnel, NodeId chosen) {
+        return new NodeSample(0, counters(0, 0, 0, 0), 3, tunnel, List.of(), chosen, 0);
     }
 
     /** A clock the test moves by hand (UTC), to cross midnight without waiting. */

@@ -187,6 +187,35 @@ class DesktopWindowTest {
                 .isEqualTo(new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
     }
 
+    @Test
+    @Order(6)
+    void theDashboardsTunnelSwitchTurnsTheTunnelOffAndOnAgain() throws Exception {
+        WaitForAsyncUtils.waitForAsyncFx(5_000, () -> window.select(Screen.DASHBOARD));
+        var toggle = ROBOT.lookup("#tunnelSwitch").queryAs(atlantafx.base.controls.ToggleSwitch.class);
+        FxTesting.eventually(30, () -> {
+            assertThat(text("#tunnelState")).isIn("connected", "degraded");
+            assertThat(toggle.isSelected()).isTrue();
+        });
+
+        ROBOT.clickOn(ROBOT.from(toggle).lookup(".thumb-area").queryAs(javafx.scene.Node.class));
+        FxTesting.eventually(20, () -> {
+            assertThat(text("#tunnelState")).isEqualTo("disconnected");
+            assertThat(text("#tunnelReason")).contains("the kill switch refuses every proxied connection");
+            assertThat(toggle.isSelected()).isFalse();
+            assertThat(toggle.isDisabled()).isFalse();
+        });
+        assertThat(window.network().network().proxy().status().state()).isEqualTo(TunnelState.DISCONNECTED);
+
+        ROBOT.clickOn(ROBOT.from(toggle).lookup(".thumb-area").queryAs(javafx.scene.Node.class));
+        FxTesting.eventually(30, () -> {
+            assertThat(text("#tunnelState")).isIn("connected", "degraded");
+            assertThat(toggle.isSelected()).isTrue();
+        });
+        assertThat(window.network().network().proxy().status().state()).isIn(TunnelState.CONNECTED,
+                TunnelState.DEGRADED);
+        assertThat(text("#tunnelError")).isEmpty();
+    }
+
     @AfterAll
     static void closingTheWindowStopsTheNetwork() throws Exception {
         WaitForAsyncUtils.asyncFx(window::close).get(5, TimeUnit.SECONDS).get(30, TimeUnit.SECONDS);

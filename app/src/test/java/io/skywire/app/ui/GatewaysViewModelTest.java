@@ -174,7 +174,7 @@ class GatewaysViewModelTest {
     }
 
     /** Records each call and answers with futures the test completes. */
-    private static final class FakeControl implements GatewayControl {
+    static final class FakeControl implements GatewayControl {
 
         final List<String> calls = new ArrayList<>();
         CompletableFuture<TunnelStatus> tunnel = new CompletableFuture<>();

@@ -60,6 +60,11 @@ class SettingsScreenTest {
             type("#udpPort", "7711");
             type("#bootstrap", "127.0.0.1:7700");
             type("#forwardPrice", "0.05");
+            javafx.scene.control.CheckBox storeAndForward = robot.from(root).lookup("#vpnStoreAndForward")
+                    .queryAs(javafx.scene.control.CheckBox.class);
+            assertThat(storeAndForward.isSelected()).as("store-and-forward is the default").isTrue();
+            assertThat(text("#vpnStoreAndForwardNote")).contains("proxies' streams stay store-and-forward always");
+            WaitForAsyncUtils.waitForAsyncFx(5_000, () -> storeAndForward.setSelected(false));
             assertThat(text("#udpPortError")).isEmpty();
             assertThat(text("#bootstrapError")).isEmpty();
             assertThat(robot.from(root).lookup("#save").queryAs(Button.class).isDisabled()).isFalse();
@@ -69,7 +74,9 @@ class SettingsScreenTest {
             assertThat(saved.udpPort()).isEqualTo(7711);
             assertThat(saved.bootstrap()).containsExactly("127.0.0.1:7700");
             assertThat(saved.forwardPriceDroplets()).isEqualTo(50_000);
-            assertThat(Files.readString(file)).contains("share.price-droplets = 50000");
+            assertThat(Files.readString(file)).contains("share.price-droplets = 50000")
+                    .contains("vpn.store-and-forward = off");
+            assertThat(saved.vpnBulkMode()).isEqualTo(io.skywire.node.engine.ForwardingMode.CUT_THROUGH);
             FxTesting.screenshot(window, Screen.SETTINGS, DesktopWindowTest.SCREENSHOTS.resolve("settings.png"));
         } finally {
             WaitForAsyncUtils.asyncFx(window::close).get(5, TimeUnit.SECONDS).get(30, TimeUnit.SECONDS);

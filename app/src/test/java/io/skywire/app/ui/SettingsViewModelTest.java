@@ -18,6 +18,20 @@ class SettingsViewModelTest {
     Path dir;
 
     @Test
+    void theVpnStoreAndForwardSwitchReachesTheSettingsAndComesBackFromThem() {
+        SettingsViewModel form = new SettingsViewModel(DesktopSettings.defaults(), null);
+        assertThat(form.vpnStoreAndForwardProperty().get()).isTrue();
+
+        form.vpnStoreAndForwardProperty().set(false);
+
+        DesktopSettings chosen = form.settings();
+        assertThat(chosen.vpnStoreAndForward()).isFalse();
+        assertThat(chosen.vpnBulkMode()).isEqualTo(io.skywire.node.engine.ForwardingMode.CUT_THROUGH);
+        SettingsViewModel reloaded = new SettingsViewModel(chosen, null);
+        assertThat(reloaded.vpnStoreAndForwardProperty().get()).isFalse();
+    }
+
+    @Test
     void eachFieldExplainsItsOwnErrorAndTheFormIsInvalidUntilItIsFixed() {
         SettingsViewModel form = new SettingsViewModel(DesktopSettings.defaults(), null);
         assertThat(form.validProperty().get()).isTrue();

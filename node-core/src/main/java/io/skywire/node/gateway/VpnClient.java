@@ -59,12 +59,22 @@ public final class VpnClient implements AutoCloseable {
      * @param firstHops     the addresses of this node's first hops, which stay outside the tunnel
      * @param killSwitch    whether nothing but the tunnel and the first hops may leave while the VPN is on
      * @param resolvConf    a resolv.conf to point at the gateway while up, or null to leave DNS alone
+     * @param bulkMode      the bulk lane's forwarding mode: store-and-forward (the default), or cut-through, where
+     *                      hops keep no per-hop buffer and the TCP inside resends lost packets end to end (lower
+     *                      latency); the real-time lane and the proxies stay store-and-forward
      */
     public record Settings(String interfaceName, List<Ipv4Subnet> routes, List<InetAddress> firstHops,
-                           boolean killSwitch, Path resolvConf) {
+                           boolean killSwitch, Path resolvConf, ForwardingMode bulkMode) {
         public Settings {
             routes = List.copyOf(routes);
             firstHops = List.copyOf(firstHops);
+            java.util.Objects.requireNonNull(bulkMode, "bulkMode");
+        }
+
+        /** Settings with a store-and-forward bulk lane. */
+        public Settings(String interfaceName, List<Ipv4Subnet> routes, List<InetAddress> firstHops,
+                        boolean killSwitch, Path resolvConf) {
+            this(interfaceName, routes, firstHops, killSwitch, resolvConf, ForwardingMode.STORE_AND_FORWARD);
         }
     }
 
@@ -89,6 +99,7 @@ public final class VpnClient implements AutoCloseable {
 
     private final NodeRuntime node;
     private final GatewayCandidate candidate;
+    /** The caller's opener in the bulk lane's mode ({@link Settings#bulkMode()}). */
     private final RouteOpener opener;
     private final Settings settings;
     private final TunDevice tun;
@@ -113,7 +124,7 @@ public final class VpnClient implements AutoCloseable {
                       TunDevice tun, ClientNetwork network) {
         this.node = node;
         this.candidate = candidate;
-        this.opener = opener;
+        this.opener = bulkOpener(opener, settings);
         this.settings = settings;
         this.tun = tun;
         this.network = network;
@@ -143,6 +154,11 @@ public final class VpnClient implements AutoCloseable {
         client.reader.start();
         client.loop.execute(client::connect);
         return client;
+    }
+
+    /** How the bulk lane's routes are opened: {@code opener} in the settings' bulk mode. */
+    static RouteOpener bulkOpener(RouteOpener opener, Settings settings) {
+        return opener.inMode(settings.bulkMode());
     }
 
     /** Who is told of every change of {@link #status()} (any thread). */

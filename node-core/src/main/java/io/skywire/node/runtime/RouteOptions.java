@@ -35,6 +35,11 @@ public record RouteOptions(QosClass qos, ForwardingMode mode, int bufferBytes, L
         return new RouteOptions(qos, mode, bufferBytes, hopPrices);
     }
 
+    /** These options with the forwarding mode {@code newMode}. */
+    public RouteOptions withMode(ForwardingMode newMode) {
+        return new RouteOptions(qos, newMode, bufferBytes, prices);
+    }
+
     /** Bulk, store-and-forward, 1 MiB per hop and direction. */
     public static RouteOptions bulk() {
         return new RouteOptions(QosClass.BULK, ForwardingMode.STORE_AND_FORWARD, 1 << 20);
