@@ -122,9 +122,17 @@ class DesktopWindowTest {
             return node.isVisible() && !cell.isEmpty() && row != null && !row.inUse();
         }).query();
         GatewayRow target = other.getItem();
-        ROBOT.clickOn(other);
-        FxTesting.eventually(5, () -> assertThat(text("#selectedCost")).startsWith(target.gateway() + " in "
-                + target.region() + ": expected cost " + Money.perGb(target.expectedCostPerGbDroplets())));
+        // The table refreshes every second and reuses its row cells: click the target's current row until the
+        // selection shows (a click that lands during a refresh on a loaded machine can miss).
+        FxTesting.eventually(20, () -> {
+            ROBOT.clickOn(ROBOT.from(table).lookup(".table-row-cell").<TableRow<GatewayRow>>match(node -> {
+                GatewayRow row = ((TableRow<GatewayRow>) node).getItem();
+                return node.isVisible() && row != null && row.gateway().equals(target.gateway());
+            }).<javafx.scene.Node>query());
+            WaitForAsyncUtils.waitForFxEvents();
+            assertThat(text("#selectedCost")).startsWith(target.gateway() + " in " + target.region()
+                    + ": expected cost " + Money.perGb(target.expectedCostPerGbDroplets()));
+        });
 
         ROBOT.clickOn("#speedTestButton");
         FxTesting.eventually(30, () -> assertThat(text("#message"))
