@@ -45,6 +45,8 @@ public final class DesktopWindow {
     private EmbeddedNetwork network;
     private NodeMonitor monitor;
     private NodeMonitor routeMapMonitor;
+    private Function<EmbeddedNetwork, VpnControl> vpnControls = VpnControl::of;
+    private VpnControl vpn;
     private boolean starting;
     private boolean closing;
 
@@ -206,6 +208,8 @@ public final class DesktopWindow {
         if (proxy != null) {
             gateways.proxyStarted(GatewayControl.of(proxy), proxy.socksAddress(), proxy.httpAddress());
         }
+        vpn = vpnControls.apply(started);
+        gateways.vpn().attach(vpn);
         main.status(started.summary());
         // The launch-time benchmark waits for this line: a frame with the node count has been rendered.
         afterFrames(2, () -> LOG.info("window ready: {}", started.summary()));
@@ -252,6 +256,11 @@ public final class DesktopWindow {
         }
     }
 
+    /** Tests: the VPN switch's control for the network once it is up (instead of the real one). */
+    void useVpnControls(Function<EmbeddedNetwork, VpnControl> controls) {
+        vpnControls = controls;
+    }
+
     /** Stops the monitor and the network in the background, then hides the window; returns {@link #stopped()}. */
     public CompletableFuture<Void> close() {
         if (closing) {
@@ -276,6 +285,7 @@ public final class DesktopWindow {
     }
 
     private void stopInBackground(EmbeddedNetwork running, NodeMonitor reading) {
+        VpnControl openVpn = vpn;
         background("skywire-gui-stop", () -> {
             try {
                 if (reading != null) {
@@ -283,6 +293,9 @@ public final class DesktopWindow {
                 }
                 if (routeMapMonitor != null) {
                     routeMapMonitor.close();
+                }
+                if (openVpn != null) {
+                    openVpn.close();
                 }
                 running.close();
             } catch (RuntimeException e) {

@@ -61,10 +61,12 @@ public final class GatewaysViewModel {
     private final StringProperty socksAddress = new SimpleStringProperty("");
     private final StringProperty httpAddress = new SimpleStringProperty("");
     private GatewayControl control;
+    private final VpnSwitchModel vpn;
 
     /** A model whose action outcomes are applied by {@code ui} (the FX thread's {@code Platform::runLater}). */
     public GatewaysViewModel(Executor ui) {
         this.ui = Objects.requireNonNull(ui, "ui");
+        this.vpn = new VpnSwitchModel(ui, () -> selected.get() == null ? null : selected.get().id());
         filterText.addListener((obs, old, now) -> refilter());
         region.addListener((obs, old, now) -> refilter());
         maxCostPerGbDroplets.addListener((obs, old, now) -> refilter());
@@ -88,6 +90,12 @@ public final class GatewaysViewModel {
     public void proxyStopped() {
         control = null;
         ready.set(false);
+        vpn.detach();
+    }
+
+    /** The VPN switch: its gateway is the selected row's, or automatic when none is selected. */
+    public VpnSwitchModel vpn() {
+        return vpn;
     }
 
     /** Applies one reading: the rows, the tunnel's state and who chose its gateway. */
