@@ -1,5 +1,6 @@
 package io.skywire.app.ui;
 
+import atlantafx.base.controls.ToggleSwitch;
 import io.skywire.node.gateway.TunnelState;
 import java.util.function.Function;
 import javafx.beans.binding.BooleanBinding;
@@ -15,7 +16,6 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
-import org.controlsfx.control.ToggleSwitch;
 import org.controlsfx.control.textfield.CustomTextField;
 
 /**

@@ -57,7 +57,7 @@ public final class VpnSwitchModel {
         control = Objects.requireNonNull(vpn, "vpn");
         VpnPrivilege privilege = vpn.privilege();
         available.set(privilege.granted());
-        explanation.set(privilege.granted() ? "" : explain(privilege, javaCommand()));
+        explanation.set(privilege.granted() ? "" : explain(javaCommand()));
         statusIsError.set(false);
         status.set(privilege.granted() ? OFF : "VPN unavailable: " + privilege.reason());
     }
@@ -71,11 +71,11 @@ public final class VpnSwitchModel {
     }
 
     /**
-     * What a user without the privilege is told: how to grant it ({@code java} is the program to give the capability
-     * to), the CLI alternative, and that the proxies need nothing.
+     * What a user without the privilege is told beside the switch (the status line says why not): how to grant it
+     * ({@code java} is the program to give the capability to), the CLI alternative, and that the proxies need nothing.
      */
-    static String explain(VpnPrivilege privilege, String java) {
-        return "A system-wide VPN needs root or CAP_NET_ADMIN (" + privilege.reason() + "). To allow it, run "
+    static String explain(String java) {
+        return "A system-wide VPN needs root or CAP_NET_ADMIN. To allow it, run "
                 + "'sudo setcap cap_net_admin+ep " + java + "' and restart the app, or start the VPN from a terminal "
                 + "with 'sudo skywire vpn up'. The SOCKS5 and HTTP proxy addresses below work without it: set one in "
                 + "a program to send that program through the gateway.";
