@@ -240,13 +240,7 @@ public final class GatewaysViewModel {
         busy.set(true);
         activity.set(what);
         message.set("");
-        CompletableFuture<T> future;
-        try {
-            future = action.apply(proxy);
-        } catch (RuntimeException e) {
-            future = CompletableFuture.failedFuture(e);
-        }
-        future.whenComplete((result, error) -> ui.execute(() -> {
+        attempt(() -> action.apply(proxy)).whenComplete((result, error) -> ui.execute(() -> {
             busy.set(false);
             activity.set("");
             if (error == null) {
@@ -257,6 +251,15 @@ public final class GatewaysViewModel {
                 message.set(readable(error));
             }
         }));
+    }
+
+    /** {@code action}'s future, or a failed one when it throws instead: every failure reaches the user the same way. */
+    static <T> CompletableFuture<T> attempt(java.util.function.Supplier<CompletableFuture<T>> action) {
+        try {
+            return action.get();
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
     }
 
     /** The innermost message of a failure, never a stack trace. */

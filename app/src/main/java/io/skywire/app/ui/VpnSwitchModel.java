@@ -4,7 +4,6 @@ import io.skywire.app.vpn.VpnPrivilege;
 import io.skywire.node.identity.NodeId;
 import java.nio.file.Path;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 import javafx.beans.property.BooleanProperty;
@@ -99,19 +98,13 @@ public final class VpnSwitchModel {
         statusIsError.set(false);
         status.set("Starting the VPN through " + (through == null ? "the automatic gateway" : "gateway "
                 + through.fingerprint()) + "…");
-        CompletableFuture<String> started;
-        try {
-            started = vpn.up(through, line -> ui.execute(() -> {
-                if (on.get()) {
-                    heard = true;
-                    statusIsError.set(false);
-                    status.set(line);
-                }
-            }));
-        } catch (RuntimeException e) {
-            started = CompletableFuture.failedFuture(e);
-        }
-        started.whenComplete((line, error) -> ui.execute(() -> {
+        GatewaysViewModel.attempt(() -> vpn.up(through, line -> ui.execute(() -> {
+            if (on.get()) {
+                heard = true;
+                statusIsError.set(false);
+                status.set(line);
+            }
+        }))).whenComplete((line, error) -> ui.execute(() -> {
             busy.set(false);
             if (error == null) {
                 if (!heard) {
@@ -133,13 +126,7 @@ public final class VpnSwitchModel {
         busy.set(true);
         statusIsError.set(false);
         status.set("Stopping the VPN…");
-        CompletableFuture<Void> stopped;
-        try {
-            stopped = vpn.down();
-        } catch (RuntimeException e) {
-            stopped = CompletableFuture.failedFuture(e);
-        }
-        stopped.whenComplete((nothing, error) -> ui.execute(() -> {
+        GatewaysViewModel.attempt(vpn::down).whenComplete((nothing, error) -> ui.execute(() -> {
             busy.set(false);
             if (error == null) {
                 status.set(OFF);
