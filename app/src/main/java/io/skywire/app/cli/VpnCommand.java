@@ -1,5 +1,6 @@
 package io.skywire.app.cli;
 
+import io.skywire.app.vpn.VpnLauncher;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -12,9 +13,7 @@ import picocli.CommandLine.Spec;
 final class VpnCommand implements Runnable {
 
     /** What a user without the privilege is told, and offered instead. */
-    static final String NEEDS_PRIVILEGE = "VPN mode needs root or CAP_NET_ADMIN to create a TUN device and set routes "
-            + "(run 'sudo skywire vpn up ...'); without them use the SOCKS mode: programs configured with the "
-            + "SOCKS5 proxy go through the gateway (docs/ARCHITECTURE.md, streams and proxies)";
+    static final String NEEDS_PRIVILEGE = VpnLauncher.NEEDS_PRIVILEGE;
 
     @Spec
     private CommandSpec spec;

@@ -1,6 +1,7 @@
 package io.skywire.app.cli;
 
 import io.skywire.node.engine.ForwardingMode;
+import io.skywire.app.vpn.VpnLauncher;
 import io.skywire.node.gateway.GatewayCandidate;
 import io.skywire.node.gateway.ProxyServer;
 import io.skywire.node.gateway.ProxySettings;
@@ -11,7 +12,6 @@ import io.skywire.node.runtime.NodeConfig;
 import io.skywire.node.runtime.NodeRuntime;
 import io.skywire.node.runtime.PeerConfig;
 import io.skywire.node.vpn.Ipv4Subnet;
-import io.skywire.node.vpn.TunDevice;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetAddress;
@@ -92,8 +92,10 @@ final class VpnUpCommand implements Callable<Integer> {
         List<InetAddress> firstHops = firstHops(config, parsedPaths);
         List<Ipv4Subnet> subnets = routes.isEmpty() ? VpnClient.ALL_IPV4
                 : routes.stream().map(Ipv4Subnet::parse).toList();
-        if (!TunDevice.supported()) {
-            throw new CommandFailedException("no /dev/net/tun here: " + VpnCommand.NEEDS_PRIVILEGE);
+        try {
+            VpnLauncher.requireTun();
+        } catch (IOException e) {
+            throw new CommandFailedException(e.getMessage());
         }
         Path state = stateFile != null ? stateFile : VpnStateFile.forInterface(interfaceName);
         if (VpnStateFile.read(state).isPresent()) {
@@ -106,11 +108,11 @@ final class VpnUpCommand implements Callable<Integer> {
         GatewayCandidate candidate = GatewayCandidate.overPaths(parsedPaths, 0, 0, "unknown");
         VpnClient client;
         try {
-            client = VpnClient.start(runtime, candidate, RouteOpener.UNPAID, new VpnClient.Settings(interfaceName,
+            client = VpnLauncher.start(runtime, candidate, RouteOpener.UNPAID, new VpnClient.Settings(interfaceName,
                     subnets, firstHops, !noKillSwitch, resolvConf, bulkMode()));
         } catch (IOException e) {
             runtime.stop();
-            throw new CommandFailedException(e.getMessage() + "; " + VpnCommand.NEEDS_PRIVILEGE);
+            throw new CommandFailedException(e.getMessage());
         }
         ProxyServer socks = null;
         if (socksPort != null) {
@@ -129,14 +131,14 @@ final class VpnUpCommand implements Callable<Integer> {
         Runnable writeState = () -> {
             VpnClient.Status status = client.status();
             try {
-                VpnStateFile.write(state, pid, statusLine(status), status.counters().toString());
+                VpnStateFile.write(state, pid, VpnLauncher.statusLine(status), status.counters().toString());
             } catch (IOException e) {
                 LOG.warn("cannot write {}: {}", state, e.getMessage());
             }
         };
         client.onStatus(status -> {
             synchronized (out) {
-                out.println(statusLine(status));
+                out.println(VpnLauncher.statusLine(status));
                 out.flush();
             }
             try {
@@ -169,10 +171,6 @@ final class VpnUpCommand implements Callable<Integer> {
     /** The bulk lane's forwarding mode {@code --cut-through} asks for. */
     ForwardingMode bulkMode() {
         return cutThrough ? ForwardingMode.CUT_THROUGH : ForwardingMode.STORE_AND_FORWARD;
-    }
-
-    static String statusLine(VpnClient.Status status) {
-        return "vpn " + status.state() + ": " + status.detail();
     }
 
     private static List<NodeId> parsePath(String text) {

@@ -45,6 +45,13 @@ public final class DesktopWindow {
     private EmbeddedNetwork network;
     private NodeMonitor monitor;
     private NodeMonitor routeMapMonitor;
+    /** The VPN switch's control; its bulk lane's mode is desktop.conf's as the network started (settings apply at start). */
+    private Function<EmbeddedNetwork, VpnControl> vpnControls = network -> {
+        io.skywire.app.settings.DesktopSettings current = settings == null ? null : settings.settings();
+        return VpnControl.of(network, current == null ? io.skywire.node.engine.ForwardingMode.STORE_AND_FORWARD
+                : current.vpnBulkMode());
+    };
+    private VpnControl vpn;
     private boolean starting;
     private boolean closing;
 
@@ -207,6 +214,8 @@ public final class DesktopWindow {
             gateways.proxyStarted(GatewayControl.of(proxy), proxy.socksAddress(), proxy.httpAddress());
             dashboard.tunnelControl(GatewayControl.of(proxy), Platform::runLater);
         }
+        vpn = vpnControls.apply(started);
+        gateways.vpn().attach(vpn);
         main.status(started.summary());
         // The launch-time benchmark waits for this line: a frame with the node count has been rendered.
         afterFrames(2, () -> LOG.info("window ready: {}", started.summary()));
@@ -253,6 +262,11 @@ public final class DesktopWindow {
         }
     }
 
+    /** Tests: the VPN switch's control for the network once it is up (instead of the real one). */
+    void useVpnControls(Function<EmbeddedNetwork, VpnControl> controls) {
+        vpnControls = controls;
+    }
+
     /** Stops the monitor and the network in the background, then hides the window; returns {@link #stopped()}. */
     public CompletableFuture<Void> close() {
         if (closing) {
@@ -278,6 +292,7 @@ public final class DesktopWindow {
     }
 
     private void stopInBackground(EmbeddedNetwork running, NodeMonitor reading) {
+        VpnControl openVpn = vpn;
         background("skywire-gui-stop", () -> {
             try {
                 if (reading != null) {
@@ -285,6 +300,9 @@ public final class DesktopWindow {
                 }
                 if (routeMapMonitor != null) {
                     routeMapMonitor.close();
+                }
+                if (openVpn != null) {
+                    openVpn.close();
                 }
                 running.close();
             } catch (RuntimeException e) {

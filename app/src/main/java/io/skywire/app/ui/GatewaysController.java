@@ -1,5 +1,6 @@
 package io.skywire.app.ui;
 
+import atlantafx.base.controls.ToggleSwitch;
 import io.skywire.node.gateway.TunnelState;
 import java.util.function.Function;
 import javafx.beans.binding.BooleanBinding;
@@ -24,6 +25,10 @@ import org.controlsfx.control.textfield.CustomTextField;
 public final class GatewaysController {
 
     @FXML private Label gatewayTunnel;
+    @FXML private ToggleSwitch vpnSwitch;
+    @FXML private ProgressIndicator vpnWorking;
+    @FXML private Label vpnStatus;
+    @FXML private Label vpnExplanation;
     @FXML private Label gatewaySocks;
     @FXML private Label gatewayHttp;
     @FXML private ComboBox<String> regionFilter;
@@ -61,7 +66,8 @@ public final class GatewaysController {
         }
     };
     private final ChangeListener<GatewayRow> modelSelection = (obs, old, now) -> reselect(now);
-    private final ChangeListener<Boolean> messageStyle = (obs, old, error) -> styleMessage(error);
+    private final ChangeListener<Boolean> messageStyle = (obs, old, error) -> styleMessage(message, error);
+    private final ChangeListener<Boolean> vpnStyle = (obs, old, error) -> styleMessage(vpnStatus, error);
 
     @FXML
     private void initialize() {
@@ -125,7 +131,21 @@ public final class GatewaysController {
                 .isNotEqualTo(TunnelState.DISCONNECTED)).not());
         autoButton.disableProperty().bind(idle.not());
         viewModel.messageIsErrorProperty().addListener(messageStyle);
-        styleMessage(viewModel.messageIsErrorProperty().get());
+        styleMessage(message, viewModel.messageIsErrorProperty().get());
+        attachVpn(viewModel.vpn());
+    }
+
+    private void attachVpn(VpnSwitchModel vpn) {
+        vpnSwitch.selectedProperty().bindBidirectional(vpn.onProperty());
+        vpnSwitch.disableProperty().bind(vpn.availableProperty().not().or(vpn.busyProperty()));
+        vpnWorking.visibleProperty().bind(vpn.busyProperty());
+        vpnWorking.managedProperty().bind(vpn.busyProperty());
+        vpnStatus.textProperty().bind(vpn.statusProperty());
+        vpnExplanation.textProperty().bind(vpn.explanationProperty());
+        vpnExplanation.visibleProperty().bind(vpn.explanationProperty().isNotEmpty());
+        vpnExplanation.managedProperty().bind(vpn.explanationProperty().isNotEmpty());
+        vpn.statusIsErrorProperty().addListener(vpnStyle);
+        styleMessage(vpnStatus, vpn.statusIsErrorProperty().get());
     }
 
     private void reselect(GatewayRow row) {
@@ -134,10 +154,10 @@ public final class GatewaysController {
         }
     }
 
-    private void styleMessage(boolean error) {
-        message.getStyleClass().remove("message-error");
+    private static void styleMessage(Label label, boolean error) {
+        label.getStyleClass().remove("message-error");
         if (error) {
-            message.getStyleClass().add("message-error");
+            label.getStyleClass().add("message-error");
         }
     }
 
@@ -183,7 +203,16 @@ public final class GatewaysController {
         table.getSelectionModel().selectedItemProperty().removeListener(tableSelection);
         model.selectedProperty().removeListener(modelSelection);
         model.messageIsErrorProperty().removeListener(messageStyle);
-        for (Label label : new Label[] {gatewayTunnel, gatewaySocks, gatewayHttp, selectedCost, activity, message}) {
+        model.vpn().statusIsErrorProperty().removeListener(vpnStyle);
+        vpnSwitch.selectedProperty().unbindBidirectional(model.vpn().onProperty());
+        vpnSwitch.disableProperty().unbind();
+        vpnSwitch.setDisable(true);
+        for (javafx.scene.Node shown : new javafx.scene.Node[] {vpnWorking, vpnExplanation}) {
+            shown.visibleProperty().unbind();
+            shown.managedProperty().unbind();
+        }
+        for (Label label : new Label[] {gatewayTunnel, gatewaySocks, gatewayHttp, selectedCost, activity, message,
+            vpnStatus, vpnExplanation}) {
             label.textProperty().unbind();
         }
         for (Button button : new Button[] {connectButton, speedTestButton, disconnectButton, autoButton}) {

@@ -61,10 +61,12 @@ public final class GatewaysViewModel {
     private final StringProperty socksAddress = new SimpleStringProperty("");
     private final StringProperty httpAddress = new SimpleStringProperty("");
     private GatewayControl control;
+    private final VpnSwitchModel vpn;
 
     /** A model whose action outcomes are applied by {@code ui} (the FX thread's {@code Platform::runLater}). */
     public GatewaysViewModel(Executor ui) {
         this.ui = Objects.requireNonNull(ui, "ui");
+        this.vpn = new VpnSwitchModel(ui, () -> selected.get() == null ? null : selected.get().id());
         filterText.addListener((obs, old, now) -> refilter());
         region.addListener((obs, old, now) -> refilter());
         maxCostPerGbDroplets.addListener((obs, old, now) -> refilter());
@@ -88,6 +90,12 @@ public final class GatewaysViewModel {
     public void proxyStopped() {
         control = null;
         ready.set(false);
+        vpn.detach();
+    }
+
+    /** The VPN switch: its gateway is the selected row's, or automatic when none is selected. */
+    public VpnSwitchModel vpn() {
+        return vpn;
     }
 
     /** Applies one reading: the rows, the tunnel's state and who chose its gateway. */
@@ -232,13 +240,7 @@ public final class GatewaysViewModel {
         busy.set(true);
         activity.set(what);
         message.set("");
-        CompletableFuture<T> future;
-        try {
-            future = action.apply(proxy);
-        } catch (RuntimeException e) {
-            future = CompletableFuture.failedFuture(e);
-        }
-        future.whenComplete((result, error) -> ui.execute(() -> {
+        attempt(() -> action.apply(proxy)).whenComplete((result, error) -> ui.execute(() -> {
             busy.set(false);
             activity.set("");
             if (error == null) {
@@ -249,6 +251,15 @@ public final class GatewaysViewModel {
                 message.set(readable(error));
             }
         }));
+    }
+
+    /** {@code action}'s future, or a failed one when it throws instead: every failure reaches the user the same way. */
+    static <T> CompletableFuture<T> attempt(java.util.function.Supplier<CompletableFuture<T>> action) {
+        try {
+            return action.get();
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
     }
 
     /** The innermost message of a failure, never a stack trace. */

@@ -39,14 +39,18 @@ class DesktopWindowTest {
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static final FxRobot ROBOT = new FxRobot();
     private static DesktopWindow window;
+    /** The VPN switch's control: unprivileged, so no test brings a VPN up in the test machine's own namespace. */
+    private static final FakeVpnControl VPN = FakeVpnControl.unprivileged();
 
     @BeforeAll
     static void openOnALocalTestNetwork() throws Exception {
         FxToolkit.registerPrimaryStage();
         window = WaitForAsyncUtils.asyncFx(() -> {
             Themes.apply(false);
-            return DesktopWindow.show(new Stage(), () -> EmbeddedNetwork.startLocal(8, 3,
+            DesktopWindow shown = DesktopWindow.show(new Stage(), () -> EmbeddedNetwork.startLocal(8, 3,
                     ProxySettings.loopback(0, 0), null));
+            shown.useVpnControls(network -> VPN);
+            return shown;
         }).get(30, TimeUnit.SECONDS);
         FxTesting.until(45, () -> window.network() != null
                 && window.dashboard().tunnelStateProperty().get() != TunnelState.CONNECTING);
@@ -224,9 +228,30 @@ class DesktopWindowTest {
         assertThat(text("#tunnelError")).isEmpty();
     }
 
+    @Test
+    @Order(7)
+    void withoutPrivilegeTheVpnSwitchStaysOffAndTheScreenExplainsWhy() throws Exception {
+        WaitForAsyncUtils.waitForAsyncFx(5_000, () -> window.select(Screen.GATEWAYS));
+        Label explanation = ROBOT.lookup("#vpnExplanation").queryAs(Label.class);
+        assertThat(explanation.isVisible()).isTrue();
+        assertThat(explanation.getText()).contains("needs root or CAP_NET_ADMIN").contains("sudo setcap cap_net_admin+ep ")
+                .contains("sudo skywire vpn up").contains("SOCKS5 and HTTP proxy addresses below work without it");
+        assertThat(text("#vpnStatus")).isEqualTo("VPN unavailable: the app runs without root or CAP_NET_ADMIN");
+        atlantafx.base.controls.ToggleSwitch vpnSwitch = ROBOT.lookup("#vpnSwitch")
+                .queryAs(atlantafx.base.controls.ToggleSwitch.class);
+        assertThat(vpnSwitch.getText()).isEqualTo("VPN (all traffic)");
+        assertThat(vpnSwitch.isDisabled()).isTrue();
+        ROBOT.clickOn(vpnSwitch);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(vpnSwitch.isSelected()).isFalse();
+        assertThat(VPN.calls).as("nothing asked of a VPN that cannot come up").isEmpty();
+        FxTesting.screenshot(window, Screen.GATEWAYS, SCREENSHOTS.resolve("gateways-vpn-unprivileged.png"));
+    }
+
     @AfterAll
     static void closingTheWindowStopsTheNetwork() throws Exception {
         WaitForAsyncUtils.asyncFx(window::close).get(5, TimeUnit.SECONDS).get(30, TimeUnit.SECONDS);
+        assertThat(VPN.calls).as("closing the window takes the VPN down").containsExactly("close");
         assertThat(window.stage().isShowing()).isFalse();
         assertThat(window.dashboard().nodeStatusProperty().get()).isEqualTo("stopped: window closed");
         FxTesting.eventually(10, () -> assertThat(FxTesting.skywireThreads()).isEmpty());

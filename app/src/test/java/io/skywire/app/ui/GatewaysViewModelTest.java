@@ -173,6 +173,84 @@ class GatewaysViewModelTest {
         assertThat(model.tunnelStateProperty().get()).isEqualTo(TunnelState.DISCONNECTED);
     }
 
+    @Test
+    void withoutPrivilegeTheVpnSwitchStaysOffAndExplainsWhatToDoInstead() {
+        FakeVpnControl vpn = FakeVpnControl.unprivileged();
+        model.vpn().attach(vpn);
+        assertThat(model.vpn().availableProperty().get()).isFalse();
+        assertThat(model.vpn().explanationProperty().get())
+                .startsWith("A system-wide VPN needs root or CAP_NET_ADMIN. ")
+                .contains("sudo setcap cap_net_admin+ep ")
+                .contains("sudo skywire vpn up")
+                .contains("SOCKS5 and HTTP proxy addresses below work without it");
+        assertThat(model.vpn().statusProperty().get()).isEqualTo("VPN unavailable: the app runs without root or "
+                + "CAP_NET_ADMIN");
+
+        model.vpn().onProperty().set(true);
+        assertThat(model.vpn().onProperty().get()).as("the switch flips back at once").isFalse();
+        assertThat(vpn.calls).as("nothing is asked of a VPN that cannot come up").isEmpty();
+    }
+
+    @Test
+    void withPrivilegeTheVpnSwitchGoesUpThroughTheSelectedGatewayAndDown() {
+        FakeVpnControl vpn = FakeVpnControl.privileged();
+        model.vpn().attach(vpn);
+        assertThat(model.vpn().availableProperty().get()).isTrue();
+        assertThat(model.vpn().explanationProperty().get()).isEmpty();
+        assertThat(model.vpn().statusProperty().get()).isEqualTo("VPN off");
+
+        GatewayRow usEast = model.rows().stream().filter(row -> row.region().equals("us-east")).findFirst().orElseThrow();
+        model.select(usEast);
+        model.vpn().onProperty().set(true);
+        assertThat(vpn.calls).containsExactly("up " + usEast.gateway());
+        assertThat(model.vpn().busyProperty().get()).isTrue();
+        assertThat(model.vpn().statusProperty().get()).isEqualTo("Starting the VPN through gateway "
+                + usEast.gateway() + "…");
+
+        vpn.started.complete("vpn CONNECTING: connecting to gateway " + usEast.gateway() + " over 1 path(s)");
+        assertThat(model.vpn().busyProperty().get()).isFalse();
+        assertThat(model.vpn().onProperty().get()).isTrue();
+        assertThat(model.vpn().statusProperty().get()).startsWith("vpn CONNECTING: connecting to gateway ");
+        vpn.report("vpn UP: connected to gateway " + usEast.gateway() + " as 10.77.0.2");
+        assertThat(model.vpn().statusProperty().get()).as("the VPN client's own status line")
+                .isEqualTo("vpn UP: connected to gateway " + usEast.gateway() + " as 10.77.0.2");
+
+        model.vpn().onProperty().set(false);
+        assertThat(vpn.calls).containsExactly("up " + usEast.gateway(), "down");
+        assertThat(model.vpn().statusProperty().get()).isEqualTo("Stopping the VPN…");
+        vpn.stopped.complete(null);
+        assertThat(model.vpn().statusProperty().get()).isEqualTo("VPN off");
+        vpn.report("vpn DOWN: a late line from the stopped client");
+        assertThat(model.vpn().statusProperty().get()).as("no line after the switch went off").isEqualTo("VPN off");
+
+        model.select(null);
+        vpn.started = new CompletableFuture<>();
+        model.vpn().onProperty().set(true);
+        assertThat(vpn.calls).last().isEqualTo("up auto");
+        assertThat(model.vpn().statusProperty().get()).isEqualTo("Starting the VPN through the automatic gateway…");
+    }
+
+    @Test
+    void aVpnThatFailsToComeUpFlipsTheSwitchBackWithAReadableMessage() {
+        FakeVpnControl vpn = FakeVpnControl.privileged();
+        model.vpn().attach(vpn);
+        model.vpn().onProperty().set(true);
+        vpn.started.completeExceptionally(new CompletionException(new java.io.IOException(
+                "cannot open /dev/net/tun: Operation not permitted")));
+        assertThat(model.vpn().onProperty().get()).isFalse();
+        assertThat(model.vpn().busyProperty().get()).isFalse();
+        assertThat(model.vpn().statusIsErrorProperty().get()).isTrue();
+        assertThat(model.vpn().statusProperty().get())
+                .isEqualTo("VPN off: cannot open /dev/net/tun: Operation not permitted");
+        assertThat(vpn.calls).as("the switch flipping back is not taken for a 'down'").containsExactly("up auto");
+
+        model.proxyStopped();
+        assertThat(model.vpn().availableProperty().get()).isFalse();
+        model.vpn().onProperty().set(true);
+        assertThat(model.vpn().onProperty().get()).isFalse();
+        assertThat(vpn.calls).as("no actions once the node stopped").containsExactly("up auto");
+    }
+
     /** Records each call and answers with futures the test completes. */
     static final class FakeControl implements GatewayControl {
 
