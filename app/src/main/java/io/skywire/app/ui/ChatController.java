@@ -12,6 +12,7 @@ import javafx.scene.control.TextField;
 public final class ChatController {
 
     @FXML private Label chatStatus;
+    @FXML private TextField chatSelfId;
     @FXML private ListView<ChatViewModel.Conversation> chatPeers;
     @FXML private TextField chatNewPeer;
     @FXML private Button chatStartButton;
@@ -50,6 +51,7 @@ public final class ChatController {
     void attach(ChatViewModel viewModel) {
         model = viewModel;
         chatStatus.textProperty().bind(viewModel.statusProperty());
+        chatSelfId.textProperty().bind(viewModel.selfIdProperty());
         chatPeers.setItems(viewModel.conversations());
         chatMessages.setItems(viewModel.messages());
         chatNewPeer.textProperty().bindBidirectional(viewModel.newPeerProperty());
@@ -72,6 +74,7 @@ public final class ChatController {
             return;
         }
         chatStatus.textProperty().unbind();
+        chatSelfId.textProperty().unbind();
         chatNewPeer.textProperty().unbindBidirectional(model.newPeerProperty());
         chatNewPeerError.textProperty().unbind();
         chatDraft.textProperty().unbindBidirectional(model.draftProperty());

@@ -52,6 +52,7 @@ public final class ChatViewModel {
     private final Consumer<Runnable> fx;
     private final BooleanProperty available = new SimpleBooleanProperty(false);
     private final StringProperty status = new SimpleStringProperty("Chat starts with the node…");
+    private final StringProperty selfId = new SimpleStringProperty("");
     private final ObservableList<Conversation> conversations = FXCollections.observableArrayList();
     private final ObjectProperty<Conversation> selected = new SimpleObjectProperty<>();
     private final ObservableList<ChatLine> messages = FXCollections.observableArrayList();
@@ -84,6 +85,7 @@ public final class ChatViewModel {
         port = chatPort;
         testPeer = peer;
         available.set(true);
+        selfId.set(chatPort.self().hex());
         status.set("Chat as " + chatPort.self().fingerprint()
                 + (peer == null ? "" : "; the test peer is " + peer.fingerprint()));
         if (peer != null) {
@@ -100,6 +102,7 @@ public final class ChatViewModel {
     public void off(String reason) {
         port = null;
         available.set(false);
+        selfId.set("");
         status.set("Chat is off: " + reason);
     }
 
@@ -226,6 +229,11 @@ public final class ChatViewModel {
         List<ChatLine> ordered = new ArrayList<>(lines.getOrDefault(shown.peer(), Map.of()).values());
         ordered.sort(Comparator.comparingLong(ChatLine::sentAtMillis));
         messages.setAll(ordered);
+    }
+
+    /** This node's full id (66 hex digits), what others paste to chat with it; empty while chat is off. */
+    public StringProperty selfIdProperty() {
+        return selfId;
     }
 
     public BooleanProperty availableProperty() {
