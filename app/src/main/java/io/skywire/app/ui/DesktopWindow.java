@@ -35,6 +35,14 @@ public final class DesktopWindow {
     private final DashboardViewModel dashboard = new DashboardViewModel();
     private final GatewaysViewModel gateways = new GatewaysViewModel(Platform::runLater);
     private final WalletViewModel wallet = new WalletViewModel();
+    /** Sending and reading the chat history run here, one at a time, off the FX thread. */
+    private final java.util.concurrent.ExecutorService chatWork = java.util.concurrent.Executors.newSingleThreadExecutor(
+            work -> {
+                Thread thread = new Thread(work, "skywire-gui-chat");
+                thread.setDaemon(true);
+                return thread;
+            });
+    private final ChatViewModel chat = new ChatViewModel(chatWork, Platform::runLater);
     private SettingsViewModel settings;
     private boolean joins;
     private final RouteMapModel routeMap = new RouteMapModel(1);
@@ -173,6 +181,7 @@ public final class DesktopWindow {
         window.main.settings().attach(settings);
         window.main.routeMap().attach(window.routeMap);
         window.main.wallet().attach(window.wallet);
+        window.main.chat().attach(window.chat);
         Scene scene = new Scene(root);
         scene.getStylesheets().add(Screen.MAIN.css().toExternalForm());
         stage.setTitle("Skywire");
@@ -233,6 +242,11 @@ public final class DesktopWindow {
             });
         } else if (!started.joinedPeers()) {
             dashboard.freeNetwork();
+        }
+        if (started.chat() != null) {
+            chat.connect(started.chat(), started.chatTestPeer());
+        } else {
+            chat.off(started.chatOffReason());
         }
         monitor = NodeMonitor.start(started::sample, sample -> Platform.runLater(() -> show(sample)), 1000);
         // The route map's own reading (records, routes, route table): built into a RouteMap off the FX thread.
@@ -332,6 +346,8 @@ public final class DesktopWindow {
         main.settings().detach();
         main.routeMap().detach();
         main.wallet().detach();
+        main.chat().detach();
+        chatWork.shutdownNow();
         dashboard.nodeStopped("window closed");
         stage.hide();
         stopped.complete(null);
@@ -384,6 +400,11 @@ public final class DesktopWindow {
         return wallet;
     }
 
+    /** The chat pane's view model. */
+    public ChatViewModel chat() {
+        return chat;
+    }
+
     /** The unlock dialog while it is up, or null when the data directory held no wallet. */
     public Stage unlockDialog() {
         return unlockDialog;
@@ -412,6 +433,11 @@ public final class DesktopWindow {
     public void select(Screen screen) {
         if (screen == Screen.ROUTE_MAP) {
             main.tabs().getSelectionModel().select(main.routeMapTab());
+            return;
+        }
+        if (screen == Screen.CHAT) {
+            main.tabs().getTabs().stream().filter(tab -> "chatTab".equals(tab.getId())).findFirst()
+                    .ifPresent(tab -> main.tabs().getSelectionModel().select(tab));
             return;
         }
         if (screen == Screen.WALLET) {

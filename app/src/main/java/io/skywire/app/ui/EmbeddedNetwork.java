@@ -36,6 +36,11 @@ public final class EmbeddedNetwork implements AutoCloseable {
             new ConcurrentHashMap<>();
     private UserWallet wallet;
     private boolean closed;
+    /** The chat service on the app's node, null when off ({@link #chatOffReason}). */
+    private volatile NodeChat chat;
+    /** In the local test network, the chat service on one relay, so there is someone to talk to. */
+    private volatile NodeChat testPeerChat;
+    private volatile String chatOffReason = "the node has not started";
 
     private EmbeddedNetwork(Path dataRoot, LocalTestNetwork network, PaidTestnet paid) {
         this.dataRoot = dataRoot;
@@ -62,7 +67,55 @@ public final class EmbeddedNetwork implements AutoCloseable {
      */
     public static EmbeddedNetwork join(DesktopSettings settings, Path appDataDir, java.time.Duration wait)
             throws IOException, InterruptedException {
-        return new EmbeddedNetwork(JoinedNode.start(settings, appDataDir, wait));
+        EmbeddedNetwork embedded = new EmbeddedNetwork(JoinedNode.start(settings, appDataDir, wait));
+        if (embedded.joined.gateway()) {
+            embedded.chatOffReason = "this node serves as a gateway, and the chat service would take over the routes "
+                    + "its exit serves; turn the gateway off in the settings to chat";
+        } else {
+            embedded.chat = embedded.startChat(embedded.joined.node());
+        }
+        return embedded;
+    }
+
+    /** The client's chat, and one relay's as the test peer (relays end no other routes, so the host may own them). */
+    private void startLocalChat() {
+        chat = startChat(network.client());
+        var relays = network.relays();
+        if (chat != null && !relays.isEmpty()) {
+            testPeerChat = startChat(relays.get(0));
+        }
+    }
+
+    /** The chat service on {@code node}, or null with {@link #chatOffReason} saying why it did not start. */
+    private NodeChat startChat(io.skywire.node.runtime.NodeRuntime node) {
+        try {
+            return NodeChat.start(node);
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("chat service on {} did not start: {}", node.nodeId().fingerprint(), e.toString());
+            chatOffReason = "the chat service did not start: " + e.getMessage();
+            return null;
+        }
+    }
+
+    /** The chat service on the app's node, or null when chat is off ({@link #chatOffReason()}). */
+    public ChatPort chat() {
+        return chat;
+    }
+
+    /** Why {@link #chat()} is null. */
+    public String chatOffReason() {
+        return chatOffReason;
+    }
+
+    /** The local test network's chat peer (a relay), or null when joined or off. */
+    public NodeId chatTestPeer() {
+        NodeChat peer = testPeerChat;
+        return peer == null ? null : peer.self();
+    }
+
+    /** The test peer's chat service (tests and demos reply from it), or null. */
+    public ChatPort chatTestPeerService() {
+        return testPeerChat;
     }
 
     /** The node the dashboard shows: the test network's client, or the app's own node. */
@@ -100,8 +153,10 @@ public final class EmbeddedNetwork implements AutoCloseable {
         Path dataRoot = Files.createTempDirectory("skywire-gui");
         try {
             if (payments == null) {
-                return new EmbeddedNetwork(dataRoot, LocalTestNetwork.start(dataRoot, nodes, gateways, proxy, 0, 1),
-                        null);
+                EmbeddedNetwork free = new EmbeddedNetwork(dataRoot,
+                        LocalTestNetwork.start(dataRoot, nodes, gateways, proxy, 0, 1), null);
+                free.startLocalChat();
+                return free;
             }
             PaidTestnet paid = PaidTestnet.start(dataRoot, nodes, gateways, proxy, 0, 1, payments,
                     wallet == null ? null : wallet.forTestNetwork());
@@ -110,6 +165,7 @@ public final class EmbeddedNetwork implements AutoCloseable {
                 embedded.wallet = wallet;
                 wallet.useEscrow(paid.escrow().escrow());
             }
+            embedded.startLocalChat();
             return embedded;
         } catch (IOException | InterruptedException | RuntimeException e) {
             deleteTree(dataRoot);
@@ -211,6 +267,7 @@ public final class EmbeddedNetwork implements AutoCloseable {
             return;
         }
         closed = true;
+        closeChat();
         if (joined != null) {
             joined.close();
             LOG.info("the app's node stopped");
@@ -228,6 +285,18 @@ public final class EmbeddedNetwork implements AutoCloseable {
         } finally {
             deleteTree(dataRoot);
             LOG.info("local test network stopped");
+        }
+    }
+
+    private void closeChat() {
+        for (NodeChat running : new NodeChat[] {chat, testPeerChat}) {
+            if (running != null) {
+                try {
+                    running.close();
+                } catch (RuntimeException e) {
+                    LOG.warn("stopping the chat service: {}", e.toString());
+                }
+            }
         }
     }
 

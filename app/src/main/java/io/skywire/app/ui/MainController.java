@@ -19,6 +19,7 @@ public final class MainController {
     @FXML private Tab routeMapTab;
     @FXML private RouteMapController routeMapController;
     @FXML private WalletController walletController;
+    @FXML private ChatController chatController;
 
     @FXML
     private void toggleTheme() {
@@ -63,6 +64,10 @@ public final class MainController {
 
     WalletController wallet() {
         return walletController;
+    }
+
+    ChatController chat() {
+        return chatController;
     }
 
     TabPane tabs() {

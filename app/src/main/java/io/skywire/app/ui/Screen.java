@@ -15,7 +15,8 @@ public enum Screen {
     WIZARD("wizard"),
     ROUTE_MAP("routemap"),
     WALLET("wallet"),
-    UNLOCK("unlock");
+    UNLOCK("unlock"),
+    CHAT("chat");
 
     private final String name;
 

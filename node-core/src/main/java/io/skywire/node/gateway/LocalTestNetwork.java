@@ -257,4 +257,11 @@ public final class LocalTestNetwork implements AutoCloseable {
             nodes.get(i).stop();
         }
     }
+
+    /** The relays (neither client nor gateway), chain 0 first, each chain from the client's side. */
+    public List<NodeRuntime> relays() {
+        List<NodeRuntime> relays = new ArrayList<>();
+        chains.forEach(relays::addAll);
+        return relays;
+    }
 }

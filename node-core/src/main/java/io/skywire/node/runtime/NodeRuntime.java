@@ -292,4 +292,9 @@ public final class NodeRuntime implements AutoCloseable {
     EngineDriver driver() {
         return driver;
     }
+
+    /** The directory holding this node's key and state (services keep theirs under it). */
+    public java.nio.file.Path dataDirectory() {
+        return config.dataDirectory();
+    }
 }
