@@ -130,7 +130,7 @@ for type in $TYPES; do
       PACKAGE+=(--resource-dir "$WORK/resources" --linux-package-name "$(prop name)"
         --linux-deb-maintainer "$(prop maintainer | sed 's/.*<\(.*\)>/\1/')"
         --linux-menu-group "$(prop linux.menu-group)" --linux-app-category "$(prop linux.category)"
-        --linux-rpm-license-type "$(prop license)" --linux-shortcut)
+        --linux-rpm-license-type "$(prop license)" --linux-app-release 1 --linux-shortcut)
       if [[ "$type" == deb ]]; then
         PACKAGE+=(--linux-package-deps "libgtk-3-0, libgl1, fontconfig, fonts-dejavu-core")
       else
