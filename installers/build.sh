@@ -81,10 +81,28 @@ for jar in "$LIB"/*.jar; do
   [[ "$name" == javafx-* || "$name" =~ ^secp256k1-kmp-jni-jvm-($OTHER_NATIVE)- ]] || cp "$jar" "$WORK/input/"
 done
 
+# Puts /usr/bin/skywire on PATH in the Linux packages: jpackage's own install scripts (taken from this JDK, since
+# their placeholders differ between JDK versions) with one line added to install and one to remove the link.
+link_command_on_path() {
+  local templates="$WORK/templates" dir
+  "$JDK/bin/jimage" extract --include 'regex:.*/template\.(postinst|prerm|spec)' --dir "$templates" "$JDK/lib/modules"
+  dir="$(dirname "$(find "$templates" -name template.postinst)")"
+  sed '/^    configure)$/a\    ln -sf /opt/skywire/bin/skywire /usr/bin/skywire' "$dir/template.postinst" >"$WORK/resources/postinst"
+  sed '/^    remove|upgrade|deconfigure)$/a\    rm -f /usr/bin/skywire' "$dir/template.prerm" >"$WORK/resources/prerm"
+  # rpm runs the new %post before the old %preun on an upgrade: remove the link only when erasing ($1 = 0).
+  sed -e '/^%post$/a\ln -sf /opt/skywire/bin/skywire /usr/bin/skywire' \
+      -e '/^%preun$/a\if [ "$1" = 0 ]; then rm -f /usr/bin/skywire; fi' "$dir/template.spec" >"$WORK/resources/skywire.spec"
+  for file in postinst prerm skywire.spec; do
+    grep -q '/usr/bin/skywire' "$WORK/resources/$file" \
+      || { echo "build.sh: this JDK's jpackage template for $file has changed; the PATH link is not added" >&2; exit 1; }
+  done
+}
+
 echo "build.sh: icons from installers/common/skywire.svg ..." >&2
 "$JDK/bin/java" -Djava.awt.headless=true "$HERE/tools/RenderIcon.java" "$HERE/common/skywire.svg" "$WORK/icons"
 case "$OS" in
-  linux) ICON="$WORK/icons/skywire.png"; cp "$HERE/linux/skywire.desktop" "$ICON" "$WORK/resources/" ;;
+  linux) ICON="$WORK/icons/skywire.png"; cp "$HERE/linux/skywire.desktop" "$ICON" "$WORK/resources/"
+    link_command_on_path ;;
   mac) ICON="$WORK/icons/skywire.icns" ;;
   win) ICON="$WORK/icons/skywire.ico" ;;
 esac
