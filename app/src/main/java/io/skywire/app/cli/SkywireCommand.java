@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
         versionProvider = VersionProvider.class,
         description = "Skywire meshnet node and wallet.",
         subcommands = {GuiCommand.class, NodeCommand.class, SimCommand.class, TestnetCommand.class, WalletCommand.class,
-            EscrowCommand.class, VpnCommand.class, SyncCommand.class, ChatCommand.class,
+            EscrowCommand.class, VpnCommand.class, SyncCommand.class, ChatCommand.class, SelftestCommand.class,
             CommandLine.HelpCommand.class})
 public final class SkywireCommand implements Runnable {
 
