@@ -2,9 +2,9 @@ package io.skywire.node.service;
 
 import io.skywire.node.discovery.DhtKey;
 import io.skywire.node.discovery.NodeRecord;
-import io.skywire.node.discovery.pex.SourceLimiter;
 import io.skywire.node.identity.NodeId;
 import io.skywire.node.identity.NodeKeyPair;
+import io.skywire.node.limit.SourceLimiter;
 import io.skywire.node.runtime.NodeRuntime;
 import io.skywire.node.runtime.RouteSession;
 import java.security.SecureRandom;
@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs services on a node (docs/PROTOCOL.md 8): one route per peer and channel, opened with a signed
  * {@link ServiceOpen}, carrying {@link ServiceFrames}. Bytes arrive on the node's event loop, where frames are cut,
- * rate-limited per peer (the discovery's {@link SourceLimiter}) and decoded; handlers run on one thread per service
+ * rate-limited per peer (a {@link SourceLimiter} keyed by node key) and decoded; handlers run on one thread per service
  * with a bounded queue, so a slow or crashing handler never holds the loop. A handler that throws is logged and
  * counted and its service restarted; nothing a peer sends reaches past the counters.
  */
@@ -80,7 +80,7 @@ public final class ServiceHost implements AutoCloseable {
     private final Settings settings;
     private final ServiceCounters counters = new ServiceCounters();
     private final PeerScores scores = new PeerScores();
-    private final SourceLimiter limiter;
+    private final SourceLimiter<NodeId> limiter;
     private final SecureRandom random = new SecureRandom();
     private final Map<Integer, RunningService> services = new ConcurrentHashMap<>();
     private final Map<ConnectionKey, Connection> connections = new ConcurrentHashMap<>();
@@ -92,7 +92,7 @@ public final class ServiceHost implements AutoCloseable {
         this.keys = keys;
         this.paths = paths;
         this.settings = settings;
-        this.limiter = new SourceLimiter(settings.perPeerRate(), settings.perPeerBurst(), settings.globalRate(),
+        this.limiter = new SourceLimiter<>(settings.perPeerRate(), settings.perPeerBurst(), settings.globalRate(),
                 settings.globalRate() * 2, 4_096);
         this.timer = Executors.newSingleThreadScheduledExecutor(
                 daemonThreads("skywire-services-timer-" + keys.nodeId().fingerprint()));
