@@ -6,6 +6,7 @@ import io.skywire.node.identity.NodeId;
 import io.skywire.node.identity.NodeKeyPair;
 import io.skywire.node.limit.SourceLimiter;
 import io.skywire.node.runtime.NodeRuntime;
+import io.skywire.node.runtime.RouteDispatcher;
 import io.skywire.node.runtime.RouteSession;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -85,6 +86,7 @@ public final class ServiceHost implements AutoCloseable {
     private final Map<Integer, RunningService> services = new ConcurrentHashMap<>();
     private final Map<ConnectionKey, Connection> connections = new ConcurrentHashMap<>();
     private final ScheduledExecutorService timer;
+    private RouteDispatcher.Registration registration;
     private volatile boolean closed;
 
     private ServiceHost(NodeRuntime node, NodeKeyPair keys, PathFinder paths, Settings settings) {
@@ -99,17 +101,23 @@ public final class ServiceHost implements AutoCloseable {
     }
 
     /**
-     * Takes over the node's incoming routes (every route ending here must open with a {@link ServiceOpen}; a node
-     * that also serves as a gateway cannot run a host yet) and returns the host, with no services registered.
+     * Serves the node's service routes (those whose first byte is {@link ServiceOpen#KIND}; the node's other route
+     * kinds, such as a gateway's, stay with their own handlers) and returns the host, with no services registered.
      *
      * @param keys the node's own key pair, which signs the openings
+     * @throws IllegalStateException when the node already runs a service host
      */
     public static ServiceHost start(NodeRuntime node, NodeKeyPair keys, PathFinder paths, Settings settings) {
         if (!keys.nodeId().equals(node.nodeId())) {
             throw new IllegalArgumentException("keys are not the node's");
         }
         ServiceHost host = new ServiceHost(node, keys, paths, settings);
-        node.onIncomingRoute(host::accept);
+        try {
+            host.registration = node.serveRouteKind(ServiceOpen.KIND, host::accept);
+        } catch (RuntimeException e) {
+            host.timer.shutdownNow();
+            throw e;
+        }
         return host;
     }
 
@@ -368,6 +376,7 @@ public final class ServiceHost implements AutoCloseable {
             return;
         }
         closed = true;
+        registration.close();
         for (Connection connection : connections.values()) {
             connection.close();
         }
