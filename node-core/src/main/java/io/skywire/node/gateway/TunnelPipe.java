@@ -27,17 +27,46 @@ interface TunnelPipe {
     /** A short name for logs. */
     String label();
 
-    /** One route. */
-    static TunnelPipe of(RouteSession session) {
-        return of(session, session::onReceive);
-    }
-
-    /** One route whose bytes someone else reads and hands to the receiver {@code subscribe} is given. */
-    static TunnelPipe of(RouteSession session, Consumer<Consumer<byte[]>> subscribe) {
+    /**
+     * This pipe, except that its bytes are read by someone else, who hands them to the receiver {@code subscribe} is
+     * given (the first bytes were read to tell what the pipe carries).
+     */
+    default TunnelPipe readThrough(Consumer<Consumer<byte[]>> subscribe) {
+        TunnelPipe pipe = this;
         return new TunnelPipe() {
             @Override
             public void onReceive(Consumer<byte[]> receiver) {
                 subscribe.accept(receiver);
+            }
+
+            @Override
+            public CompletableFuture<Void> send(byte[] bytes) {
+                return pipe.send(bytes);
+            }
+
+            @Override
+            public CompletableFuture<FailureReason> ended() {
+                return pipe.ended();
+            }
+
+            @Override
+            public void close() {
+                pipe.close();
+            }
+
+            @Override
+            public String label() {
+                return pipe.label();
+            }
+        };
+    }
+
+    /** One route. */
+    static TunnelPipe of(RouteSession session) {
+        return new TunnelPipe() {
+            @Override
+            public void onReceive(Consumer<byte[]> receiver) {
+                session.onReceive(receiver);
             }
 
             @Override
@@ -60,6 +89,11 @@ interface TunnelPipe {
                 return "route " + session.handle().value();
             }
         };
+    }
+
+    /** One route whose bytes someone else reads and hands to the receiver {@code subscribe} is given. */
+    static TunnelPipe of(RouteSession session, Consumer<Consumer<byte[]>> subscribe) {
+        return of(session).readThrough(subscribe);
     }
 
     /** A route group. */
