@@ -33,10 +33,11 @@ public final class RouteDispatcher {
     /**
      * Routes whose first byte is {@code kind} go to {@code handler}, on the event loop, from now on. The handler gets
      * the session before any of its bytes: the receiver it sets gets every byte from the first (the kind included).
+     * Callers go through {@link NodeRuntime#serveRouteKind}, which also keeps kinds and a raw listener apart.
      *
      * @throws IllegalStateException when another handler already serves {@code kind}
      */
-    public Registration register(int kind, Consumer<RouteSession> handler) {
+    Registration register(int kind, Consumer<RouteSession> handler) {
         if (kind < 0 || kind >= KINDS) {
             throw new IllegalArgumentException("a route kind is one byte: " + kind);
         }
