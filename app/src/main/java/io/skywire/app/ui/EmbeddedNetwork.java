@@ -68,16 +68,11 @@ public final class EmbeddedNetwork implements AutoCloseable {
     public static EmbeddedNetwork join(DesktopSettings settings, Path appDataDir, java.time.Duration wait)
             throws IOException, InterruptedException {
         EmbeddedNetwork embedded = new EmbeddedNetwork(JoinedNode.start(settings, appDataDir, wait));
-        if (embedded.joined.gateway()) {
-            embedded.chatOffReason = "this node serves as a gateway, and the chat service would take over the routes "
-                    + "its exit serves; turn the gateway off in the settings to chat";
-        } else {
-            embedded.chat = embedded.startChat(embedded.joined.node());
-        }
+        embedded.chat = embedded.startChat(embedded.joined.node());
         return embedded;
     }
 
-    /** The client's chat, and one relay's as the test peer (relays end no other routes, so the host may own them). */
+    /** The client's chat, and one relay's as the test peer. */
     private void startLocalChat() {
         chat = startChat(network.client());
         var relays = network.relays();

@@ -119,11 +119,6 @@ final class JoinedNode implements AutoCloseable {
                 .map(address -> address.getHostString() + ":" + address.getPort()).collect(Collectors.joining(", "));
     }
 
-    /** Whether this node serves as a gateway (its incoming routes are then the exit's). */
-    boolean gateway() {
-        return exit != null;
-    }
-
     NodeRuntime node() {
         return node;
     }

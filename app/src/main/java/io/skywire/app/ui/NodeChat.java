@@ -12,8 +12,8 @@ import java.util.function.Consumer;
 
 /**
  * The chat service on one of the app's nodes: a {@link ServiceHost} with the {@link ChatService} (history under the
- * node's data directory, {@code chat/}), as {@code skywire node} runs it. The host takes over the node's incoming
- * routes, so it must not run on a node that serves gateway routes.
+ * node's data directory, {@code chat/}), as {@code skywire node} runs it. The host serves the node's service routes
+ * only, so it runs beside a gateway's exit on the same node.
  */
 final class NodeChat implements ChatPort, AutoCloseable {
 

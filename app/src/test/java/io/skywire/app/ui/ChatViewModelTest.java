@@ -134,14 +134,14 @@ class ChatViewModelTest {
     @Test
     void offSaysWhyAndRefusesToSend() {
         ChatViewModel off = new ChatViewModel(background::add, Runnable::run);
-        off.off("this node serves as a gateway");
-        assertThat(off.statusProperty().get()).isEqualTo("Chat is off: this node serves as a gateway");
+        off.off("the chat service did not start: disk full");
+        assertThat(off.statusProperty().get()).isEqualTo("Chat is off: the chat service did not start: disk full");
         assertThat(off.availableProperty().get()).isFalse();
         assertThat(off.selfIdProperty().get()).isEmpty();
         off.draftProperty().set("x");
         off.send();
         assertThat(background).isEmpty();
-        assertThat(off.sendErrorProperty().get()).isEqualTo("Chat is off: this node serves as a gateway");
+        assertThat(off.sendErrorProperty().get()).isEqualTo("Chat is off: the chat service did not start: disk full");
     }
 
     private void runBackground() {

@@ -1,5 +1,6 @@
 package io.skywire.node.discovery;
 
+import io.skywire.node.limit.SourceLimiter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -20,8 +21,8 @@ final class DhtResponder {
     private final EnumCounters<DhtCounter> counters;
     private final RecordStore records;
     private final ProviderStore providers;
-    private final SourceRateLimiter queryLimiter;
-    private final SourceRateLimiter storeLimiter;
+    private final SourceLimiter<TransportAddress> queryLimiter;
+    private final SourceLimiter<TransportAddress> storeLimiter;
 
     DhtResponder(DhtConfig config, SelfRecord selfRecord, byte[] selfKey, RoutingTable table,
                  EnumCounters<DhtCounter> counters) {
@@ -34,10 +35,12 @@ final class DhtResponder {
         this.records = new RecordStore(config.recordPolicy(), config.maxStoredRecords());
         this.providers = new ProviderStore(config.recordPolicy(), config.maxProvidersPerKey(),
                 config.maxProviderEntries());
-        this.queryLimiter = new SourceRateLimiter(config.queriesPerSecond(), config.queryBurst(),
-                config.globalQueriesPerSecond(), MAX_RATE_SOURCES);
-        this.storeLimiter = new SourceRateLimiter(config.storesPerSecond(), config.storeBurst(),
-                config.globalQueriesPerSecond() / 10, MAX_RATE_SOURCES);
+        // The global burst is one second of the global rate; stores get a tenth of it (at least one at once).
+        this.queryLimiter = new SourceLimiter<>(config.queriesPerSecond(), config.queryBurst(),
+                config.globalQueriesPerSecond(), Math.max(1, config.globalQueriesPerSecond()), MAX_RATE_SOURCES);
+        double globalStores = config.globalQueriesPerSecond() / 10;
+        this.storeLimiter = new SourceLimiter<>(config.storesPerSecond(), config.storeBurst(), globalStores,
+                Math.max(1, globalStores), MAX_RATE_SOURCES);
     }
 
     /** The answer to {@code query} from {@code from}, or null when it is dropped (over a rate limit). */

@@ -13,9 +13,11 @@ import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.skywire.node.discovery.GatewayService;
 import io.skywire.node.runtime.NodeRuntime;
+import io.skywire.node.runtime.RouteDispatcher;
 import io.skywire.node.runtime.RouteGroupSession;
 import io.skywire.node.runtime.RouteSession;
 import io.skywire.node.stream.ResetReason;
+import io.skywire.node.stream.StreamCodec;
 import io.skywire.node.stream.StreamMux;
 import io.skywire.node.stream.StreamTarget;
 import java.net.ConnectException;
@@ -29,6 +31,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -38,7 +41,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The gateway (exit) role: every route that ends at this node carries streams whose OPEN asks for a TCP
+ * The gateway (exit) role: the routes that end at this node and carry streams (the node's {@link RouteDispatcher}
+ * hands over those whose first byte is a stream frame type or a JOIN) ask, in each stream's OPEN, for a TCP
  * connection to the internet; the service resolves the name here, checks the exit policy against every address
  * the name resolves to, connects with a timeout and bridges the stream to the socket.
  *
@@ -63,9 +67,13 @@ public final class ExitService implements AutoCloseable {
     private final Map<GroupJoin.GroupId, RouteGroupSession> groups = new HashMap<>();
     private final ExitCounters counters = new ExitCounters();
     private final RouteKinds kinds = new RouteKinds();
+    private final NodeRuntime node;
+    /** The node's route kinds this exit serves; closed with the exit. */
+    private final List<RouteDispatcher.Registration> registrations = new CopyOnWriteArrayList<>();
     private int connections;
 
-    private ExitService(GatewayOffer offer, GroupJoins.Limits limits) {
+    private ExitService(NodeRuntime node, GatewayOffer offer, GroupJoins.Limits limits) {
+        this.node = node;
         this.offer = offer;
         this.joins = new GroupJoins<>(limits);
         this.group = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("skywire-exit", true),
@@ -74,7 +82,13 @@ public final class ExitService implements AutoCloseable {
         this.resolver = Executors.newFixedThreadPool(RESOLVER_THREADS, new DefaultThreadFactory("skywire-dns", true));
     }
 
-    /** Offers exit on {@code node}: from now on every route that ends there is served as a gateway route. */
+    /**
+     * Offers exit on {@code node}: from now on the routes that end there and start with a stream frame or a JOIN
+     * (docs/PROTOCOL.md 3.2, 6.6) are served as gateway routes; routes of other kinds (services) stay with their own
+     * handlers on the node.
+     *
+     * @throws IllegalStateException when the node already serves those route kinds (another exit)
+     */
     public static ExitService start(NodeRuntime node, GatewayOffer offer) {
         ExitService service = start(node, offer, GroupJoins.Limits.defaults());
         node.discovery().advertiseGateway(Optional.of(GatewayService.of(offer))); // others find it as a gateway
@@ -83,8 +97,16 @@ public final class ExitService implements AutoCloseable {
 
     /** {@link #start(NodeRuntime, GatewayOffer)} with other route group limits (tests). */
     static ExitService start(NodeRuntime node, GatewayOffer offer, GroupJoins.Limits limits) {
-        ExitService service = new ExitService(offer, limits);
-        node.onIncomingRoute(service::incoming);
+        ExitService service = new ExitService(node, offer, limits);
+        try {
+            for (int kind = StreamCodec.FIRST_TYPE; kind <= StreamCodec.LAST_TYPE; kind++) {
+                service.registrations.add(node.serveRouteKind(kind, service::incoming));
+            }
+            service.registrations.add(node.serveRouteKind(GroupJoin.TYPE, service::incoming));
+        } catch (RuntimeException e) {
+            service.close();
+            throw e;
+        }
         long sweepMillis = Math.max(1, Math.min(1_000, limits.joinWindowMillis() / 4));
         service.loop.scheduleAtFixedRate(service::sweep, sweepMillis, sweepMillis, TimeUnit.MILLISECONDS);
         if (offer.policy().onlyDestination() != null) {
@@ -151,7 +173,8 @@ public final class ExitService implements AutoCloseable {
      * loop, instead of the stream layer; it returns who takes their bytes (the first byte included).
      */
     void serveRouteKind(int kind, Function<TunnelPipe, Consumer<byte[]>> handler) {
-        loop.execute(() -> kinds.register(kind, handler));
+        loop.execute(() -> kinds.register(kind, handler)); // queued before any route of the kind reaches the loop
+        registrations.add(node.serveRouteKind(kind, this::incoming)); // a single route of the kind: the node's
     }
 
     /** The exit's event loop: handlers of other route kinds run on it. */
@@ -306,6 +329,7 @@ public final class ExitService implements AutoCloseable {
 
     @Override
     public void close() {
+        registrations.forEach(RouteDispatcher.Registration::close);
         resolver.shutdownNow();
         group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(3, TimeUnit.SECONDS);
     }

@@ -10,7 +10,9 @@ import java.util.function.Function;
 /**
  * Tells a gateway tunnel's kind by its first byte (docs/PROTOCOL.md 6.6 and 9): a registered kind (such as
  * {@code 0x12}, IP packets) goes to its handler, anything else is the stream layer. The same look serves a single
- * route and a route group, since a group's byte stream starts the way a lone route's does. Runs on the exit loop.
+ * route and a route group, since a group's byte stream starts the way a lone route's does; the node's
+ * {@link io.skywire.node.runtime.RouteDispatcher} has already given the exit only the routes of its kinds, but a
+ * group's kind shows only after its joins. Runs on the exit loop.
  */
 final class RouteKinds {
 
@@ -49,34 +51,11 @@ final class RouteKinds {
             }
             held.add(bytes);
             target[0] = held::add;
-            streams.accept(new TunnelPipe() {
-                @Override
-                public void onReceive(Consumer<byte[]> receiver) {
-                    held.forEach(receiver);
-                    held.clear();
-                    target[0] = receiver;
-                }
-
-                @Override
-                public java.util.concurrent.CompletableFuture<Void> send(byte[] out) {
-                    return pipe.send(out);
-                }
-
-                @Override
-                public java.util.concurrent.CompletableFuture<io.skywire.node.engine.FailureReason> ended() {
-                    return pipe.ended();
-                }
-
-                @Override
-                public void close() {
-                    pipe.close();
-                }
-
-                @Override
-                public String label() {
-                    return pipe.label();
-                }
-            });
+            streams.accept(pipe.readThrough(receiver -> {
+                held.forEach(receiver);
+                held.clear();
+                target[0] = receiver;
+            }));
         });
     }
 }

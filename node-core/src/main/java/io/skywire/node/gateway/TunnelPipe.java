@@ -5,6 +5,8 @@ import io.skywire.node.runtime.RouteGroupSession;
 import io.skywire.node.runtime.RouteSession;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The ordered, reliable byte pipe a {@link RouteStreams} runs its streams over: one route, or a route group of
@@ -27,6 +29,14 @@ interface TunnelPipe {
     /** A short name for logs. */
     String label();
 
+    /**
+     * This pipe, except that its bytes are read by someone else, who hands them to the receiver {@code subscribe} is
+     * given (the first bytes were read to tell what the pipe carries).
+     */
+    default TunnelPipe readThrough(Consumer<Consumer<byte[]>> subscribe) {
+        return new Parts(subscribe, this::send, this::ended, this::close, this::label);
+    }
+
     /** One route. */
     static TunnelPipe of(RouteSession session) {
         return of(session, session::onReceive);
@@ -34,61 +44,44 @@ interface TunnelPipe {
 
     /** One route whose bytes someone else reads and hands to the receiver {@code subscribe} is given. */
     static TunnelPipe of(RouteSession session, Consumer<Consumer<byte[]>> subscribe) {
-        return new TunnelPipe() {
-            @Override
-            public void onReceive(Consumer<byte[]> receiver) {
-                subscribe.accept(receiver);
-            }
-
-            @Override
-            public CompletableFuture<Void> send(byte[] bytes) {
-                return session.send(bytes);
-            }
-
-            @Override
-            public CompletableFuture<FailureReason> ended() {
-                return session.ended();
-            }
-
-            @Override
-            public void close() {
-                session.close();
-            }
-
-            @Override
-            public String label() {
-                return "route " + session.handle().value();
-            }
-        };
+        return new Parts(subscribe, session::send, session::ended, session::close,
+                () -> "route " + session.handle().value());
     }
 
     /** A route group. */
     static TunnelPipe of(RouteGroupSession group) {
-        return new TunnelPipe() {
-            @Override
-            public void onReceive(Consumer<byte[]> receiver) {
-                group.onReceive(receiver);
-            }
+        return new Parts(group::onReceive, group::send, group::ended, group::close,
+                () -> "route group of " + group.memberCount());
+    }
 
-            @Override
-            public CompletableFuture<Void> send(byte[] bytes) {
-                return group.send(bytes);
-            }
+    /** A pipe made of what does each of its operations: one route, a group, or a pipe read through someone else. */
+    record Parts(Consumer<Consumer<byte[]>> subscribe, Function<byte[], CompletableFuture<Void>> sender,
+                 Supplier<CompletableFuture<FailureReason>> end, Runnable closer, Supplier<String> name)
+            implements TunnelPipe {
 
-            @Override
-            public CompletableFuture<FailureReason> ended() {
-                return group.ended();
-            }
+        @Override
+        public void onReceive(Consumer<byte[]> receiver) {
+            subscribe.accept(receiver);
+        }
 
-            @Override
-            public void close() {
-                group.close();
-            }
+        @Override
+        public CompletableFuture<Void> send(byte[] bytes) {
+            return sender.apply(bytes);
+        }
 
-            @Override
-            public String label() {
-                return "route group of " + group.memberCount();
-            }
-        };
+        @Override
+        public CompletableFuture<FailureReason> ended() {
+            return end.get();
+        }
+
+        @Override
+        public void close() {
+            closer.run();
+        }
+
+        @Override
+        public String label() {
+            return name.get();
+        }
     }
 }

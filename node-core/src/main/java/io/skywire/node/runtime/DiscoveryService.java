@@ -16,9 +16,9 @@ import io.skywire.node.discovery.lan.LanCounter;
 import io.skywire.node.discovery.lan.LanDiscovery;
 import io.skywire.node.discovery.lan.LanSockets;
 import io.skywire.node.discovery.pex.PeerExchange;
-import io.skywire.node.discovery.pex.SourceLimiter;
 import io.skywire.node.identity.NodeId;
 import io.skywire.node.identity.NodeKeyPair;
+import io.skywire.node.limit.SourceLimiter;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.NetworkInterface;
@@ -96,9 +96,9 @@ public final class DiscoveryService implements PeerExchange.RecordSink, EngineDr
         this.directory = new RecordStore(policy, DIRECTORY_CAPACITY);
         this.lan = !lanOn ? null : new LanDiscovery(driver.self(),
                 TimeUnit.MILLISECONDS.toNanos(config.lanIntervalMillis()), random,
-                new SourceLimiter(5, 10, 200, 400, 1_024));
+                new SourceLimiter<>(5, 10, 200, 400, 1_024));
         this.pex = new PeerExchange(TimeUnit.MILLISECONDS.toNanos(config.pexIntervalMillis()), MAX_SHARED, random,
-                new SourceLimiter(20, 40, 500, 1_000, 4_096), this);
+                new SourceLimiter<>(20, 40, 500, 1_000, 4_096), this);
         this.dialer = new DiscoveryDialer(driver, udp, config.dial(), config.maxDialled(), udpBound);
         this.bootstrap = config.bootstrap();
     }

@@ -62,6 +62,8 @@ public final class NodeRuntime implements AutoCloseable {
     private final TcpTransport tcp;
     private final BoundAddresses bound;
     private final NodeConfig config;
+    private final RouteDispatcher routeKinds = new RouteDispatcher();
+    private boolean rawIncoming;
     private DiscoveryService discovery;
 
     private NodeRuntime(NodeId nodeId, NodeConfig config, EventLoopGroup group, EngineDriver driver, UdpTransport udp,
@@ -73,6 +75,7 @@ public final class NodeRuntime implements AutoCloseable {
         this.udp = udp;
         this.tcp = tcp;
         this.bound = bound;
+        driver.onIncoming(routeKinds::accept);
     }
 
     /**
@@ -207,9 +210,46 @@ public final class NodeRuntime implements AutoCloseable {
         });
     }
 
-    /** Who gets routes for which this node is the destination, from now on; it runs on the event loop. */
+    /**
+     * Who gets every route for which this node is the destination, from now on, before its kind is read (raw routes:
+     * tests and benchmarks); it runs on the event loop. Nodes that serve route kinds use
+     * {@link #serveRouteKind(int, Consumer)} instead, which this would bypass, so mixing the two is an error.
+     *
+     * @throws IllegalStateException when a route kind is already served here
+     */
     public void onIncomingRoute(Consumer<RouteSession> listener) {
-        driver.onIncoming(Objects.requireNonNull(listener, "listener"));
+        Objects.requireNonNull(listener, "listener");
+        synchronized (routeKinds) {
+            for (int kind = 0; kind < 256; kind++) {
+                if (routeKinds.serves(kind)) {
+                    throw new IllegalStateException(String.format("route kind 0x%02x is served on this node; "
+                            + "a listener for all incoming routes would take its routes", kind));
+                }
+            }
+            rawIncoming = true;
+            driver.onIncoming(listener);
+        }
+    }
+
+    /**
+     * Routes that end here and whose first byte is {@code kind} (docs/PROTOCOL.md 8.1) go to {@code handler}, on the
+     * event loop, from now on; the receiver it sets gets every byte from the first. A route of a kind no one serves
+     * is closed and counted ({@link #routeKinds()}).
+     *
+     * @throws IllegalStateException when {@code kind} is already served, or {@link #onIncomingRoute} took every route
+     */
+    public RouteDispatcher.Registration serveRouteKind(int kind, Consumer<RouteSession> handler) {
+        synchronized (routeKinds) {
+            if (rawIncoming) {
+                throw new IllegalStateException("every incoming route goes to the listener set by onIncomingRoute");
+            }
+            return routeKinds.register(kind, handler);
+        }
+    }
+
+    /** The dispatcher of this node's incoming routes by kind: what it serves and what it refused. */
+    public RouteDispatcher routeKinds() {
+        return routeKinds;
     }
 
     /**

@@ -5,9 +5,7 @@ import io.skywire.node.engine.RouteHandle;
 import io.skywire.node.engine.SendResult;
 import io.skywire.node.identity.NodeId;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -42,7 +40,7 @@ public final class RouteSession {
     /** Sends from other threads not yet taken over by the loop; {@link #takeSubmitted} empties it. */
     private final ConcurrentLinkedQueue<PendingSend> submitted = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean takeScheduled = new AtomicBoolean();
-    private final List<byte[]> early = new ArrayList<>();
+    private final ArrayDeque<byte[]> early = new ArrayDeque<>();
     private final CompletableFuture<FailureReason> ended = new CompletableFuture<>();
     private long queuedBytes;
     private Consumer<byte[]> receiver;
@@ -108,10 +106,10 @@ public final class RouteSession {
         Objects.requireNonNull(newReceiver, "newReceiver");
         driver.loop().execute(() -> {
             receiver = newReceiver;
-            for (byte[] payload : early) {
-                newReceiver.accept(payload);
+            // Stops when the receiver gives a payload back (unread): the next receiver takes over from there.
+            while (receiver == newReceiver && !early.isEmpty()) {
+                newReceiver.accept(early.pollFirst());
             }
-            early.clear();
         });
     }
 
@@ -213,6 +211,15 @@ public final class RouteSession {
                 head.done.complete(null);
             }
         }
+    }
+
+    /**
+     * On the event loop, from the current receiver: gives {@code payload} back, so that the receiver set next gets it
+     * first, then everything after it in order (the {@link RouteDispatcher} reads a route's kind this way).
+     */
+    void unread(byte[] payload) {
+        receiver = null;
+        early.addFirst(payload);
     }
 
     void deliver(byte[] payload) {

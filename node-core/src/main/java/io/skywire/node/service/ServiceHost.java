@@ -2,10 +2,11 @@ package io.skywire.node.service;
 
 import io.skywire.node.discovery.DhtKey;
 import io.skywire.node.discovery.NodeRecord;
-import io.skywire.node.discovery.pex.SourceLimiter;
 import io.skywire.node.identity.NodeId;
 import io.skywire.node.identity.NodeKeyPair;
+import io.skywire.node.limit.SourceLimiter;
 import io.skywire.node.runtime.NodeRuntime;
+import io.skywire.node.runtime.RouteDispatcher;
 import io.skywire.node.runtime.RouteSession;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -31,7 +32,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs services on a node (docs/PROTOCOL.md 8): one route per peer and channel, opened with a signed
  * {@link ServiceOpen}, carrying {@link ServiceFrames}. Bytes arrive on the node's event loop, where frames are cut,
- * rate-limited per peer (the discovery's {@link SourceLimiter}) and decoded; handlers run on one thread per service
+ * rate-limited per peer (a {@link SourceLimiter} keyed by node key) and decoded; handlers run on one thread per service
  * with a bounded queue, so a slow or crashing handler never holds the loop. A handler that throws is logged and
  * counted and its service restarted; nothing a peer sends reaches past the counters.
  */
@@ -80,11 +81,12 @@ public final class ServiceHost implements AutoCloseable {
     private final Settings settings;
     private final ServiceCounters counters = new ServiceCounters();
     private final PeerScores scores = new PeerScores();
-    private final SourceLimiter limiter;
+    private final SourceLimiter<NodeId> limiter;
     private final SecureRandom random = new SecureRandom();
     private final Map<Integer, RunningService> services = new ConcurrentHashMap<>();
     private final Map<ConnectionKey, Connection> connections = new ConcurrentHashMap<>();
     private final ScheduledExecutorService timer;
+    private RouteDispatcher.Registration registration;
     private volatile boolean closed;
 
     private ServiceHost(NodeRuntime node, NodeKeyPair keys, PathFinder paths, Settings settings) {
@@ -92,24 +94,30 @@ public final class ServiceHost implements AutoCloseable {
         this.keys = keys;
         this.paths = paths;
         this.settings = settings;
-        this.limiter = new SourceLimiter(settings.perPeerRate(), settings.perPeerBurst(), settings.globalRate(),
+        this.limiter = new SourceLimiter<>(settings.perPeerRate(), settings.perPeerBurst(), settings.globalRate(),
                 settings.globalRate() * 2, 4_096);
         this.timer = Executors.newSingleThreadScheduledExecutor(
                 daemonThreads("skywire-services-timer-" + keys.nodeId().fingerprint()));
     }
 
     /**
-     * Takes over the node's incoming routes (every route ending here must open with a {@link ServiceOpen}; a node
-     * that also serves as a gateway cannot run a host yet) and returns the host, with no services registered.
+     * Serves the node's service routes (those whose first byte is {@link ServiceOpen#KIND}; the node's other route
+     * kinds, such as a gateway's, stay with their own handlers) and returns the host, with no services registered.
      *
      * @param keys the node's own key pair, which signs the openings
+     * @throws IllegalStateException when the node already runs a service host
      */
     public static ServiceHost start(NodeRuntime node, NodeKeyPair keys, PathFinder paths, Settings settings) {
         if (!keys.nodeId().equals(node.nodeId())) {
             throw new IllegalArgumentException("keys are not the node's");
         }
         ServiceHost host = new ServiceHost(node, keys, paths, settings);
-        node.onIncomingRoute(host::accept);
+        try {
+            host.registration = node.serveRouteKind(ServiceOpen.KIND, host::accept);
+        } catch (RuntimeException e) {
+            host.timer.shutdownNow();
+            throw e;
+        }
         return host;
     }
 
@@ -368,6 +376,7 @@ public final class ServiceHost implements AutoCloseable {
             return;
         }
         closed = true;
+        registration.close();
         for (Connection connection : connections.values()) {
             connection.close();
         }

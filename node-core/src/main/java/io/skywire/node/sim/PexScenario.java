@@ -7,9 +7,9 @@ import io.skywire.node.discovery.RecordPolicy;
 import io.skywire.node.discovery.RecordStore;
 import io.skywire.node.discovery.TransportAddress;
 import io.skywire.node.discovery.pex.PeerExchange;
-import io.skywire.node.discovery.pex.SourceLimiter;
 import io.skywire.node.identity.NodeId;
 import io.skywire.node.identity.NodeKeyPair;
+import io.skywire.node.limit.SourceLimiter;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
@@ -227,7 +227,7 @@ public final class PexScenario implements Scenario {
             this.key = NodeKeyPair.fromSecret(secret);
             this.address = new InetSocketAddress(ip(index), 7700);
             this.pex = new PeerExchange(network.params.pexNanos(), 32, random,
-                    new SourceLimiter(20, 40, 500, 1_000, 4_096), this);
+                    new SourceLimiter<>(20, 40, 500, 1_000, 4_096), this);
         }
 
         void join() {

@@ -25,6 +25,9 @@ public final class StreamCodec {
     static final int WINDOW = 0x06;
     static final int PING = 0x07;
     static final int PONG = 0x08;
+    /** The lowest and highest frame type: a route whose first byte lies between carries streams. */
+    public static final int FIRST_TYPE = OPEN;
+    public static final int LAST_TYPE = PONG;
     /** Smallest PING/PONG body. */
     public static final int MIN_PING_BODY = 8;
 

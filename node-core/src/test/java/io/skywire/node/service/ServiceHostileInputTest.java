@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.skywire.node.identity.NodeId;
 import io.skywire.node.identity.NodeKeyPair;
 import io.skywire.node.runtime.NodeRuntime;
+import io.skywire.node.runtime.RouteKindCounter;
 import io.skywire.node.runtime.RouteSession;
 import io.skywire.node.service.sync.LogEntry;
 import io.skywire.node.service.sync.SyncMessages;
@@ -125,10 +126,12 @@ class ServiceHostileInputTest {
             host.register(crashy);
             ServiceCounters counters = host.counters();
 
-            // Openings: garbage, and a real signature made for another destination.
+            // Openings: garbage (no route kind Y serves: the node refuses it), and a real signature made for another
+            // destination (a service route: the host refuses it).
             route(x, y).send("GET / HTTP/1.1\r\n\r\n".repeat(10).getBytes(StandardCharsets.US_ASCII));
             route(x, y).send(open(xKeys, SyncMessages.CHANNEL, x.nodeId()));
-            LoopbackNodes.eventually("two openings refused", () -> counters.get(ServiceCounter.OPENS_REFUSED) == 2);
+            LoopbackNodes.eventually("two openings refused", () -> counters.get(ServiceCounter.OPENS_REFUSED) == 1
+                    && y.routeKinds().counters().get(RouteKindCounter.UNKNOWN_KIND) == 1);
 
             // Unknown type, unknown version, oversized body: each refused with its reason, sent back as REFUSED.
             Raw raw = route(x, y);

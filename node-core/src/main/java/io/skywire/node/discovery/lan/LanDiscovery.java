@@ -3,8 +3,8 @@ package io.skywire.node.discovery.lan;
 import io.skywire.node.discovery.NodeRecord;
 import io.skywire.node.discovery.RecordException;
 import io.skywire.node.discovery.TransportAddress;
-import io.skywire.node.discovery.pex.SourceLimiter;
 import io.skywire.node.identity.NodeId;
+import io.skywire.node.limit.SourceLimiter;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.Arrays;
@@ -38,7 +38,7 @@ public final class LanDiscovery {
     private final NodeId self;
     private final long intervalNanos;
     private final RandomGenerator random;
-    private final SourceLimiter limiter;
+    private final SourceLimiter<InetAddress> limiter;
     private final long[] counters = new long[LanCounter.values().length];
     private byte[] announcement;
     private long nextAnnounceAt = Long.MAX_VALUE;
@@ -49,7 +49,7 @@ public final class LanDiscovery {
      * @param random        jitter source
      * @param limiter       per-sender and global rate limits on received datagrams
      */
-    public LanDiscovery(NodeId self, long intervalNanos, RandomGenerator random, SourceLimiter limiter) {
+    public LanDiscovery(NodeId self, long intervalNanos, RandomGenerator random, SourceLimiter<InetAddress> limiter) {
         if (intervalNanos <= 0) {
             throw new IllegalArgumentException("interval must be positive");
         }

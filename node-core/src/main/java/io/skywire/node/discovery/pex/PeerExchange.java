@@ -2,6 +2,8 @@ package io.skywire.node.discovery.pex;
 
 import io.skywire.node.discovery.NodeRecord;
 import io.skywire.node.identity.NodeId;
+import io.skywire.node.limit.SourceLimiter;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -95,7 +97,7 @@ public final class PeerExchange {
     private final long requestIntervalNanos;
     private final int maxShared;
     private final RandomGenerator random;
-    private final SourceLimiter limiter;
+    private final SourceLimiter<InetAddress> limiter;
     private final RecordSink sink;
     private final Map<InetSocketAddress, Neighbour> neighbours = new HashMap<>();
     private final Map<InetSocketAddress, PendingHello> hellos = new HashMap<>();
@@ -110,8 +112,8 @@ public final class PeerExchange {
      * @param limiter              rate limits on received messages
      * @param sink                 verifies and stores records, and says what to share
      */
-    public PeerExchange(long requestIntervalNanos, int maxShared, RandomGenerator random, SourceLimiter limiter,
-                        RecordSink sink) {
+    public PeerExchange(long requestIntervalNanos, int maxShared, RandomGenerator random,
+                        SourceLimiter<InetAddress> limiter, RecordSink sink) {
         if (requestIntervalNanos <= 0 || maxShared < 1) {
             throw new IllegalArgumentException("the interval and the share limit must be positive");
         }

@@ -7,7 +7,7 @@ import io.skywire.node.discovery.NodeRecordCodec;
 import io.skywire.node.discovery.RecordContent;
 import io.skywire.node.discovery.TransportAddress;
 import io.skywire.node.discovery.pex.SignedRecords;
-import io.skywire.node.discovery.pex.SourceLimiter;
+import io.skywire.node.limit.SourceLimiter;
 import io.skywire.node.identity.NodeKeyPair;
 import java.net.InetSocketAddress;
 import java.util.Arrays;
@@ -25,7 +25,7 @@ class LanDiscoveryTest {
     private final NodeKeyPair selfKey = SignedRecords.key();
     private final NodeRecord self = SignedRecords.record(selfKey, "10.0.0.1", 7700, 1);
     private final LanDiscovery lan = new LanDiscovery(selfKey.nodeId(), 10 * SECOND, new SplittableRandom(5),
-            new SourceLimiter(5, 10, 200, 400, 1_024));
+            new SourceLimiter<>(5, 10, 200, 400, 1_024));
 
     @Test
     void announcesSoonAfterTheRecordChangesThenEveryIntervalWithJitter() {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.skywire.node.discovery.NodeRecord;
 import io.skywire.node.discovery.NodeRecordCodec;
 import io.skywire.node.identity.NodeId;
+import io.skywire.node.limit.SourceLimiter;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -45,7 +46,7 @@ class PeerExchangeTest {
     private final Directory directory = new Directory();
     private final NodeRecord self = SignedRecords.record("10.0.0.1", 7700);
     private final PeerExchange pex = new PeerExchange(60 * SECOND, 32, new SplittableRandom(1),
-            new SourceLimiter(20, 40, 500, 1000, 64), directory);
+            new SourceLimiter<>(20, 40, 500, 1000, 64), directory);
 
     private List<PeerExchange.Outgoing> drain() {
         List<PeerExchange.Outgoing> out = new ArrayList<>();
