@@ -196,8 +196,7 @@ final class TestnetCommand implements Callable<Integer> {
                     out.flush();
                 }
             });
-            List<String> printed = new ArrayList<>();
-            figures.scheduleWithFixedDelay(() -> printFigures(runningVpn, out, printed), settleSeconds,
+            figures.scheduleWithFixedDelay(GatewayFigures.printChanges(() -> figures(runningVpn), out), settleSeconds,
                     settleSeconds, TimeUnit.SECONDS);
         }
         stopped.await();
@@ -227,28 +226,13 @@ final class TestnetCommand implements Callable<Integer> {
         return subnets;
     }
 
-    /**
-     * Every gateway's exit and VPN figures (GatewayFigures) when they changed since {@code printed} (the lines last
-     * printed, updated; one thread); a failure is logged and the next period tries again.
-     */
-    private static void printFigures(TestnetVpn vpn, PrintWriter out, List<String> printed) {
-        try {
-            List<String> lines = new ArrayList<>();
-            for (TestnetVpn.Gateway gateway : vpn.gateways()) {
-                lines.addAll(GatewayFigures.lines(gateway.node(), gateway.exit(), gateway.vpn()));
-            }
-            if (lines.equals(printed)) {
-                return;
-            }
-            printed.clear();
-            printed.addAll(lines);
-            synchronized (out) {
-                lines.forEach(out::println);
-                out.flush();
-            }
-        } catch (RuntimeException e) {
-            LOG.warn("gateway figures not printed: {}", e.toString());
+    /** Every gateway's exit and VPN figures (GatewayFigures). */
+    private static List<String> figures(TestnetVpn vpn) {
+        List<String> lines = new ArrayList<>();
+        for (TestnetVpn.Gateway gateway : vpn.gateways()) {
+            lines.addAll(GatewayFigures.lines(gateway.node(), gateway.exit(), gateway.vpn()));
         }
+        return lines;
     }
 
     private static void closeQuietly(AutoCloseable running) {

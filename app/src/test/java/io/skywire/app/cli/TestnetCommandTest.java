@@ -75,4 +75,20 @@ class TestnetCommandTest {
                 "0102", "10.98.0.2", 1_200, 16_800_000)))
                 .isEqualTo("VPNCLIENT d72d-10d7-cfb9-c973 10.98.0.2 1200 16800000");
     }
+
+    @Test
+    void gatewayFiguresArePrintedOnlyWhenTheyChanged() {
+        java.util.List<java.util.List<String>> readings = new java.util.ArrayList<>(java.util.List.of(
+                java.util.List.of("GATEWAY a exit {}", "VPNCLIENT a 10.98.0.2 0 0"),
+                java.util.List.of("GATEWAY a exit {}", "VPNCLIENT a 10.98.0.2 0 0"),
+                java.util.List.of("GATEWAY a exit {}", "VPNCLIENT a 10.98.0.2 60 1500")));
+        Runnable printer = GatewayFigures.printChanges(() -> readings.remove(0), new PrintWriter(out, true));
+
+        printer.run();
+        printer.run();
+        printer.run();
+
+        assertThat(out.toString().lines()).containsExactly("GATEWAY a exit {}", "VPNCLIENT a 10.98.0.2 0 0",
+                "GATEWAY a exit {}", "VPNCLIENT a 10.98.0.2 60 1500");
+    }
 }
