@@ -11,13 +11,11 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
@@ -95,7 +93,7 @@ class PaidVpnNamespaceTest {
             namespaces.add(internet);
             network(paidvpn, internet, veth, "pv" + tag + "b");
             Path www = Files.createDirectories(dir.resolve("www"));
-            String expected = writeRandom(www.resolve("blob.bin"), BYTES);
+            String expected = VpnTestbed.writeRandom(www.resolve("blob.bin"), BYTES, 11);
             start(internet, "http", "python3", "-m", "http.server", Integer.toString(PORT), "--bind", INTERNET,
                     "--directory", www.toString());
             awaitHttp(internet);
@@ -123,7 +121,7 @@ class PaidVpnNamespaceTest {
                     "--max-time", "60", "-o", fetched.toString(), "http://" + INTERNET + ":" + PORT + "/blob.bin");
             double seconds = (System.nanoTime() - started) / 1e9;
             assertThat(curl.exit()).as("curl through the paid VPN: " + curl.output()).isZero();
-            assertThat(sha256(fetched)).as("the file came intact").isEqualTo(expected);
+            assertThat(VpnTestbed.sha256(fetched)).as("the file came intact").isEqualTo(expected);
             LOG.info("{} MB through the paid VPN in {} s", MEGABYTES, String.format("%.1f", seconds));
 
             // Every byte crossed the two relays of the chain that carried it, each charging at least the first
@@ -309,30 +307,5 @@ class PaidVpnNamespaceTest {
                 wait(Math.min(TimeUnit.NANOSECONDS.toMillis(left) + 1, 500));
             }
         }
-    }
-
-    private static String writeRandom(Path file, long size) throws Exception {
-        MessageDigest sha = MessageDigest.getInstance("SHA-256");
-        Random random = new Random(11);
-        byte[] buffer = new byte[1 << 20];
-        try (var out = Files.newOutputStream(file)) {
-            for (long written = 0; written < size; written += buffer.length) {
-                random.nextBytes(buffer);
-                out.write(buffer);
-                sha.update(buffer);
-            }
-        }
-        return HexFormat.of().formatHex(sha.digest());
-    }
-
-    private static String sha256(Path file) throws Exception {
-        MessageDigest sha = MessageDigest.getInstance("SHA-256");
-        try (InputStream in = Files.newInputStream(file)) {
-            byte[] buffer = new byte[1 << 20];
-            for (int n; (n = in.read(buffer)) > 0; ) {
-                sha.update(buffer, 0, n);
-            }
-        }
-        return HexFormat.of().formatHex(sha.digest());
     }
 }
