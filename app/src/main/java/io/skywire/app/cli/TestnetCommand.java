@@ -148,8 +148,7 @@ final class TestnetCommand implements Callable<Integer> {
         TestnetVpn tunnel = null;
         if (vpn) {
             try {
-                tunnel = TestnetVpn.start(network, paid == null ? RouteOpener.UNPAID : paid.routeOpener(), tunnelled,
-                        null);
+                tunnel = TestnetVpn.start(network, paid == null ? RouteOpener.UNPAID : paid.routeOpener(), tunnelled);
             } catch (IOException | RuntimeException e) {
                 closeQuietly(running);
                 deleteTree(dataRoot);

@@ -109,14 +109,14 @@ public final class TestnetVpn implements AutoCloseable {
     }
 
     /**
-     * Starts the tunnel exit on every gateway of {@code network} and the VPN on its client through {@code gateway}
-     * (null: the proxy's current gateway, else the cheapest), its lanes opened by {@code opener}.
+     * Starts the tunnel exit on every gateway of {@code network} and the VPN on its client through the proxy's current
+     * gateway (else the cheapest), its lanes opened by {@code opener}.
      *
      * @throws IllegalArgumentException with {@link #refusal} when the routes cannot be tunnelled here
      * @throws IOException              when a TUN device or the kernel setup fails (no root or CAP_NET_ADMIN, no nft)
      */
-    public static TestnetVpn start(LocalTestNetwork network, RouteOpener opener, List<Ipv4Subnet> routes,
-                                   NodeId gateway) throws IOException {
+    public static TestnetVpn start(LocalTestNetwork network, RouteOpener opener, List<Ipv4Subnet> routes)
+            throws IOException {
         String refused = refusal(routes);
         if (refused != null) {
             throw new IllegalArgumentException(refused);
@@ -138,7 +138,7 @@ public final class TestnetVpn implements AutoCloseable {
             }
             NetCommands.nft(notrackScript());
             vpn.nftTable = true;
-            GatewayCandidate candidate = chosen(network, gateway);
+            GatewayCandidate candidate = chosen(network);
             vpn.client = VpnLauncher.start(network.client(), candidate, opener, new VpnClient.Settings(
                     CLIENT_INTERFACE, routes, List.of(), false, null));
             LOG.info("VPN on the test network: {} through gateway {} (kill switch off: it would drop the gateways' "
@@ -207,12 +207,8 @@ public final class TestnetVpn implements AutoCloseable {
                 + "}\n";
     }
 
-    private static GatewayCandidate chosen(LocalTestNetwork network, NodeId gateway) {
+    private static GatewayCandidate chosen(LocalTestNetwork network) {
         List<GatewayCandidate> candidates = network.gateways();
-        if (gateway != null) {
-            return candidates.stream().filter(c -> c.gateway().equals(gateway)).findFirst()
-                    .orElseThrow(() -> new IllegalArgumentException("no gateway " + gateway.fingerprint()));
-        }
         GatewayCandidate inUse = network.proxy().status().gateway();
         if (inUse != null) {
             return inUse;
