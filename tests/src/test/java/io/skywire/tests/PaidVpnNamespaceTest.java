@@ -176,9 +176,13 @@ class PaidVpnNamespaceTest {
         run("ip", "-n", internet, "addr", "add", INTERNET + "/24", "dev", peer);
         run("ip", "-n", paidvpn, "link", "set", veth, "up");
         run("ip", "-n", internet, "link", "set", peer, "up");
-        run("ip", "netns", "exec", paidvpn, "sysctl", "-qw", "net.ipv4.conf.all.rp_filter=0",
-                "net.ipv4.conf.default.rp_filter=0", "net.ipv4.conf." + veth + ".rp_filter=0",
-                "net.ipv4.tcp_early_demux=0", "net.ipv4.udp_early_demux=0");
+        // Written to /proc/sys inside the namespace (procps' sysctl is not on every minimal system).
+        StringBuilder zeroes = new StringBuilder();
+        for (String key : List.of("conf/all/rp_filter", "conf/default/rp_filter", "conf/" + veth + "/rp_filter",
+                "tcp_early_demux", "udp_early_demux")) {
+            zeroes.append("echo 0 > /proc/sys/net/ipv4/").append(key).append(" && ");
+        }
+        run("ip", "netns", "exec", paidvpn, "sh", "-c", zeroes.append("true").toString());
         run("ip", "-n", paidvpn, "rule", "add", "pref", "100", "lookup", "local");
         run("ip", "-n", paidvpn, "rule", "del", "pref", "0");
     }
