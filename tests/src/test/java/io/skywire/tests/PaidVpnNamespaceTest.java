@@ -55,6 +55,7 @@ class PaidVpnNamespaceTest {
     /** The testnet's default promise interval is 1 MB at the dearest hop's price (at most 1.75 times the first's). */
     private static final long PROMISE_SLACK_PER_RELAY = 1_000_000L * RELAY_PRICE * 2 / 1_000_000_000L;
     private static final Pattern EARNED = Pattern.compile("EARNED (\\S+) (\\d+) \\((\\d+) bytes at (\\d+)/GB\\)");
+    private static final Pattern REALTIME = Pattern.compile("PACKETS_REALTIME=(\\d+)");
     private static final Pattern VPN_CLIENT = Pattern.compile("VPNCLIENT (\\S+) (\\S+) (\\d+) (\\d+)");
 
     @TempDir
@@ -149,6 +150,12 @@ class PaidVpnNamespaceTest {
             assertThat(toClient).as("the gateway's meter of the VPN client: the file and its IP/TCP headers")
                     .isBetween(BYTES, BYTES + BYTES / 4);
 
+            // Small packets went on the real-time lane, a route the paying client opened with the relays' prices
+            // (they refuse it unpaid): the gateway counts those it sent there.
+            long realtime = realtimePackets(out.snapshot());
+            LOG.info("the gateway sent {} packets on the client's real-time lane", realtime);
+            assertThat(realtime).as("packets on the paid real-time lane").isPositive();
+
             stop(testnet);
             assertThat(run("ip", "-n", paidvpn, "rule")).as("the testnet removed its rule").doesNotContain("21335");
             assertThat(run("ip", "netns", "exec", paidvpn, "nft", "list", "tables")).doesNotContain("skywire");
@@ -205,6 +212,18 @@ class PaidVpnNamespaceTest {
             rise += relay.getValue() - before.getOrDefault(relay.getKey(), 0L);
         }
         return rise;
+    }
+
+    /** The latest GATEWAY line's count of packets the gateway sent on real-time lanes. */
+    private static long realtimePackets(List<String> lines) {
+        long latest = 0;
+        for (String line : lines) {
+            Matcher m = REALTIME.matcher(line);
+            if (line.startsWith("GATEWAY ") && m.find()) {
+                latest = Long.parseLong(m.group(1));
+            }
+        }
+        return latest;
     }
 
     /** The latest VPNCLIENT line's bytes to the client. */
