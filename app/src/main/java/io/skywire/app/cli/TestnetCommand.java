@@ -156,15 +156,16 @@ final class TestnetCommand implements Callable<Integer> {
             }
         }
         TestnetVpn runningVpn = tunnel;
-        ScheduledExecutorService figures = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "skywire-testnet-figures");
-            thread.setDaemon(true);
-            return thread;
-        });
+        ScheduledExecutorService figures = runningVpn == null ? null
+                : Executors.newSingleThreadScheduledExecutor(runnable -> {
+                    Thread thread = new Thread(runnable, "skywire-testnet-figures");
+                    thread.setDaemon(true);
+                    return thread;
+                });
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             LOG.info("stopping the test network");
-            figures.shutdownNow();
             if (runningVpn != null) {
+                figures.shutdownNow();
                 runningVpn.close();
             }
             try {
