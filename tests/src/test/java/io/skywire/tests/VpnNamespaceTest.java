@@ -5,12 +5,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.skywire.tests.vpn.VpnTestbed;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.util.HexFormat;
-import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -62,7 +58,7 @@ class VpnNamespaceTest {
         try (bed) {
             Path www = Files.createDirectories(dir.resolve("www"));
             Path blob = www.resolve("blob.bin");
-            String expected = writeRandom(blob, (long) MEGABYTES << 20);
+            String expected = VpnTestbed.writeRandom(blob, (long) MEGABYTES << 20, 10);
             bed.startNetwork(blob);
             String client = bed.ns(0);
             String url = "http://" + VpnTestbed.INTERNET + ":" + VpnTestbed.HTTP_PORT + "/blob.bin";
@@ -84,7 +80,7 @@ class VpnNamespaceTest {
                     "http://" + VpnTestbed.HOST_NAME + ":" + VpnTestbed.HTTP_PORT + "/blob.bin");
             double seconds = (System.nanoTime() - start) / 1e9;
             assertThat(download.exit()).as("curl through the VPN: " + download.output()).isZero();
-            assertThat(sha256(fetched)).as("the file came intact").isEqualTo(expected);
+            assertThat(VpnTestbed.sha256(fetched)).as("the file came intact").isEqualTo(expected);
             LOG.info("{} MB through the VPN in {} s ({} MB/s)", MEGABYTES, String.format("%.1f", seconds),
                     String.format("%.2f", MEGABYTES * 1.048576 / seconds));
 
@@ -164,32 +160,6 @@ class VpnNamespaceTest {
             sum += Long.parseLong(m.group(1));
         }
         return sum;
-    }
-
-    private static String writeRandom(Path file, long size) throws Exception {
-        MessageDigest sha = MessageDigest.getInstance("SHA-256");
-        Random random = new Random(10);
-        byte[] buffer = new byte[1 << 20];
-        try (var out = Files.newOutputStream(file)) {
-            for (long written = 0; written < size; written += buffer.length) {
-                random.nextBytes(buffer);
-                out.write(buffer);
-                sha.update(buffer);
-            }
-        }
-        return HexFormat.of().formatHex(sha.digest());
-    }
-
-    private static String sha256(Path file) throws Exception {
-        MessageDigest sha = MessageDigest.getInstance("SHA-256");
-        try (InputStream in = Files.newInputStream(file)) {
-            byte[] buffer = new byte[1 << 20];
-            int n;
-            while ((n = in.read(buffer)) > 0) {
-                sha.update(buffer, 0, n);
-            }
-        }
-        return HexFormat.of().formatHex(sha.digest());
     }
 
     private static final String UDP_CLIENT = """

@@ -2,18 +2,28 @@ package io.skywire.app.cli;
 
 import io.skywire.app.testnet.PaidTestnet;
 import io.skywire.app.testnet.PaymentSettings;
+import io.skywire.app.vpn.TestnetVpn;
+import io.skywire.app.vpn.VpnLauncher;
+import io.skywire.app.vpn.VpnPrivilege;
 import io.skywire.node.gateway.LocalTestNetwork;
 import io.skywire.node.gateway.ProxyCredentials;
 import io.skywire.node.gateway.ProxySettings;
+import io.skywire.node.gateway.RouteOpener;
 import io.skywire.node.gateway.TunnelStatus;
+import io.skywire.node.vpn.Ipv4Subnet;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,7 +42,10 @@ import picocli.CommandLine.Spec;
             "client and the gateways form two relay chains. Its gateways allow loopback destinations (test network",
             "only). Unless --free: a local chain and an escrow (HTTP on 127.0.0.1), relays that charge per GB and",
             "settle every --settle-seconds, and a client funded from the chain's faucet that pays them as bytes",
-            "flow. Prints ESCROW http://127.0.0.1:PORT, then EARNED and PAYOUT lines as the relays settle (README)."})
+            "flow. Prints ESCROW http://127.0.0.1:PORT, then EARNED and PAYOUT lines as the relays settle (README).",
+            "With --vpn (root or CAP_NET_ADMIN) the gateways run the VPN exit and the client runs the VPN through",
+            "its proxy's (paying) route opener for the --vpn-route subnets only, printing 'vpn STATE: detail' lines",
+            "and, every --settle-seconds, GATEWAY and VPNCLIENT lines (docs/ARCHITECTURE.md, VPN mode)."})
 final class TestnetCommand implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(TestnetCommand.class);
@@ -72,8 +85,17 @@ final class TestnetCommand implements Callable<Integer> {
             description = "File whose first line is the proxies' password (for --proxy-user).")
     private Path proxyPasswordFile;
 
+    @Option(names = "--vpn", description = "Also run the VPN: a TUN device on the client, the tunnel exit on every "
+            + "gateway; needs root or CAP_NET_ADMIN and --vpn-route.")
+    private boolean vpn;
+
+    @Option(names = "--vpn-route", paramLabel = "CIDR", description = "A subnet the VPN carries (may repeat; at least "
+            + "one: all of IPv4 is refused, since the test network's gateways exit through this machine's routes too).")
+    private List<String> vpnRoutes = new ArrayList<>();
+
     @Override
     public Integer call() throws IOException, InterruptedException {
+        List<Ipv4Subnet> tunnelled = vpnRoutes();
         if (settleSeconds < 1) {
             throw new ParameterException(spec.commandLine(), "--settle-seconds must be at least 1");
         }
@@ -97,6 +119,12 @@ final class TestnetCommand implements Callable<Integer> {
                 throw new ParameterException(spec.commandLine(), "payments: " + e.getMessage());
             }
         }
+        if (vpn) {
+            VpnPrivilege privilege = VpnPrivilege.ofThisProcess();
+            if (!privilege.granted()) {
+                throw new CommandFailedException("--vpn: " + privilege.reason() + ": " + VpnLauncher.NEEDS_PRIVILEGE);
+            }
+        }
         Path dataRoot = Files.createTempDirectory("skywire-testnet");
         LocalTestNetwork network;
         PaidTestnet paid = null;
@@ -117,8 +145,29 @@ final class TestnetCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         CountDownLatch stopped = new CountDownLatch(1);
         AutoCloseable running = paid == null ? network : paid;
+        TestnetVpn tunnel = null;
+        if (vpn) {
+            try {
+                tunnel = TestnetVpn.start(network, paid == null ? RouteOpener.UNPAID : paid.routeOpener(), tunnelled);
+            } catch (IOException | RuntimeException e) {
+                closeQuietly(running);
+                deleteTree(dataRoot);
+                throw new CommandFailedException("--vpn: " + e.getMessage());
+            }
+        }
+        TestnetVpn runningVpn = tunnel;
+        ScheduledExecutorService figures = runningVpn == null ? null
+                : Executors.newSingleThreadScheduledExecutor(runnable -> {
+                    Thread thread = new Thread(runnable, "skywire-testnet-figures");
+                    thread.setDaemon(true);
+                    return thread;
+                });
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             LOG.info("stopping the test network");
+            if (runningVpn != null) {
+                figures.shutdownNow();
+                runningVpn.close();
+            }
             try {
                 running.close();
             } catch (Exception e) {
@@ -140,8 +189,58 @@ final class TestnetCommand implements Callable<Integer> {
             paid.onRound(new EarningsPrinter(out));
         }
         printTunnelChanges(network, out);
+        if (runningVpn != null) {
+            runningVpn.client().onStatus(status -> {
+                synchronized (out) {
+                    out.println(VpnLauncher.statusLine(status));
+                    out.flush();
+                }
+            });
+            figures.scheduleWithFixedDelay(GatewayFigures.printChanges(() -> figures(runningVpn), out), settleSeconds,
+                    settleSeconds, TimeUnit.SECONDS);
+        }
         stopped.await();
         return 0;
+    }
+
+    /** The --vpn-route subnets, refused (exit code 2) when they are malformed, given without --vpn, or unsafe here. */
+    private List<Ipv4Subnet> vpnRoutes() {
+        if (!vpn) {
+            if (!vpnRoutes.isEmpty()) {
+                throw new ParameterException(spec.commandLine(), "--vpn-route needs --vpn");
+            }
+            return List.of();
+        }
+        List<Ipv4Subnet> subnets = new ArrayList<>();
+        for (String route : vpnRoutes) {
+            try {
+                subnets.add(Ipv4Subnet.parse(route));
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), "--vpn-route: " + e.getMessage());
+            }
+        }
+        String refused = TestnetVpn.refusal(subnets);
+        if (refused != null) {
+            throw new ParameterException(spec.commandLine(), "--vpn: " + refused);
+        }
+        return subnets;
+    }
+
+    /** Every gateway's exit and VPN figures (GatewayFigures). */
+    private static List<String> figures(TestnetVpn vpn) {
+        List<String> lines = new ArrayList<>();
+        for (TestnetVpn.Gateway gateway : vpn.gateways()) {
+            lines.addAll(GatewayFigures.lines(gateway.node(), gateway.exit(), gateway.vpn()));
+        }
+        return lines;
+    }
+
+    private static void closeQuietly(AutoCloseable running) {
+        try {
+            running.close();
+        } catch (Exception e) {
+            LOG.warn("stopping the test network: {}", e.toString());
+        }
     }
 
     /** One line per change of the tunnel's state or gateway: {@code TUNNEL <state>: <reason> (gateway ...)}. */

@@ -15,6 +15,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -28,7 +31,9 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "gateway", mixinStandardHelpOptions = true,
         description = {"Run a node as a gateway for SOCKS streams and VPN clients until SIGTERM or Ctrl-C.",
-            "stdout: 'node ID (FINGERPRINT)', 'udp ADDR, tcp ADDR', 'vpn gateway ADDRESS on INTERFACE'."})
+            "stdout: 'node ID (FINGERPRINT)', 'udp ADDR, tcp ADDR', 'vpn gateway ADDRESS on INTERFACE', then,",
+            "whenever they changed, 'GATEWAY FINGERPRINT exit {...} vpn {...}' and one",
+            "'VPNCLIENT FINGERPRINT ADDRESS BYTES_FROM BYTES_TO' line per VPN client (every --figures-seconds)."})
 final class VpnGatewayCommand implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(VpnGatewayCommand.class);
@@ -64,8 +69,15 @@ final class VpnGatewayCommand implements Callable<Integer> {
     @Option(names = "--price", defaultValue = "0", description = "Price per GB in droplets (${DEFAULT-VALUE}).")
     private long price;
 
+    @Option(names = "--figures-seconds", defaultValue = "10",
+            description = "How often the exit's and the VPN clients' figures are printed when changed (${DEFAULT-VALUE}).")
+    private long figuresSeconds;
+
     @Override
     public Integer call() throws IOException, InterruptedException {
+        if (figuresSeconds < 1) {
+            throw new CommandFailedException("--figures-seconds must be at least 1");
+        }
         List<Ipv4Subnet> extra = allowed.stream().map(Ipv4Subnet::parse).toList();
         InetSocketAddress upstream = dns == null ? null : VpnUpCommand.hostPort(dns);
         VpnExit.Settings settings = new VpnExit.Settings(interfaceName, Ipv4Subnet.parse(subnet), mtu, extra, upstream);
@@ -86,19 +98,28 @@ final class VpnGatewayCommand implements Callable<Integer> {
                     : "") + "; " + VpnCommand.NEEDS_PRIVILEGE);
         }
         CountDownLatch stopped = new CountDownLatch(1);
+        PrintWriter out = spec.commandLine().getOut();
+        ScheduledExecutorService figures = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "skywire-gateway-figures");
+            thread.setDaemon(true);
+            return thread;
+        });
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            figures.shutdownNow();
             LOG.info("stopping gateway: {}; clients {}", vpn.counters(), vpn.clients());
             vpn.close();
             exit.close();
             runtime.stop();
             stopped.countDown();
         }, "skywire-shutdown"));
-        PrintWriter out = spec.commandLine().getOut();
         out.printf("node %s (%s)%n", runtime.nodeId().hex(), runtime.nodeId().fingerprint());
         NodeRuntime.BoundAddresses bound = runtime.boundAddresses();
         out.printf("udp %s, tcp %s%n", bound.udp(), bound.tcp());
         out.printf("vpn gateway %s on %s%n", vpn.gatewayAddress(), interfaceName);
         out.flush();
+        figures.scheduleWithFixedDelay(GatewayFigures.printChanges(
+                () -> GatewayFigures.lines(runtime.nodeId(), exit, vpn), out), figuresSeconds, figuresSeconds,
+                TimeUnit.SECONDS);
         stopped.await();
         return 0;
     }

@@ -34,7 +34,7 @@ import org.slf4j.LoggerFactory;
  * The test network's paying client: coins of its {@link ClientWallet} (by default the local chain's faucet) are
  * deposited at the escrow, turned into
  * blind tokens, redeemed to a fresh pseudonym (so the escrow cannot link the pseudonym to the deposit) and attested;
- * every route its proxy opens carries the relays' prices, and once established it is paid with {@link RoutePayer}
+ * every route its proxy (and its VPN, both lanes) opens carries the relays' prices, and once established it is paid with {@link RoutePayer}
  * promises as its bytes flow (the route's chargeable bytes are polled every {@link #POLL_MILLIS} ms and a promise
  * goes to a hop whenever the debt to it has grown by the promise interval).
  */
@@ -125,6 +125,15 @@ public final class PayingClient implements RouteOpener {
 
     @Override
     public CompletableFuture<RouteSession> open(NodeRuntime node, List<NodeId> path, ForwardingMode mode) {
+        return open(node, path, RouteOptions.bulk().withMode(mode));
+    }
+
+    /**
+     * Opens a route with {@code options}' QoS, mode and buffers (the VPN's real-time lane as well as bulk routes) and
+     * every transit hop's price, and pays it as its bytes flow.
+     */
+    @Override
+    public CompletableFuture<RouteSession> open(NodeRuntime node, List<NodeId> path, RouteOptions options) {
         List<Hop> paid = new ArrayList<>();
         for (NodeId transit : path.subList(0, path.size() - 1)) {
             Hop hop = hops.get(transit);
@@ -135,10 +144,10 @@ public final class PayingClient implements RouteOpener {
             paid.add(hop);
         }
         if (paid.isEmpty()) {
-            return node.openRoute(path, RouteOptions.bulk().withMode(mode));
+            return node.openRoute(path, options.withPrices(List.of()));
         }
-        RouteOptions options = RouteOptions.bulk().withMode(mode).withPrices(paid.stream().map(Hop::pricePerGb).toList());
-        return node.openRoute(path, options).thenCompose(session -> startPaying(session, paid));
+        RouteOptions priced = options.withPrices(paid.stream().map(Hop::pricePerGb).toList());
+        return node.openRoute(path, priced).thenCompose(session -> startPaying(session, paid));
     }
 
     private CompletableFuture<RouteSession> startPaying(RouteSession session, List<Hop> paid) {

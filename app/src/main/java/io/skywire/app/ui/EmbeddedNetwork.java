@@ -173,6 +173,14 @@ public final class EmbeddedNetwork implements AutoCloseable {
         return network;
     }
 
+    /**
+     * How the app's node opens its routes to gateways, for the proxy and the VPN alike (the one place that decides):
+     * the paying client on the paid test network, unpaid on a free one or on joined peers (no escrow runs there).
+     */
+    public io.skywire.node.gateway.RouteOpener routeOpener() {
+        return paid != null ? paid.routeOpener() : io.skywire.node.gateway.RouteOpener.UNPAID;
+    }
+
     /** Whether relays charge and the client pays. */
     public boolean paid() {
         return paid != null;

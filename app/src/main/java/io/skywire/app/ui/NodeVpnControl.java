@@ -28,7 +28,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The real {@link VpnControl}: a {@link VpnClient} on the app's own node, started as {@code skywire vpn up} starts it
  * ({@link VpnLauncher}: all of IPv4, kill switch on, DNS left alone), on the chosen gateway's paths with their first
- * hops' addresses (from the node's records) kept outside the tunnel. Start and stop run on one background thread, so
+ * hops' addresses (from the node's records) kept outside the tunnel, its lanes opened by the same {@link RouteOpener} as
+ * the proxy's routes (paid on the paid test network). Start and stop run on one background thread, so
  * the FX thread never waits on the kernel or the network.
  */
 final class NodeVpnControl implements VpnControl {
@@ -47,10 +48,14 @@ final class NodeVpnControl implements VpnControl {
     private VpnClient client;
 
     private final io.skywire.node.engine.ForwardingMode bulkMode;
+    /** The proxy's opener ({@link EmbeddedNetwork#routeOpener()}): both lanes are paid as the proxy's routes are. */
+    private final RouteOpener opener;
 
-    NodeVpnControl(NodeRuntime node, ProxyServer proxy, io.skywire.node.engine.ForwardingMode bulkMode) {
+    NodeVpnControl(NodeRuntime node, ProxyServer proxy, RouteOpener opener,
+                   io.skywire.node.engine.ForwardingMode bulkMode) {
         this.node = node;
         this.proxy = proxy;
+        this.opener = opener;
         this.bulkMode = bulkMode;
     }
 
@@ -71,7 +76,7 @@ final class NodeVpnControl implements VpnControl {
             }
             GatewayCandidate candidate = candidate(gateway);
             try {
-                client = VpnLauncher.start(node, candidate, RouteOpener.UNPAID, new VpnClient.Settings(INTERFACE,
+                client = VpnLauncher.start(node, candidate, opener, new VpnClient.Settings(INTERFACE,
                         VpnClient.ALL_IPV4, firstHops(candidate), true, null, bulkMode));
             } catch (IOException e) {
                 throw new CompletionException(e);

@@ -29,13 +29,13 @@ public interface VpnControl extends AutoCloseable {
     @Override
     void close();
 
-    /** The control over the app's own node and its proxy's gateways. */
+    /** The control over the app's own node and its proxy's gateways, its lanes opened (and paid) as the proxy's. */
     static VpnControl of(EmbeddedNetwork network) {
         return of(network, io.skywire.node.engine.ForwardingMode.STORE_AND_FORWARD);
     }
 
     /** As {@link #of(EmbeddedNetwork)}, the VPN's bulk lane in {@code bulkMode} (desktop.conf's vpn.store-and-forward). */
     static VpnControl of(EmbeddedNetwork network, io.skywire.node.engine.ForwardingMode bulkMode) {
-        return new NodeVpnControl(network.client(), network.proxy(), bulkMode);
+        return new NodeVpnControl(network.client(), network.proxy(), network.routeOpener(), bulkMode);
     }
 }

@@ -57,6 +57,8 @@ class PaidDashboardTest {
             FxTesting.until(15, () -> EARNED.matcher(earningsText()).matches() && shownDroplets() > 0);
             assertThat(shownDroplets()).isLessThanOrEqualTo(window.network().relaysEarnedDroplets());
             assertThat(window.network().summary()).isEqualTo("Local test network: 8 nodes, 3 gateways");
+            assertThat(window.network().routeOpener()).as("the VPN switch pays as the proxy does")
+                    .isInstanceOf(io.skywire.app.testnet.PayingClient.class);
             assertThat(new FxRobot().lookup("#nodeEarnings").queryAs(Label.class).getText())
                     .as("the client relays for no one, so it has earned nothing").startsWith("0.000000 SKY today, "
                             + "0.000000 SKY in total; forwarded 0 B for others");

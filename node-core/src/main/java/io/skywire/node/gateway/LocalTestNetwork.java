@@ -231,6 +231,14 @@ public final class LocalTestNetwork implements AutoCloseable {
         return gatewayCount + 5;
     }
 
+    /**
+     * Gateway {@code index}'s exit (the order of {@link #gateways()}): an application adds other route kinds to it,
+     * such as the VPN's IP tunnel ({@code VpnExit}), and reads its counters.
+     */
+    public ExitService exit(int index) {
+        return exits.get(index);
+    }
+
     /** Gateway {@code index}'s counters. */
     ExitCounters exitCounters(int index) {
         return exits.get(index).counters();

@@ -15,7 +15,9 @@ import java.util.concurrent.CompletableFuture;
  *
  * <p>Routes are store-and-forward unless a caller asks for another {@link ForwardingMode} with
  * {@link #open(NodeRuntime, List, ForwardingMode)}: the VPN's bulk lane may run cut-through (the TCP inside resends
- * end to end), while the proxies' streams always need store-and-forward's per-hop delivery.
+ * end to end), while the proxies' streams always need store-and-forward's per-hop delivery. The VPN's real-time
+ * lane asks for other options still (QoS real-time, small buffers) with {@link #open(NodeRuntime, List, RouteOptions)},
+ * so that it is opened, and paid for, by the same opener as its bulk lane.
  */
 @FunctionalInterface
 public interface RouteOpener {
@@ -29,7 +31,12 @@ public interface RouteOpener {
 
         @Override
         public CompletableFuture<RouteSession> open(NodeRuntime node, List<NodeId> path, ForwardingMode mode) {
-            return node.openRoute(path, unpaidOptions(mode));
+            return open(node, path, unpaidOptions(mode));
+        }
+
+        @Override
+        public CompletableFuture<RouteSession> open(NodeRuntime node, List<NodeId> path, RouteOptions options) {
+            return node.openRoute(path, options);
         }
     };
 
@@ -51,6 +58,22 @@ public interface RouteOpener {
         }
         return CompletableFuture.failedFuture(new UnsupportedOperationException(
                 "this route opener opens only store-and-forward routes, not " + mode));
+    }
+
+    /**
+     * As {@link #open(NodeRuntime, List)} with {@code options}' QoS class, forwarding mode and buffers (their prices,
+     * if any, are the opener's to set: a paying opener puts its hops' prices in). An opener that does not override this
+     * opens only bulk routes with the default buffers, in the modes it supports, and fails other options with a
+     * readable reason rather than opening a route the caller did not ask for.
+     */
+    default CompletableFuture<RouteSession> open(NodeRuntime node, List<NodeId> path, RouteOptions options) {
+        RouteOptions bulk = RouteOptions.bulk();
+        if (options.qos() == bulk.qos() && options.bufferBytes() == bulk.bufferBytes() && options.prices().isEmpty()) {
+            return open(node, path, options.mode());
+        }
+        return CompletableFuture.failedFuture(new UnsupportedOperationException(
+                "this route opener opens only bulk routes with the default buffers, not " + options.qos() + " with "
+                        + options.bufferBytes() + "-byte buffers"));
     }
 
     /** This opener with every route in forwarding mode {@code mode} (itself for store-and-forward). */

@@ -38,7 +38,9 @@ import org.slf4j.LoggerFactory;
  * tunnel the proxy uses (one route, or a route group over the candidate's disjoint paths); a second, real-time route
  * carries small packets (DNS, ACKs, pings, games) ahead of bulk traffic at every hop. While the tunnel is down the
  * routes still point into the TUN, where packets are dropped, and the kill switch ({@link ClientNetwork}) drops
- * whatever would leave another way; {@link #status()} says so, and the client reconnects every few seconds.
+ * whatever would leave another way; {@link #status()} says so, and the client reconnects every few seconds. Both
+ * lanes are opened by the caller's {@link RouteOpener}, so on a paid network both carry the relays' prices and are
+ * paid for as the proxy's routes are.
  */
 public final class VpnClient implements AutoCloseable {
 
@@ -101,6 +103,8 @@ public final class VpnClient implements AutoCloseable {
     private final GatewayCandidate candidate;
     /** The caller's opener in the bulk lane's mode ({@link Settings#bulkMode()}). */
     private final RouteOpener opener;
+    /** The caller's opener itself, which opens (and, when it pays, pays for) the real-time lane too. */
+    private final RouteOpener realtimeOpener;
     private final Settings settings;
     private final TunDevice tun;
     private final ClientNetwork network;
@@ -125,6 +129,7 @@ public final class VpnClient implements AutoCloseable {
         this.node = node;
         this.candidate = candidate;
         this.opener = bulkOpener(opener, settings);
+        this.realtimeOpener = opener;
         this.settings = settings;
         this.tun = tun;
         this.network = network;
@@ -216,10 +221,13 @@ public final class VpnClient implements AutoCloseable {
         }, loop);
     }
 
+    /** The real-time lane's options: QoS real-time, store-and-forward, small buffers; the opener adds any prices. */
+    static RouteOptions realtimeOptions() {
+        return new RouteOptions(QosClass.REAL_TIME, ForwardingMode.STORE_AND_FORWARD, REALTIME_BUFFER);
+    }
+
     private void openRealtime() {
-        RouteOptions options = new RouteOptions(QosClass.REAL_TIME, ForwardingMode.STORE_AND_FORWARD,
-                REALTIME_BUFFER);
-        node.openRoute(candidate.path(), options).orTimeout(SETUP_SECONDS, TimeUnit.SECONDS)
+        realtimeOpener.open(node, candidate.path(), realtimeOptions()).orTimeout(SETUP_SECONDS, TimeUnit.SECONDS)
                 .whenCompleteAsync((route, error) -> {
                     if (error != null) {
                         LOG.info("no real-time lane ({}); small packets go in the bulk lane", rootMessage(error));

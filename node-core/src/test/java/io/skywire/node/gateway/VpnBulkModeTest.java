@@ -59,6 +59,37 @@ class VpnBulkModeTest {
                 .withMessage("this route opener opens only store-and-forward routes, not CUT_THROUGH");
     }
 
+    @Test
+    void theRealtimeLaneAsksItsOpenerForSmallRealtimeStoreAndForwardRoutes() {
+        RouteOptions realtime = VpnClient.realtimeOptions();
+        assertThat(realtime.qos()).isEqualTo(QosClass.REAL_TIME);
+        assertThat(realtime.mode()).isEqualTo(ForwardingMode.STORE_AND_FORWARD);
+        assertThat(realtime.bufferBytes()).isLessThan(RouteOptions.bulk().bufferBytes());
+        assertThat(realtime.prices()).as("prices are the opener's to add").isEmpty();
+    }
+
+    @Test
+    void anOpenerThatKnowsOnlyBulkRoutesRefusesTheRealtimeLaneReadably() {
+        RecordingOpener opener = new RecordingOpener();
+
+        CompletableFuture<RouteSession> opened = opener.open(null, List.of(), VpnClient.realtimeOptions());
+
+        assertThat(opener.modes).isEmpty();
+        assertThat(opened).failsWithin(java.time.Duration.ZERO).withThrowableOfType(
+                java.util.concurrent.ExecutionException.class).havingCause()
+                .isInstanceOf(UnsupportedOperationException.class)
+                .withMessageContaining("only bulk routes").withMessageContaining("REAL_TIME");
+    }
+
+    @Test
+    void bulkOptionsReachAnOpenerThatKnowsOnlyModes() {
+        RecordingOpener opener = new RecordingOpener();
+
+        opener.open(null, List.of(), RouteOpener.unpaidOptions(ForwardingMode.CUT_THROUGH));
+
+        assertThat(opener.modes).containsExactly(ForwardingMode.CUT_THROUGH);
+    }
+
     /** Records the mode of every route it is asked for. */
     private static final class RecordingOpener implements RouteOpener {
 

@@ -256,6 +256,44 @@ public final class VpnTestbed implements AutoCloseable {
         return result.output;
     }
 
+    /**
+     * Writes {@code size} bytes (whole MiB) from a {@link java.util.Random} seeded with {@code seed} to {@code file};
+     * returns their SHA-256 in hex.
+     */
+    public static String writeRandom(Path file, long size, long seed) throws IOException {
+        java.security.MessageDigest sha = sha256();
+        java.util.Random random = new java.util.Random(seed);
+        byte[] buffer = new byte[1 << 20];
+        try (var out = Files.newOutputStream(file)) {
+            for (long written = 0; written < size; written += buffer.length) {
+                random.nextBytes(buffer);
+                out.write(buffer);
+                sha.update(buffer);
+            }
+        }
+        return HexFormat.of().formatHex(sha.digest());
+    }
+
+    /** The SHA-256 of {@code file}'s bytes, in hex. */
+    public static String sha256(Path file) throws IOException {
+        java.security.MessageDigest sha = sha256();
+        try (var in = Files.newInputStream(file)) {
+            byte[] buffer = new byte[1 << 20];
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                sha.update(buffer, 0, n);
+            }
+        }
+        return HexFormat.of().formatHex(sha.digest());
+    }
+
+    private static java.security.MessageDigest sha256() {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+
     /** The exit code and output of a finished command. */
     public record Result(int exit, String output) {
     }
