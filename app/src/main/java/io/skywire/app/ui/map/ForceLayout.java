@@ -200,23 +200,28 @@ public final class ForceLayout {
         if (n == 0) {
             return false;
         }
-        boolean hot = false;
+        // Only hot, unpinned nodes move, so only their forces are computed: every pair with at least one of them
+        // once. While the user drags a node, that is a handful of neighbours, not the whole graph.
+        int[] active = new int[n];
+        boolean[] isActive = new boolean[n];
+        int count = 0;
         for (int i = 0; i < n; i++) {
             if (heat[i] > COLD && !pinned[i]) {
-                hot = true;
-                break;
+                active[count++] = i;
+                isActive[i] = true;
             }
         }
-        if (!hot) {
+        if (count == 0) {
             return false;
         }
         double[] fx = new double[n];
         double[] fy = new double[n];
-        repel(fx, fy);
+        repel(fx, fy, active, count, isActive);
         double k = LINK_LENGTH;
-        for (int i = 0; i < n; i++) {
+        for (int a = 0; a < count; a++) {
+            int i = active[a];
             for (int j : neighbours[i]) {
-                if (j > i) {
+                if (j > i || !isActive[j]) {
                     double ddx = x[i] - x[j];
                     double ddy = y[i] - y[j];
                     double d = Math.max(0.01, Math.hypot(ddx, ddy));
@@ -231,10 +236,8 @@ public final class ForceLayout {
             }
         }
         boolean moved = false;
-        for (int i = 0; i < n; i++) {
-            if (pinned[i] || heat[i] <= COLD) {
-                continue;
-            }
+        for (int a = 0; a < count; a++) {
+            int i = active[a];
             fx[i] -= GRAVITY * x[i];
             fy[i] -= GRAVITY * y[i];
             double length = Math.hypot(fx[i], fy[i]);
@@ -249,8 +252,11 @@ public final class ForceLayout {
         return moved;
     }
 
-    /** Repulsion k²/d between nodes closer than {@link #REACH}, neighbours found through a grid of that cell size. */
-    private void repel(double[] fx, double[] fy) {
+    /**
+     * Repulsion k²/d between nodes closer than {@link #REACH}, for every pair with at least one active node (once),
+     * neighbours found through a grid of that cell size.
+     */
+    private void repel(double[] fx, double[] fy, int[] active, int count, boolean[] isActive) {
         int n = ids.length;
         Map<Long, int[]> cells = new HashMap<>(n);
         long[] cellOf = new long[n];
@@ -270,7 +276,8 @@ public final class ForceLayout {
         }
         double k2 = LINK_LENGTH * LINK_LENGTH;
         double reach2 = REACH * REACH;
-        for (int i = 0; i < n; i++) {
+        for (int a = 0; a < count; a++) {
+            int i = active[a];
             long cx = (long) Math.floor(x[i] / REACH);
             long cy = (long) Math.floor(y[i] / REACH);
             for (long ox = -1; ox <= 1; ox++) {
@@ -280,7 +287,7 @@ public final class ForceLayout {
                         continue;
                     }
                     for (int j : members) {
-                        if (j <= i) {
+                        if (j == i || j < i && isActive[j]) {
                             continue;
                         }
                         double ddx = x[i] - x[j];
