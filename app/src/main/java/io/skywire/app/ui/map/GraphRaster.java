@@ -66,15 +66,16 @@ public final class GraphRaster {
         if (!Double.isFinite(x0 + y0 + x1 + y1)) {
             return;
         }
-        double[] clipped = clip(x0, y0, x1, y1, -1, -1, width + 1, height + 1);
+        // Wu works on pixel centres at integers; clipped to the centres of the buffer's pixels, every pixel it
+        // touches is inside but the one below (or right of) the last row (column).
+        double[] clipped = clip(x0 - 0.5, y0 - 0.5, x1 - 0.5, y1 - 0.5, 0, 0, width - 1, height - 1);
         if (clipped == null) {
             return;
         }
-        // Wu works on pixel centres at integers.
-        double ax = clipped[0] - 0.5;
-        double ay = clipped[1] - 0.5;
-        double bx = clipped[2] - 0.5;
-        double by = clipped[3] - 0.5;
+        double ax = clipped[0];
+        double ay = clipped[1];
+        double bx = clipped[2];
+        double by = clipped[3];
         boolean steep = Math.abs(by - ay) > Math.abs(bx - ax);
         if (steep) {
             double t = ax;
@@ -97,15 +98,21 @@ public final class GraphRaster {
         int start = (int) Math.round(ax);
         int end = (int) Math.round(bx);
         double y = ay + gradient * (start - ax);
+        int[] colour = premultiplied(argb);
+        int opacity = argb >>> 24;
+        // Along the minor axis the line's pixel pair: the lower one and the one after it (which may be outside).
+        int minorLimit = steep ? width : height;
+        int majorStride = steep ? width : 1;
+        int minorStride = steep ? 1 : width;
         for (int i = start; i <= end; i++) {
-            int low = (int) Math.floor(y);
-            double fraction = y - low;
-            if (steep) {
-                blend(low, i, argb, 1 - fraction);
-                blend(low + 1, i, argb, fraction);
-            } else {
-                blend(i, low, argb, 1 - fraction);
-                blend(i, low + 1, argb, fraction);
+            // y >= 0 (clipped), so the cast floors; tiny negative rounding errors are clamped.
+            int low = Math.max(0, (int) y);
+            int fraction = (int) ((y - low) * 256);
+            int upper = (opacity * Math.min(255, Math.max(0, fraction)) + 128) >> 8;
+            int at = i * majorStride + low * minorStride;
+            put(at, opacity - upper, colour);
+            if (low + 1 < minorLimit) {
+                put(at + minorStride, upper, colour);
             }
             y += gradient;
         }
@@ -122,6 +129,8 @@ public final class GraphRaster {
         int maxY = Math.min(height - 1, (int) Math.ceil(cy + radius + 1));
         double inner = radius > 0.5 ? (radius - 0.5) * (radius - 0.5) : 0;
         double outer = (radius + 0.5) * (radius + 0.5);
+        int[] colour = premultiplied(argb);
+        int opacity = argb >>> 24;
         for (int py = minY; py <= maxY; py++) {
             double dy = py + 0.5 - cy;
             for (int px = minX; px <= maxX; px++) {
@@ -131,23 +140,19 @@ public final class GraphRaster {
                     continue;
                 }
                 // Coverage falls from 1 to 0 across the pixel that the edge crosses.
-                blend(px, py, argb, d2 <= inner ? 1 : radius + 0.5 - Math.sqrt(d2));
+                double coverage = d2 <= inner ? 1 : radius + 0.5 - Math.sqrt(d2);
+                put(py * width + px, (int) (opacity * coverage + 0.5), colour);
             }
         }
     }
 
-    /** Source-over of {@code argb} at {@code coverage} (0 to 1) onto pixel (x, y); outside the buffer: nothing. */
-    private void blend(int x, int y, int argb, double coverage) {
-        if (x < 0 || y < 0 || x >= width || y >= height || coverage <= 0) {
+    /** Source-over of a colour (its premultiplied table) at {@code alpha} onto the pixel at index {@code at}. */
+    private void put(int at, int alpha, int[] colour) {
+        if (alpha <= 0) {
             return;
         }
-        int alpha = (int) ((argb >>> 24) * Math.min(1, coverage) + 0.5);
-        if (alpha == 0) {
-            return;
-        }
-        int at = y * width + x;
         int below = pixels[at];
-        int over = premultiplied(argb)[alpha];
+        int over = colour[alpha];
         if (below == 0) {
             // Most of a link's pixels land on nothing: the premultiplied colour, looked up.
             pixels[at] = over;
