@@ -314,8 +314,16 @@ public final class ForceLayout {
         }
     }
 
+    /**
+     * A cell's key: its two coordinates packed, then mixed (SplitMix64's finaliser, a bijection, so keys stay
+     * distinct) because {@code Long.hashCode} of the packed pair is cx ^ cy, which sends whole diagonals of the grid to
+     * one hash bucket.
+     */
     private static long cell(long cx, long cy) {
-        return (cx << 32) ^ (cy & 0xffffffffL);
+        long key = (cx << 32) ^ (cy & 0xffffffffL);
+        key = (key ^ (key >>> 30)) * 0xbf58476d1ce4e5b9L;
+        key = (key ^ (key >>> 27)) * 0x94d049bb133111ebL;
+        return key ^ (key >>> 31);
     }
 
     /** Runs steps until the layout cools or {@code maxSteps} ran; returns the steps taken. */

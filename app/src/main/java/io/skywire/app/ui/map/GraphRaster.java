@@ -22,8 +22,9 @@ public final class GraphRaster {
     private final int width;
     private final int height;
     private final int[] pixels;
-    private int tableColour;
-    private int[] table;
+    private final int[] tableColours = new int[4];
+    private final int[][] tables = new int[4][];
+    private int nextTable;
 
     /** A transparent buffer of {@code width} x {@code height} pixels. */
     public GraphRaster(int width, int height) {
@@ -171,18 +172,26 @@ public final class GraphRaster {
         return ((rounded + ((rounded >>> 8) & 0x00ff00ff)) >>> 8) & 0x00ff00ff;
     }
 
-    /** {@code argb} premultiplied at each alpha from 0 to 255 (of its own alpha); the last colour asked is kept. */
+    /**
+     * {@code argb} premultiplied at each alpha from 0 to 255 (of its own alpha); the tables of the last few colours
+     * are kept, as the map alternates between a handful.
+     */
     private int[] premultiplied(int argb) {
-        if (argb != tableColour || table == null) {
-            table = new int[256];
-            for (int alpha = 0; alpha < 256; alpha++) {
-                int r = (((argb >> 16) & 0xff) * alpha + 127) / 255;
-                int g = (((argb >> 8) & 0xff) * alpha + 127) / 255;
-                int b = ((argb & 0xff) * alpha + 127) / 255;
-                table[alpha] = alpha << 24 | r << 16 | g << 8 | b;
+        for (int i = 0; i < tableColours.length; i++) {
+            if (tables[i] != null && tableColours[i] == argb) {
+                return tables[i];
             }
-            tableColour = argb;
         }
+        int[] table = new int[256];
+        for (int alpha = 0; alpha < 256; alpha++) {
+            int r = (((argb >> 16) & 0xff) * alpha + 127) / 255;
+            int g = (((argb >> 8) & 0xff) * alpha + 127) / 255;
+            int b = ((argb & 0xff) * alpha + 127) / 255;
+            table[alpha] = alpha << 24 | r << 16 | g << 8 | b;
+        }
+        int slot = nextTable++ % tables.length;
+        tables[slot] = table;
+        tableColours[slot] = argb;
         return table;
     }
 

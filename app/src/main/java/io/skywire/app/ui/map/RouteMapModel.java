@@ -1,6 +1,7 @@
 package io.skywire.app.ui.map;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +38,7 @@ public final class RouteMapModel {
     private final Map<Long, Double> rates = new HashMap<>();
     private final Map<Long, Double> phases = new HashMap<>();
     private RouteMap map;
+    private Set<String> highlighted = Set.of();
     private long lastReadingNanos;
     private long lastTickNanos;
     private String selected;
@@ -72,6 +74,8 @@ public final class RouteMapModel {
         lastBytes.putAll(bytesNow);
         lastReadingNanos = next.nanos();
         map = next;
+        // Asked for every node of every painted frame: computed once per reading.
+        highlighted = Collections.unmodifiableSet(next.liveHops());
         layout.update(new ArrayList<>(next.nodes().keySet()), next.links());
         if (selected != null && !next.nodes().containsKey(selected)) {
             selected = null;
@@ -229,7 +233,7 @@ public final class RouteMapModel {
 
     /** Ids of the hops of the client's live routes: what the canvas highlights. */
     public Set<String> highlighted() {
-        return map == null ? Set.of() : map.liveHops();
+        return highlighted;
     }
 
     /**
