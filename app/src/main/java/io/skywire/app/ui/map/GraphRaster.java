@@ -73,27 +73,20 @@ public final class GraphRaster {
         if (clipped == null) {
             return;
         }
+        // Walk along the major axis (x after swapping the axes of a steep line), from the smaller end.
+        boolean steep = Math.abs(clipped[3] - clipped[1]) > Math.abs(clipped[2] - clipped[0]);
+        if (steep) {
+            swap(clipped, 0, 1);
+            swap(clipped, 2, 3);
+        }
+        if (clipped[0] > clipped[2]) {
+            swap(clipped, 0, 2);
+            swap(clipped, 1, 3);
+        }
         double ax = clipped[0];
         double ay = clipped[1];
         double bx = clipped[2];
         double by = clipped[3];
-        boolean steep = Math.abs(by - ay) > Math.abs(bx - ax);
-        if (steep) {
-            double t = ax;
-            ax = ay;
-            ay = t;
-            t = bx;
-            bx = by;
-            by = t;
-        }
-        if (ax > bx) {
-            double t = ax;
-            ax = bx;
-            bx = t;
-            t = ay;
-            ay = by;
-            by = t;
-        }
         double dx = bx - ax;
         double gradient = dx < 1e-9 ? 0 : (by - ay) / dx;
         int start = (int) Math.round(ax);
@@ -117,6 +110,12 @@ public final class GraphRaster {
             }
             y += gradient;
         }
+    }
+
+    private static void swap(double[] values, int i, int j) {
+        double t = values[i];
+        values[i] = values[j];
+        values[j] = t;
     }
 
     /** A filled antialiased disc of {@code radius} pixels centred on (cx, cy), straight ARGB colour {@code argb}. */
