@@ -1,7 +1,7 @@
 package io.skywire.app.ui;
 
-import io.skywire.app.ui.map.ForceLayout;
 import io.skywire.app.ui.map.BulkLayer;
+import io.skywire.app.ui.map.ForceLayout;
 import io.skywire.app.ui.map.ForwardedRoute;
 import io.skywire.app.ui.map.GraphRaster;
 import io.skywire.app.ui.map.MapNode;
