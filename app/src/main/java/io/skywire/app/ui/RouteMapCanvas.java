@@ -1,13 +1,15 @@
 package io.skywire.app.ui;
 
+import io.skywire.app.ui.map.BulkLayer;
 import io.skywire.app.ui.map.ForceLayout;
 import io.skywire.app.ui.map.ForwardedRoute;
-import io.skywire.app.ui.map.MapLink;
+import io.skywire.app.ui.map.GraphRaster;
 import io.skywire.app.ui.map.MapNode;
 import io.skywire.app.ui.map.OwnRoute;
 import io.skywire.app.ui.map.RouteMap;
 import io.skywire.app.ui.map.RouteMapModel;
 import io.skywire.app.ui.map.ViewTransform;
+import java.nio.IntBuffer;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -15,6 +17,10 @@ import javafx.animation.AnimationTimer;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.image.ImageView;
+import javafx.scene.image.PixelBuffer;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.Region;
@@ -25,13 +31,16 @@ import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
 
 /**
- * Paints a {@link RouteMapModel} on two stacked {@link Canvas}es: a thousand nodes are a thousand {@code fillOval}
- * calls, not a thousand scene-graph nodes to lay out, style and pick, which is what keeps the map smooth at that size.
- * An {@link AnimationTimer} asks the model every pulse what changed and paints only that: the graph (links, routes,
- * nodes, labels) on the lower canvas when a reading arrived, the layout moved or the user zoomed, panned or dragged;
- * otherwise only the moving dots on the upper one. A canvas keeps what it rendered, so a frame in which only traffic
- * moves costs a dozen dots, not 3,000 links again; an idle map costs no drawing at all. Dragging the map moves the
- * lower canvas as a picture and paints it whole when the drag rests (and four times a second while it goes on).
+ * Paints a {@link RouteMapModel} in three layers. The bulk (every link and every plain node: thousands of shapes with
+ * 1,000 nodes) is drawn by {@link BulkLayer} into a {@link GraphRaster}, a pixel array a {@link PixelBuffer} shows as
+ * an image without copying; the few dozen shapes that carry meaning (forwarded and own routes, their hops, this node,
+ * the selection, labels) go on a {@link Canvas} above it; the moving traffic dots on a second canvas on top. Prism's
+ * software renderer takes a few hundred milliseconds to stroke 3,000 antialiased lines on a canvas, the raster a few:
+ * so every zoom, pan, dragged node or layout step simply draws the map again, and the picture is never a stale or
+ * shifted copy of the model.
+ *
+ * <p>An {@link AnimationTimer} asks the model every pulse what changed and paints only that: all three layers when the
+ * graph or the view changed, otherwise only the dots (a dozen shapes); an idle map costs no drawing at all.
  *
  * <p>Mouse: scroll zooms around the pointer, dragging the background pans, dragging a node moves and pins it, a click
  * selects a node (or nothing). Colours follow the theme: the region's background comes from the screen's CSS (an
@@ -42,10 +51,15 @@ public final class RouteMapCanvas extends Region {
     private static final double CLICK_SLOP = 4;
     private static final Font LABEL = Font.font(11);
 
+    /** The bulk of the graph (links, plain nodes), drawn into {@link #raster} and shown as an image. */
+    private final ImageView graph = new ImageView();
+    /** Routes, their hops, the selection and labels: a few dozen shapes above the bulk. */
     private final Canvas canvas = new Canvas();
     private final Canvas dots = new Canvas();
-    /** Keeps a shifted picture (while panning) inside the map's bounds. */
     private final javafx.scene.shape.Rectangle clip = new javafx.scene.shape.Rectangle();
+    private GraphRaster raster;
+    private PixelBuffer<IntBuffer> pixels;
+    private double rasterScale = 1;
     private final AnimationTimer timer;
     private RouteMapModel model;
     private Consumer<MapNode> onSelect = node -> { };
@@ -61,7 +75,8 @@ public final class RouteMapCanvas extends Region {
 
     public RouteMapCanvas() {
         getStyleClass().add("route-map-canvas");
-        getChildren().addAll(canvas, dots);
+        getChildren().addAll(graph, canvas, dots);
+        graph.setMouseTransparent(true);
         dots.setMouseTransparent(true);
         setClip(clip);
         timer = new AnimationTimer() {
@@ -146,14 +161,7 @@ public final class RouteMapCanvas extends Region {
             pending |= repaint != RouteMapModel.Repaint.NONE;
         } else if (repaint == RouteMapModel.Repaint.ALL || pending) {
             pending = false;
-            canvas.setTranslateX(0);
-            canvas.setTranslateY(0);
             paint();
-            paintDots();
-            frames++;
-        } else if (repaint == RouteMapModel.Repaint.SHIFT) {
-            canvas.setTranslateX(model.shiftX());
-            canvas.setTranslateY(model.shiftY());
             paintDots();
             frames++;
         } else if (repaint == RouteMapModel.Repaint.DOTS) {
@@ -179,33 +187,40 @@ public final class RouteMapCanvas extends Region {
         double w = canvas.getWidth();
         double h = canvas.getHeight();
         g.clearRect(0, 0, w, h);
-        RouteMap map = model.map();
-        if (map == null) {
-            return;
-        }
         paintedDark = isDark();
         Palette palette = Palette.of(paintedDark);
+        GraphRaster raster = raster(w, h);
+        palette.bulk().paint(raster, model, rasterScale);
+        if (model.map() != null) {
+            paintOverlay(g, model.map(), palette);
+        }
+        // The image reads the raster's own array: no copy, no format conversion, the whole of it marked changed.
+        pixels.updateBuffer(changed -> null);
+    }
+
+    /** The raster (and the image showing it) for a w x h map at the window's output scale, made anew on a resize. */
+    private GraphRaster raster(double w, double h) {
+        double scale = getScene() != null && getScene().getWindow() != null
+                ? getScene().getWindow().getOutputScaleX() : 1;
+        int pixelsWide = Math.max(1, (int) Math.ceil(w * scale));
+        int pixelsHigh = Math.max(1, (int) Math.ceil(h * scale));
+        if (raster == null || raster.width() != pixelsWide || raster.height() != pixelsHigh) {
+            raster = new GraphRaster(pixelsWide, pixelsHigh);
+            pixels = new PixelBuffer<>(pixelsWide, pixelsHigh, IntBuffer.wrap(raster.pixels()),
+                    PixelFormat.getIntArgbPreInstance());
+            graph.setImage(new WritableImage(pixels));
+        }
+        graph.setFitWidth(pixelsWide / scale);
+        graph.setFitHeight(pixelsHigh / scale);
+        rasterScale = scale;
+        return raster;
+    }
+
+    /** What is drawn above the bulk on the canvas: forwarded and own routes, their nodes, the selection, labels. */
+    private void paintOverlay(GraphicsContext g, RouteMap map, Palette palette) {
         ForceLayout layout = model.layout();
         ViewTransform view = model.view();
         g.setLineCap(StrokeLineCap.ROUND);
-
-        g.setStroke(palette.link);
-        g.setLineWidth(1);
-        g.beginPath();
-        for (MapLink link : map.links()) {
-            int a = layout.indexOf(link.a());
-            int b = layout.indexOf(link.b());
-            double ax = view.toScreenX(layout.x(a));
-            double ay = view.toScreenY(layout.y(a));
-            double bx = view.toScreenX(layout.x(b));
-            double by = view.toScreenY(layout.y(b));
-            if (Math.max(ax, bx) >= 0 && Math.min(ax, bx) <= w && Math.max(ay, by) >= 0 && Math.min(ay, by) <= h) {
-                g.moveTo(ax, ay);
-                g.lineTo(bx, by);
-            }
-        }
-        g.stroke();
-
         paintForwarded(g, map, palette);
         for (OwnRoute route : map.routes()) {
             g.setStroke(route.live() ? palette.route : palette.deadRoute);
@@ -230,12 +245,12 @@ public final class RouteMapCanvas extends Region {
         MapNode selected = model.selectedNode();
         double r = RouteMapModel.NODE_RADIUS;
         for (int i = 0; i < layout.size(); i++) {
-            double x = view.toScreenX(layout.x(i));
-            double y = view.toScreenY(layout.y(i));
-            if (x < -r || y < -r || x > w + r || y > h + r) {
+            MapNode node = map.nodes().get(layout.id(i));
+            if (!model.drawnAbove(node)) {
                 continue;
             }
-            MapNode node = map.nodes().get(layout.id(i));
+            double x = view.toScreenX(layout.x(i));
+            double y = view.toScreenY(layout.y(i));
             g.setFill(node.self() ? palette.self : highlighted.contains(node.id()) ? palette.route
                     : node.gateway() != null ? palette.gateway : palette.node);
             double size = node.self() || highlighted.contains(node.id()) ? r * 1.4 : r;
@@ -248,6 +263,12 @@ public final class RouteMapCanvas extends Region {
         }
 
         paintLabels(g, map, palette, highlighted);
+    }
+
+    /** A colour as the straight ARGB int the raster takes. */
+    static int argb(Color color) {
+        return (int) Math.round(color.getOpacity() * 255) << 24 | (int) Math.round(color.getRed() * 255) << 16
+                | (int) Math.round(color.getGreen() * 255) << 8 | (int) Math.round(color.getBlue() * 255);
     }
 
     /** The dots on the upper canvas: cleared and drawn again, a few shapes per route. */
@@ -390,6 +411,11 @@ public final class RouteMapCanvas extends Region {
         private static final Palette DARK = new Palette(Color.web("#30363d"), Color.web("#6e7681"),
                 Color.web("#d29922"), Color.web("#a371f7"), Color.web("#2f81f7"), Color.web("#484f58"),
                 Color.web("#3fb950"), Color.web("#f0f6fc"), Color.web("#e6edf3"), Color.web("#7d8590"));
+
+        /** The colours of the bulk drawn into the raster. */
+        BulkLayer bulk() {
+            return new BulkLayer(argb(link), argb(node), argb(gateway));
+        }
 
         static Palette of(boolean dark) {
             return dark ? DARK : LIGHT;

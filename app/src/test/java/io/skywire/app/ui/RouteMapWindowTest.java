@@ -111,6 +111,44 @@ class RouteMapWindowTest {
 
     @Test
     @Order(3)
+    void theRasterisedBulkReachesTheScreenWhereTheModelPutsEachNode() throws Exception {
+        RouteMapModel model = window.routeMap();
+        FxTesting.until(60, () -> onFx(() -> model.layout().settled()));
+        // A whole repaint of the settled layout.
+        long painted = onFx(() -> {
+            model.invalidate();
+            return window.routeMapCanvas().framesPainted();
+        });
+        FxTesting.until(10, () -> onFx(() -> window.routeMapCanvas().framesPainted()) > painted);
+        int[] seen = onFx(() -> {
+            RouteMapCanvas canvas = window.routeMapCanvas();
+            javafx.scene.image.PixelReader shot = canvas.snapshot(null, null).getPixelReader();
+            int exact = 0;
+            int missing = 0;
+            int plain = 0;
+            for (int i = 0; i < model.layout().size(); i++) {
+                var node = model.map().nodes().get(model.layout().id(i));
+                int x = (int) model.view().toScreenX(model.layout().x(i));
+                int y = (int) model.view().toScreenY(model.layout().y(i));
+                if (model.drawnAbove(node) || x < 0 || y < 0 || x >= canvas.getWidth() || y >= canvas.getHeight()) {
+                    continue;
+                }
+                plain++;
+                // The light palette's node and gateway colours (RouteMapCanvas.Palette.LIGHT).
+                int expected = node.gateway() != null ? 0xffbf8700 : 0xff8c959f;
+                int argb = shot.getArgb(x, y);
+                exact += argb == expected ? 1 : 0;
+                missing += argb == shot.getArgb(2, 2) ? 1 : 0;
+            }
+            return new int[] {plain, exact, missing};
+        });
+        assertThat(seen[0]).as("nodes off the routes").isPositive();
+        assertThat(seen[2]).as("plain nodes showing only the background").isZero();
+        assertThat(seen[1]).as("plain nodes drawn in their colour at their centre").isPositive();
+    }
+
+    @Test
+    @Order(4)
     void writesScreenshotsOfTheRouteMapInLightAndDark() throws Exception {
         for (boolean dark : new boolean[] {false, true}) {
             WaitForAsyncUtils.asyncFx(() -> Themes.apply(dark)).get(5, TimeUnit.SECONDS);

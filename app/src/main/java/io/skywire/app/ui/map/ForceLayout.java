@@ -200,23 +200,28 @@ public final class ForceLayout {
         if (n == 0) {
             return false;
         }
-        boolean hot = false;
+        // Only hot, unpinned nodes move, so only their forces are computed: every pair with at least one of them
+        // once. While the user drags a node, that is a handful of neighbours, not the whole graph.
+        int[] active = new int[n];
+        boolean[] isActive = new boolean[n];
+        int count = 0;
         for (int i = 0; i < n; i++) {
             if (heat[i] > COLD && !pinned[i]) {
-                hot = true;
-                break;
+                active[count++] = i;
+                isActive[i] = true;
             }
         }
-        if (!hot) {
+        if (count == 0) {
             return false;
         }
         double[] fx = new double[n];
         double[] fy = new double[n];
-        repel(fx, fy);
+        repel(fx, fy, active, count, isActive);
         double k = LINK_LENGTH;
-        for (int i = 0; i < n; i++) {
+        for (int a = 0; a < count; a++) {
+            int i = active[a];
             for (int j : neighbours[i]) {
-                if (j > i) {
+                if (j > i || !isActive[j]) {
                     double ddx = x[i] - x[j];
                     double ddy = y[i] - y[j];
                     double d = Math.max(0.01, Math.hypot(ddx, ddy));
@@ -231,10 +236,8 @@ public final class ForceLayout {
             }
         }
         boolean moved = false;
-        for (int i = 0; i < n; i++) {
-            if (pinned[i] || heat[i] <= COLD) {
-                continue;
-            }
+        for (int a = 0; a < count; a++) {
+            int i = active[a];
             fx[i] -= GRAVITY * x[i];
             fy[i] -= GRAVITY * y[i];
             double length = Math.hypot(fx[i], fy[i]);
@@ -249,38 +252,54 @@ public final class ForceLayout {
         return moved;
     }
 
-    /** Repulsion k²/d between nodes closer than {@link #REACH}, neighbours found through a grid of that cell size. */
-    private void repel(double[] fx, double[] fy) {
+    /**
+     * Repulsion k²/d between nodes closer than {@link #REACH}, for every pair with at least one active node (once),
+     * neighbours found through a grid of that cell size: a dense array of cells over the nodes' box, its sides capped
+     * near twice the square root of the node count. A node beyond the cap (one dragged far away) is counted in the
+     * edge cell: clamping never separates two nodes within reach into cells that are not neighbours, it only makes a
+     * crowded edge cell, whose far pairs the distance test drops.
+     */
+    private void repel(double[] fx, double[] fy, int[] active, int count, boolean[] isActive) {
         int n = ids.length;
-        Map<Long, int[]> cells = new HashMap<>(n);
-        long[] cellOf = new long[n];
-        Map<Long, Integer> counts = new HashMap<>(n);
+        double minX = Double.MAX_VALUE;
+        double minY = Double.MAX_VALUE;
+        double maxX = -Double.MAX_VALUE;
+        double maxY = -Double.MAX_VALUE;
         for (int i = 0; i < n; i++) {
-            cellOf[i] = cell((long) Math.floor(x[i] / REACH), (long) Math.floor(y[i] / REACH));
-            counts.merge(cellOf[i], 1, Integer::sum);
+            minX = Math.min(minX, x[i]);
+            minY = Math.min(minY, y[i]);
+            maxX = Math.max(maxX, x[i]);
+            maxY = Math.max(maxY, y[i]);
         }
-        Map<Long, Integer> fill = new HashMap<>(counts.size() * 2);
-        for (var entry : counts.entrySet()) {
-            cells.put(entry.getKey(), new int[entry.getValue()]);
-            fill.put(entry.getKey(), 0);
-        }
+        int cap = 2 * (int) Math.ceil(Math.sqrt(n)) + 2;
+        int cols = (int) Math.max(1, Math.min(cap, Math.floor((maxX - minX) / REACH) + 1));
+        int rows = (int) Math.max(1, Math.min(cap, Math.floor((maxY - minY) / REACH) + 1));
+        int[] cellOf = new int[n];
+        int[] start = new int[cols * rows + 1];
         for (int i = 0; i < n; i++) {
-            int at = fill.merge(cellOf[i], 1, Integer::sum) - 1;
-            cells.get(cellOf[i])[at] = i;
+            cellOf[i] = slot(x[i], minX, cols) + slot(y[i], minY, rows) * cols;
+            start[cellOf[i] + 1]++;
+        }
+        for (int c = 0; c < cols * rows; c++) {
+            start[c + 1] += start[c];
+        }
+        int[] members = new int[n];
+        int[] fill = start.clone();
+        for (int i = 0; i < n; i++) {
+            members[fill[cellOf[i]]++] = i;
         }
         double k2 = LINK_LENGTH * LINK_LENGTH;
         double reach2 = REACH * REACH;
-        for (int i = 0; i < n; i++) {
-            long cx = (long) Math.floor(x[i] / REACH);
-            long cy = (long) Math.floor(y[i] / REACH);
-            for (long ox = -1; ox <= 1; ox++) {
-                for (long oy = -1; oy <= 1; oy++) {
-                    int[] members = cells.get(cell(cx + ox, cy + oy));
-                    if (members == null) {
-                        continue;
-                    }
-                    for (int j : members) {
-                        if (j <= i) {
+        for (int a = 0; a < count; a++) {
+            int i = active[a];
+            int cx = slot(x[i], minX, cols);
+            int cy = slot(y[i], minY, rows);
+            for (int oy = Math.max(0, cy - 1); oy <= Math.min(rows - 1, cy + 1); oy++) {
+                for (int ox = Math.max(0, cx - 1); ox <= Math.min(cols - 1, cx + 1); ox++) {
+                    int cell = ox + oy * cols;
+                    for (int m = start[cell]; m < start[cell + 1]; m++) {
+                        int j = members[m];
+                        if (j == i || j < i && isActive[j]) {
                             continue;
                         }
                         double ddx = x[i] - x[j];
@@ -307,8 +326,9 @@ public final class ForceLayout {
         }
     }
 
-    private static long cell(long cx, long cy) {
-        return (cx << 32) ^ (cy & 0xffffffffL);
+    /** The column (or row) of the grid that a coordinate falls in, the last one for anything beyond. */
+    private static int slot(double at, double min, int slots) {
+        return (int) Math.min(slots - 1, Math.floor((at - min) / REACH));
     }
 
     /** Runs steps until the layout cools or {@code maxSteps} ran; returns the steps taken. */

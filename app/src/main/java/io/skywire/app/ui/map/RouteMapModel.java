@@ -1,6 +1,7 @@
 package io.skywire.app.ui.map;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,10 +31,6 @@ public final class RouteMapModel {
     public static final double NODE_RADIUS = 6;
     private static final int LAYOUT_NODE_STEPS_PER_FRAME = 4_000;
     private static final int MAX_LAYOUT_STEPS_PER_FRAME = 100;
-    /** Frames without a pan after which the pan is over. */
-    private static final int PAN_REST_FRAMES = 5;
-    /** Shifted frames after which the graph is painted whole although the pan goes on. */
-    private static final int PAN_REPAINT_FRAMES = 15;
 
     private final ForceLayout layout;
     private final ViewTransform view = new ViewTransform();
@@ -41,6 +38,7 @@ public final class RouteMapModel {
     private final Map<Long, Double> rates = new HashMap<>();
     private final Map<Long, Double> phases = new HashMap<>();
     private RouteMap map;
+    private Set<String> highlighted = Set.of();
     private long lastReadingNanos;
     private long lastTickNanos;
     private String selected;
@@ -48,12 +46,6 @@ public final class RouteMapModel {
     private boolean userMovedView;
     private double width;
     private double height;
-    /** The view's translation when the graph was last painted whole, and when that was. */
-    private double paintedTx;
-    private double paintedTy;
-    private boolean panning;
-    private int shiftFrames;
-    private int framesSincePan;
 
     public RouteMapModel(long seed) {
         this.layout = new ForceLayout(seed);
@@ -82,6 +74,8 @@ public final class RouteMapModel {
         lastBytes.putAll(bytesNow);
         lastReadingNanos = next.nanos();
         map = next;
+        // Asked for every node of every painted frame: computed once per reading.
+        highlighted = Collections.unmodifiableSet(next.liveHops());
         layout.update(new ArrayList<>(next.nodes().keySet()), next.links());
         if (selected != null && !next.nodes().containsKey(selected)) {
             selected = null;
@@ -94,8 +88,6 @@ public final class RouteMapModel {
         NONE,
         /** Only the dots moved. */
         DOTS,
-        /** The user is panning: the painted graph moves as an image by {@link #shiftX()}, {@link #shiftY()}. */
-        SHIFT,
         ALL
     }
 
@@ -135,24 +127,8 @@ public final class RouteMapModel {
             }
         }
         boolean all = dirty || moved || resized;
-        if (panning && !all) {
-            // Dragging the map moves the painted graph as an image; it is painted whole again once the drag rests
-            // for a few frames (edges it uncovered are filled), and every so many frames while it goes on. Counted in
-            // frames, not time, so a slow machine is not made slower by repainting on every frame.
-            framesSincePan++;
-            all = framesSincePan > PAN_REST_FRAMES || shiftFrames >= PAN_REPAINT_FRAMES;
-            if (!all) {
-                shiftFrames++;
-                dirty = false;
-                return Repaint.SHIFT;
-            }
-        }
         dirty = false;
         if (all) {
-            panning = false;
-            shiftFrames = 0;
-            paintedTx = view.translateX();
-            paintedTy = view.translateY();
             return Repaint.ALL;
         }
         return animating ? Repaint.DOTS : Repaint.NONE;
@@ -228,21 +204,11 @@ public final class RouteMapModel {
         dirty = true;
     }
 
-    /** Pans by screen pixels (painted as a shift of the last picture until the pan rests, see {@link #tick}). */
+    /** Pans by screen pixels. */
     public void pan(double dx, double dy) {
         view.pan(dx, dy);
         userMovedView = true;
-        panning = true;
-        framesSincePan = 0;
-    }
-
-    /** How far the view moved since the graph was last painted whole, pixels (what a {@link Repaint#SHIFT} moves). */
-    public double shiftX() {
-        return view.translateX() - paintedTx;
-    }
-
-    public double shiftY() {
-        return view.translateY() - paintedTy;
+        dirty = true;
     }
 
     /** Fits the whole graph in view again, as before the user zoomed or panned. */
@@ -267,7 +233,15 @@ public final class RouteMapModel {
 
     /** Ids of the hops of the client's live routes: what the canvas highlights. */
     public Set<String> highlighted() {
-        return map == null ? Set.of() : map.liveHops();
+        return highlighted;
+    }
+
+    /**
+     * Whether {@code node} is drawn above the routes rather than with the bulk of the map: this node, the hops of its
+     * live routes, the selected node.
+     */
+    public boolean drawnAbove(MapNode node) {
+        return node.self() || highlighted().contains(node.id()) || node.id().equals(selected);
     }
 
     /** The latest map, or null before the first reading. */

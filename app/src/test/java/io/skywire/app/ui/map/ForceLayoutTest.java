@@ -131,6 +131,59 @@ class ForceLayoutTest {
     }
 
     @Test
+    void draggingANodeMovesOnlyItsNeighboursAndTheyStillFeelTheColdNodes() {
+        List<String> ids = ids(300);
+        List<MapLink> links = mesh(ids, 6);
+        ForceLayout layout = new ForceLayout(6);
+        layout.update(ids, links);
+        layout.settle(5_000);
+        assertThat(layout.settled()).isTrue();
+        double[] before = new double[2 * ids.size()];
+        for (int i = 0; i < ids.size(); i++) {
+            before[2 * i] = layout.x(i);
+            before[2 * i + 1] = layout.y(i);
+        }
+        int dragged = layout.indexOf("0010");
+        java.util.Set<Integer> neighbours = new java.util.HashSet<>();
+        for (MapLink link : links) {
+            if (link.a().equals("0010")) {
+                neighbours.add(layout.indexOf(link.b()));
+            } else if (link.b().equals("0010")) {
+                neighbours.add(layout.indexOf(link.a()));
+            }
+        }
+        layout.pin("0010", layout.x(dragged) + 3 * ForceLayout.LINK_LENGTH, layout.y(dragged));
+        double stretched = 0;
+        for (int i : neighbours) {
+            stretched += Math.hypot(layout.x(i) - layout.x(dragged), layout.y(i) - layout.y(dragged));
+        }
+        assertThat(layout.step()).isTrue();
+        int movedNeighbours = 0;
+        for (int i = 0; i < ids.size(); i++) {
+            boolean moved = layout.x(i) != before[2 * i] || layout.y(i) != before[2 * i + 1];
+            if (neighbours.contains(i)) {
+                movedNeighbours += moved ? 1 : 0;
+            } else if (i != dragged) {
+                assertThat(moved).as("node %d is neither dragged nor linked to it", i).isFalse();
+            }
+        }
+        assertThat(movedNeighbours).isEqualTo(neighbours.size());
+        // The neighbours follow the pull of their links a little, and settle again among the cold nodes (which still
+        // push them) without landing on one.
+        layout.settle(5_000);
+        double followed = 0;
+        for (int i : neighbours) {
+            followed += Math.hypot(layout.x(i) - layout.x(dragged), layout.y(i) - layout.y(dragged));
+            for (int j = 0; j < ids.size(); j++) {
+                if (j != i) {
+                    assertThat(Math.hypot(layout.x(i) - layout.x(j), layout.y(i) - layout.y(j))).isGreaterThan(1);
+                }
+            }
+        }
+        assertThat(followed).isLessThan(stretched);
+    }
+
+    @Test
     void nodesThatLeaveAreDroppedAndTheSameSeedGivesTheSameLayout() {
         List<String> ids = ids(50);
         ForceLayout one = new ForceLayout(9);
