@@ -14,11 +14,20 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Time from spawning the JVM to the desktop window being interactive: the first frame rendered with the network's
- * node count on the status bar (the window logs "window ready" then), and, on the way, to the first frame of the
- * window at all ("window shown"). Baseline, measured in the same run with the same JVM, class path and flags:
- * {@code skywire --version}, a JVM that loads the command line and exits. Each is the median of several runs; the
- * window is closed with SIGTERM, which stops its network through the shutdown hook.
+ * Time from spawning the JVM to the desktop window being shown, interactive, and showing the running network, each
+ * read from the line the window logs at that moment (the time is when this process reads the line):
+ * <ul>
+ *   <li>"window shown": two pulses after {@code stage.show()}, so the window's first frame has been rendered;</li>
+ *   <li>"window interactive": after the first frame, the FX thread has answered {@code InteractiveProbe}'s probes
+ *       ({@code Platform.runLater} tasks posted from another thread, the queue a click waits in) within one pulse
+ *       (1/60 s) five times in a row: from then on a click on a tab is handled before the next frame. A real probe,
+ *       not a log line placed after some step: an FX thread busy loading screens or applying results resets it;</li>
+ *   <li>"window ready": the first frame rendered with the network's node count on the status bar, that is once the
+ *       wallet is unlocked, the embedded network has started and the tunnel is up.</li>
+ * </ul>
+ * Baseline, measured in the same run with the same JVM, class path and flags: {@code skywire --version}, a JVM that
+ * loads the command line and exits. Each is the median of several runs; the window is closed with SIGTERM, which
+ * stops its network through the shutdown hook.
  *
  * <p>The child runs with the class path {@code ./skywire} uses. Without a display it runs on headless Monocle with the software renderer (set {@code glass.platform}
  * to run it on a desktop). Usage: {@code LaunchTimeBench [runs] [--free]} (default 3 runs, the paid network that
@@ -51,25 +60,30 @@ public final class LaunchTimeBench {
         }
         long[] version = new long[runs];
         long[] shown = new long[runs];
+        long[] interactive = new long[runs];
         long[] ready = new long[runs];
         for (int i = 0; i < runs; i++) {
             version[i] = versionMillis();
             long[] window = windowMillis(free, dataDir, passwordFile);
             shown[i] = window[0];
-            ready[i] = window[1];
-            out.printf(Locale.ROOT, "run %d: --version %d ms, window shown %d ms, ready %d ms%n", i + 1, version[i],
-                    shown[i], ready[i]);
+            interactive[i] = window[1];
+            ready[i] = window[2];
+            out.printf(Locale.ROOT, "run %d: --version %d ms, window shown %d ms, interactive %d ms, ready %d ms%n",
+                    i + 1, version[i], shown[i], interactive[i], ready[i]);
         }
         long baseline = median(version);
         long first = median(shown);
-        long interactive = median(ready);
-        out.printf(Locale.ROOT, "%-40s %8s%n", "median", "ms");
-        out.printf(Locale.ROOT, "%-40s %8d%n", "skywire --version (baseline)", baseline);
-        out.printf(Locale.ROOT, "%-40s %8d%n", "window shown (first frame)", first);
-        out.printf(Locale.ROOT, "%-40s %8d%n", "window ready (node count on status bar)", interactive);
+        long answering = median(interactive);
+        long up = median(ready);
+        out.printf(Locale.ROOT, "%-44s %8s%n", "median", "ms");
+        out.printf(Locale.ROOT, "%-44s %8d%n", "skywire --version (baseline)", baseline);
+        out.printf(Locale.ROOT, "%-44s %8d%n", "window shown (first frame)", first);
+        out.printf(Locale.ROOT, "%-44s %8d%n", "window interactive (FX thread answers)", answering);
+        out.printf(Locale.ROOT, "%-44s %8d%n", "network ready (node count on status bar)", up);
         out.printf(Locale.ROOT, "ratio window shown / --version: %.2f%n", (double) first / baseline);
-        out.printf(Locale.ROOT, "ratio window ready / --version: %.2f (goal: ready < 3000 ms)%n",
-                (double) interactive / baseline);
+        out.printf(Locale.ROOT, "ratio window interactive / --version: %.2f (goal: interactive < 3000 ms)%n",
+                (double) answering / baseline);
+        out.printf(Locale.ROOT, "ratio network ready / --version: %.2f%n", (double) up / baseline);
     }
 
     private static List<String> command(String... args) {
@@ -126,7 +140,7 @@ public final class LaunchTimeBench {
         return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
     }
 
-    /** {window shown, window ready} in milliseconds after the spawn. */
+    /** {window shown, window interactive, window ready} in milliseconds after the spawn. */
     private static long[] windowMillis(boolean free, Path dataDir, Path passwordFile) throws Exception {
         List<String> args = new ArrayList<>(List.of("gui", "--socks-port", "0", "--http-port", "0", "--data-dir",
                 dataDir.toString(), "--password-file", passwordFile.toString()));
@@ -136,6 +150,7 @@ public final class LaunchTimeBench {
         long start = System.nanoTime();
         Process process = new ProcessBuilder(command(args.toArray(new String[0]))).redirectErrorStream(true).start();
         CompletableFuture<Long> shown = new CompletableFuture<>();
+        CompletableFuture<Long> interactive = new CompletableFuture<>();
         CompletableFuture<Long> ready = new CompletableFuture<>();
         java.util.Deque<String> tail = new java.util.concurrent.ConcurrentLinkedDeque<>();
         Thread reader = new Thread(() -> {
@@ -150,6 +165,8 @@ public final class LaunchTimeBench {
                     }
                     if (line.contains("window shown")) {
                         shown.complete(TimeUnit.NANOSECONDS.toMillis(now - start));
+                    } else if (line.contains("window interactive")) {
+                        interactive.complete(TimeUnit.NANOSECONDS.toMillis(now - start));
                     } else if (line.contains("window ready")) {
                         ready.complete(TimeUnit.NANOSECONDS.toMillis(now - start));
                     }
@@ -163,13 +180,15 @@ public final class LaunchTimeBench {
         reader.start();
         try {
             long readyMillis;
+            long interactiveMillis;
             try {
                 readyMillis = ready.get(300, TimeUnit.SECONDS);
+                interactiveMillis = interactive.get(120, TimeUnit.SECONDS);
             } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
                 throw new IllegalStateException("the window was not ready; its last output:\n"
                         + String.join("\n", tail), e);
             }
-            return new long[] {shown.getNow(-1L), readyMillis};
+            return new long[] {shown.getNow(-1L), interactiveMillis, readyMillis};
         } finally {
             process.destroy();
             if (!process.waitFor(30, TimeUnit.SECONDS)) {
