@@ -504,8 +504,18 @@ public final class DesktopWindow {
         return stage;
     }
 
-    /** Selects the tab of {@code screen} (for screenshots and keyboard shortcuts). */
+    /**
+     * Selects the tab of {@code screen} (for screenshots and keyboard shortcuts), loading its screen if this is the
+     * first time, and lays the window out at once, so the screen's controls (a table's headers, a scroll pane's
+     * content: their skins') exist when this returns rather than at the next pulse.
+     */
     public void select(Screen screen) {
+        selectTab(screen);
+        stage.getScene().getRoot().applyCss();
+        stage.getScene().getRoot().layout();
+    }
+
+    private void selectTab(Screen screen) {
         if (screen == Screen.ROUTE_MAP) {
             main.tabs().getSelectionModel().select(main.routeMapTab());
             return;

@@ -66,6 +66,8 @@ class WalletScreenTest {
             FxTesting.until(45, () -> window.network() != null && window.wallet().availableProperty().get()
                     && !window.wallet().pseudonyms().isEmpty());
             assertThat(window.unlockDialog().isShowing()).isFalse();
+            // The wallet's screen is loaded when its tab is first selected.
+            WaitForAsyncUtils.waitForAsyncFx(5_000, () -> window.select(Screen.WALLET));
             FxTesting.eventually(10, () -> assertThat(call(() -> text("#inEscrow")))
                     .isEqualTo("100.000000 SKY"));
             assertThat(text("#inEscrowNote")).startsWith("on 1 pseudonym");
