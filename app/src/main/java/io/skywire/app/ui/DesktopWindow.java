@@ -112,7 +112,6 @@ public final class DesktopWindow {
         }
         UnlockViewModel unlock = new UnlockViewModel(files, Platform::runLater);
         window.unlocking = unlock;
-        window.unlockDialog = window.unlockDialog(unlock);
         window.main.working("Waiting for the wallet's password…");
         window.wallet.unlocking();
         unlock.busyProperty().addListener((property, was, busy) -> {
@@ -123,10 +122,18 @@ public final class DesktopWindow {
             }
         });
         unlock.result().thenAccept(unlocked -> {
-            window.unlockDialog.hide();
+            if (window.unlockDialog != null) {
+                window.unlockDialog.hide();
+            }
             window.startWith(unlocked, starter);
         });
-        window.unlockDialog.show();
+        // The dialog (its FXML, a second stage) comes once the window's first frame is on the screen.
+        afterFrames(2, () -> {
+            if (!window.closing) {
+                window.unlockDialog = window.unlockDialog(unlock);
+                window.unlockDialog.show();
+            }
+        });
         return window;
     }
 
@@ -480,7 +487,10 @@ public final class DesktopWindow {
         return unlockError;
     }
 
-    /** The unlock dialog while it is up, or null when the data directory held no wallet. */
+    /**
+     * The unlock dialog once it is up (it opens after the window's first frame), or null before that and when the
+     * data directory held no wallet or the password came from a file.
+     */
     public Stage unlockDialog() {
         return unlockDialog;
     }

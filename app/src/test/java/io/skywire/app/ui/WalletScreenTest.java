@@ -58,7 +58,8 @@ class WalletScreenTest {
                     ProxySettings.loopback(0, 0), payments, wallet));
         }).get(30, TimeUnit.SECONDS);
         try {
-            assertThat(window.unlockDialog().isShowing()).isTrue();
+            // The dialog opens once the window's first frame is on the screen.
+            FxTesting.until(10, () -> window.unlockDialog() != null && window.unlockDialog().isShowing());
             type("not it");
             FxTesting.until(30, () -> text("#error").equals("Wrong password. Try again."));
             assertThat(window.network()).as("nothing starts before the wallet is unlocked").isNull();
