@@ -154,7 +154,7 @@ public final class DesktopWindow {
         window.wallet.unlocking();
         unlock.errorProperty().addListener((property, was, error) -> {
             if (!error.isEmpty()) {
-                window.unlockError = error;
+                window.unlockError = error.equals(UnlockViewModel.WRONG_PASSWORD) ? "wrong password" : error;
                 window.main.status(error);
                 window.close();
             }

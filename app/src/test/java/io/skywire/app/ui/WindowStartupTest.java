@@ -53,15 +53,7 @@ class WindowStartupTest {
     void theWindowIsUpAndAnswersBeforeTheNetworkThenShowsItsRealState() throws Exception {
         CountDownLatch gate = new CountDownLatch(1);
         AtomicReference<EmbeddedNetwork> started = new AtomicReference<>();
-        DesktopWindow window = WaitForAsyncUtils.asyncFx(() -> {
-            Themes.apply(false);
-            return DesktopWindow.show(new Stage(), () -> {
-                EmbeddedNetwork network = EmbeddedNetwork.startLocal(8, 3, ProxySettings.loopback(0, 0), null);
-                started.set(network);
-                gate.await();
-                return network;
-            });
-        }).get(30, TimeUnit.SECONDS);
+        DesktopWindow window = gatedWindow(gate, started);
         try {
             assertThat(window.stage().isShowing()).isTrue();
             assertThat(statusBar(window).getText()).isEqualTo("Starting the local test network…");
@@ -97,15 +89,7 @@ class WindowStartupTest {
     void closingWhileTheNetworkStartsStopsItAndLeavesNothingBehind() throws Exception {
         CountDownLatch gate = new CountDownLatch(1);
         AtomicReference<EmbeddedNetwork> started = new AtomicReference<>();
-        DesktopWindow window = WaitForAsyncUtils.asyncFx(() -> {
-            Themes.apply(false);
-            return DesktopWindow.show(new Stage(), () -> {
-                EmbeddedNetwork network = EmbeddedNetwork.startLocal(8, 3, ProxySettings.loopback(0, 0), null);
-                started.set(network);
-                gate.await();
-                return network;
-            });
-        }).get(30, TimeUnit.SECONDS);
+        DesktopWindow window = gatedWindow(gate, started);
         FxTesting.until(60, () -> started.get() != null);
         EmbeddedNetwork network = started.get();
         Path dataRoot = network.dataRoot();
@@ -166,13 +150,10 @@ class WindowStartupTest {
         AtomicReference<Boolean> starterAsked = new AtomicReference<>(false);
         DesktopWindow window = WaitForAsyncUtils.asyncFx(() -> {
             Themes.apply(false);
-            return DesktopWindow.show(new Stage(), files, "not it".toCharArray(), wallet -> () -> {
-                starterAsked.set(true);
-                throw new IllegalStateException("must not start");
-            }, new SettingsViewModel(io.skywire.app.settings.DesktopSettings.defaults(), null), false);
+            return showUnlocking(files, "not it", starterAsked);
         }).get(30, TimeUnit.SECONDS);
         window.stopped().get(30, TimeUnit.SECONDS);
-        assertThat(window.unlockError()).isEqualTo("Wrong password. Try again.");
+        assertThat(window.unlockError()).isEqualTo("wrong password");
         assertThat(window.stage().isShowing()).isFalse();
         assertThat(starterAsked.get()).isFalse();
         FxTesting.eventually(10, () -> assertThat(FxTesting.skywireThreads()).isEmpty());
@@ -184,10 +165,7 @@ class WindowStartupTest {
         AtomicReference<Boolean> starterAsked = new AtomicReference<>(false);
         DesktopWindow window = WaitForAsyncUtils.asyncFx(() -> {
             Themes.apply(false);
-            DesktopWindow shown = DesktopWindow.show(new Stage(), files, PASSWORD.toCharArray(), wallet -> () -> {
-                starterAsked.set(true);
-                throw new IllegalStateException("must not start");
-            }, new SettingsViewModel(io.skywire.app.settings.DesktopSettings.defaults(), null), false);
+            DesktopWindow shown = showUnlocking(files, PASSWORD, starterAsked);
             shown.close(); // the unlock thread is at work now
             return shown;
         }).get(30, TimeUnit.SECONDS);
@@ -199,6 +177,28 @@ class WindowStartupTest {
         try (UserWallet again = UserWallet.unlock(files, PASSWORD.toCharArray())) {
             assertThat(again.read()).isNotNull();
         }
+    }
+
+    /** The window over a free network whose start is held at {@code gate}, once its nodes are up ({@code started}). */
+    private static DesktopWindow gatedWindow(CountDownLatch gate, AtomicReference<EmbeddedNetwork> started)
+            throws Exception {
+        return WaitForAsyncUtils.asyncFx(() -> {
+            Themes.apply(false);
+            return DesktopWindow.show(new Stage(), () -> {
+                EmbeddedNetwork network = EmbeddedNetwork.startLocal(8, 3, ProxySettings.loopback(0, 0), null);
+                started.set(network);
+                gate.await();
+                return network;
+            });
+        }).get(30, TimeUnit.SECONDS);
+    }
+
+    /** The window unlocking {@code files} with {@code password}, whose network must never be asked to start. FX thread. */
+    private static DesktopWindow showUnlocking(WalletFiles files, String password, AtomicReference<Boolean> asked) {
+        return DesktopWindow.show(new Stage(), files, password.toCharArray(), wallet -> () -> {
+            asked.set(true);
+            throw new IllegalStateException("must not start");
+        }, new SettingsViewModel(io.skywire.app.settings.DesktopSettings.defaults(), null), false);
     }
 
     private WalletFiles wallet() throws Exception {
