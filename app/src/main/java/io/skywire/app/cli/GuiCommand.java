@@ -83,7 +83,10 @@ final class GuiCommand implements Callable<Integer> {
         if (!firstRun) {
             settings(); // a broken desktop.conf is one line on stderr before any window opens
         }
-        UserWallet unlocked = firstRun || passwordFile == null ? null : unlockFromFile();
+        // Only read here (a missing file is one line on stderr); the unlock itself (scrypt, the wallet's database)
+        // runs behind the window, which shows first.
+        char[] password = firstRun || passwordFile == null ? null
+                : WalletOptions.firstLine(spec, passwordFile, "password");
         // Ctrl-C or SIGTERM skips the window's close: the hook stops the network and removes its files instead.
         AtomicReference<EmbeddedNetwork> running = new AtomicReference<>();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -103,14 +106,14 @@ final class GuiCommand implements Callable<Integer> {
                                 new ScryptParameters(scryptLog2N, 8, 1));
                         wizard.finished().thenAccept(created -> Platform.runLater(() -> {
                             if (created) {
-                                openWindow(running, closed, wizard.takeWallet());
+                                openWindow(running, closed, wizard.takeWallet(), null);
                             } else {
                                 closed.completeExceptionally(new CommandFailedException(
                                         "the first-run wizard was cancelled; nothing was written"));
                             }
                         }));
                     } else {
-                        openWindow(running, closed, unlocked);
+                        openWindow(running, closed, null, password);
                     }
                 } catch (RuntimeException e) {
                     closed.completeExceptionally(e);
@@ -130,27 +133,14 @@ final class GuiCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The wallet unlocked with the password in {@code --password-file}; a wrong one ends the command before any window. */
-    private UserWallet unlockFromFile() {
-        char[] password = WalletOptions.firstLine(spec, passwordFile, "password");
-        try {
-            return UserWallet.unlock(new WalletFiles(dataDir), password);
-        } catch (io.skywire.wallet.seed.WrongPasswordException e) {
-            throw new CommandFailedException("the password in " + passwordFile + " does not unlock the wallet in "
-                    + dataDir);
-        } catch (java.io.IOException e) {
-            throw new CommandFailedException("cannot open the wallet in " + dataDir + ": " + e.getMessage());
-        } finally {
-            java.util.Arrays.fill(password, '\0');
-        }
-    }
-
     /**
      * Opens the window over the network desktop.conf asks for: with {@code created} (the wizard's wallet, unlocked a
-     * moment ago) no password is asked; without, a wallet in the data directory is unlocked through the dialog.
+     * moment ago) no password is asked; with {@code password} (from {@code --password-file}) the wallet in the data
+     * directory is unlocked with it behind the window, and a wrong one closes the window and fails the command;
+     * without either, through the dialog.
      */
     private void openWindow(AtomicReference<EmbeddedNetwork> running, CompletableFuture<Void> closed,
-                            UserWallet created) {
+                            UserWallet created, char[] password) {
         try {
             DesktopSettings settings = settings();
             Function<UserWallet, Callable<EmbeddedNetwork>> starter = wallet -> () -> {
@@ -162,10 +152,22 @@ final class GuiCommand implements Callable<Integer> {
             };
             SettingsViewModel form = new SettingsViewModel(settings, DesktopSettingsFile.in(dataDir));
             boolean joins = settings.joinsPeers();
-            DesktopWindow window = created != null
-                    ? DesktopWindow.show(new Stage(), created, starter, form, joins)
-                    : DesktopWindow.show(new Stage(), new WalletFiles(dataDir), starter, form, joins);
-            window.stopped().whenComplete((ok, e) -> closed.complete(null));
+            DesktopWindow window;
+            if (created != null) {
+                window = DesktopWindow.show(new Stage(), created, starter, form, joins);
+            } else if (password != null) {
+                window = DesktopWindow.show(new Stage(), new WalletFiles(dataDir), password, starter, form, joins);
+            } else {
+                window = DesktopWindow.show(new Stage(), new WalletFiles(dataDir), starter, form, joins);
+            }
+            window.stopped().whenComplete((ok, e) -> {
+                if (window.unlockError() != null) {
+                    closed.completeExceptionally(new CommandFailedException("the password in " + passwordFile
+                            + " does not unlock the wallet in " + dataDir + ": " + window.unlockError()));
+                } else {
+                    closed.complete(null);
+                }
+            });
         } catch (RuntimeException e) {
             if (created != null) {
                 created.close();

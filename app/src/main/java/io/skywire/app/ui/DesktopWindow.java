@@ -53,6 +53,8 @@ public final class DesktopWindow {
     private EmbeddedNetwork network;
     private NodeMonitor monitor;
     private NodeMonitor routeMapMonitor;
+    /** The route map's latest reading, for its screen when that loads (it is loaded when first selected). */
+    private RouteMap latestMap;
     /** The VPN switch's control; its bulk lane's mode is desktop.conf's as the network started (settings apply at start). */
     private Function<EmbeddedNetwork, VpnControl> vpnControls = network -> {
         io.skywire.app.settings.DesktopSettings current = settings == null ? null : settings.settings();
@@ -61,6 +63,11 @@ public final class DesktopWindow {
     };
     private VpnControl vpn;
     private boolean starting;
+    private final InteractiveProbe probe = new InteractiveProbe(Platform::runLater);
+    /** The unlock under way (the dialog's, or the password file's), null when none was needed. */
+    private UnlockViewModel unlocking;
+    /** Why the password file did not unlock the wallet, or null. */
+    private String unlockError;
     private boolean closing;
 
     private DesktopWindow(Stage stage, MainController main) {
@@ -104,13 +111,56 @@ public final class DesktopWindow {
             return window;
         }
         UnlockViewModel unlock = new UnlockViewModel(files, Platform::runLater);
-        window.unlockDialog = window.unlockDialog(unlock);
+        window.unlocking = unlock;
         window.main.working("Waiting for the wallet's password…");
+        window.wallet.unlocking();
+        unlock.busyProperty().addListener((property, was, busy) -> {
+            if (busy) {
+                window.main.working("Unlocking the wallet…");
+            } else if (!window.closing && !unlock.result().isDone()) {
+                window.main.working("Waiting for the wallet's password…");
+            }
+        });
         unlock.result().thenAccept(unlocked -> {
-            window.unlockDialog.hide();
+            if (window.unlockDialog != null) {
+                window.unlockDialog.hide();
+            }
             window.startWith(unlocked, starter);
         });
-        window.unlockDialog.show();
+        // The dialog (its FXML, a second stage) comes once the window's first frame is on the screen.
+        afterFrames(2, () -> {
+            if (!window.closing) {
+                window.unlockDialog = window.unlockDialog(unlock);
+                window.unlockDialog.show();
+            }
+        });
+        return window;
+    }
+
+    /**
+     * Shows the window over the wallet in {@code files} and unlocks it with {@code password} behind the window (no
+     * dialog: {@code --password-file}), then starts the network with it. The window is shown, and its tabs answer,
+     * while scrypt and the wallet's database do their work off the FX thread; the status bar says what is under way.
+     * A password that does not unlock the wallet closes the window: {@link #unlockError()} then says why. The array is
+     * wiped once tried.
+     */
+    public static DesktopWindow show(Stage stage, WalletFiles files, char[] password,
+                                     Function<UserWallet, Callable<EmbeddedNetwork>> starter,
+                                     SettingsViewModel settings, boolean joins) {
+        DesktopWindow window = open(stage, settings, joins);
+        UnlockViewModel unlock = new UnlockViewModel(files, Platform::runLater);
+        window.unlocking = unlock;
+        window.main.working("Unlocking the wallet…");
+        window.wallet.unlocking();
+        unlock.errorProperty().addListener((property, was, error) -> {
+            if (!error.isEmpty()) {
+                window.unlockError = error.equals(UnlockViewModel.WRONG_PASSWORD) ? "wrong password" : error;
+                window.main.status(error);
+                window.close();
+            }
+        });
+        unlock.result().thenAccept(unlocked -> window.startWith(unlocked, starter));
+        unlock.attempt(password);
         return window;
     }
 
@@ -132,9 +182,11 @@ public final class DesktopWindow {
 
     private void startWith(UserWallet unlocked, Function<UserWallet, Callable<EmbeddedNetwork>> starter) {
         if (closing) {
+            // Closed while the wallet was being unlocked: close() waited for the unlock to end.
             if (unlocked != null) {
                 unlocked.close();
             }
+            finish();
             return;
         }
         unlocked(unlocked);
@@ -166,7 +218,8 @@ public final class DesktopWindow {
             return;
         }
         walletActions = new WalletActions(unlockedWallet, wallet, Platform::runLater);
-        main.wallet().actions(walletActions);
+        WalletActions actions = walletActions;
+        main.wallet().with(screen -> screen.actions(actions));
         walletActions.refresh();
     }
 
@@ -175,13 +228,18 @@ public final class DesktopWindow {
         Parent root = loader.getRoot();
         DesktopWindow window = new DesktopWindow(stage, loader.getController());
         window.main.dashboard().attach(window.dashboard);
-        window.main.gateways().attach(window.gateways);
+        window.main.gateways().with(screen -> screen.attach(window.gateways));
         window.settings = settings;
         window.joins = joins;
-        window.main.settings().attach(settings);
-        window.main.routeMap().attach(window.routeMap);
-        window.main.wallet().attach(window.wallet);
-        window.main.chat().attach(window.chat);
+        window.main.settings().with(screen -> screen.attach(settings));
+        window.main.routeMap().with(screen -> {
+            screen.attach(window.routeMap);
+            if (window.latestMap != null) {
+                screen.accept(window.latestMap);
+            }
+        });
+        window.main.wallet().with(screen -> screen.attach(window.wallet));
+        window.main.chat().with(screen -> screen.attach(window.chat));
         Scene scene = new Scene(root);
         scene.getStylesheets().add(Screen.MAIN.css().toExternalForm());
         stage.setTitle("Skywire");
@@ -191,7 +249,11 @@ public final class DesktopWindow {
             window.close();
         });
         stage.show();
-        afterFrames(2, () -> LOG.info("window shown"));
+        afterFrames(2, () -> {
+            LOG.info("window shown");
+            // The launch-time benchmark's "interactive": the FX thread answers within a pulse (see the probe).
+            window.probe.start(InteractiveProbe::log);
+        });
         return window;
     }
 
@@ -253,7 +315,8 @@ public final class DesktopWindow {
         routeMapMonitor = NodeMonitor.start(() -> RouteMap.of(started.routeMapReading()),
                 map -> Platform.runLater(() -> {
                     if (!closing) {
-                        main.routeMap().accept(map);
+                        latestMap = map;
+                        main.routeMap().ifLoaded(screen -> screen.accept(map));
                     }
                 }), 1000);
     }
@@ -298,6 +361,10 @@ public final class DesktopWindow {
         }
         if (network != null) {
             stopInBackground(network, monitor);
+        } else if (unlockInProgress()) {
+            // scrypt and the wallet's database are busy on the unlock thread: once it ends, startWith (or the
+            // failure's listener) closes what it opened and finishes.
+            unlocking.errorProperty().addListener((property, was, error) -> finish());
         } else if (!starting) {
             closeWallet();
             finish();
@@ -340,13 +407,22 @@ public final class DesktopWindow {
         }
     }
 
+    /** Whether an attempt to unlock the wallet is running on the unlock thread. */
+    private boolean unlockInProgress() {
+        return unlocking != null && unlocking.busyProperty().get() && !unlocking.result().isDone();
+    }
+
     private void finish() {
+        if (stopped.isDone()) {
+            return;
+        }
+        probe.stop();
         main.dashboard().detach();
-        main.gateways().detach();
-        main.settings().detach();
-        main.routeMap().detach();
-        main.wallet().detach();
-        main.chat().detach();
+        main.gateways().ifLoaded(GatewaysController::detach);
+        main.settings().ifLoaded(SettingsController::detach);
+        main.routeMap().ifLoaded(RouteMapController::detach);
+        main.wallet().ifLoaded(WalletController::detach);
+        main.chat().ifLoaded(ChatController::detach);
         chatWork.shutdownNow();
         dashboard.nodeStopped("window closed");
         stage.hide();
@@ -405,7 +481,16 @@ public final class DesktopWindow {
         return chat;
     }
 
-    /** The unlock dialog while it is up, or null when the data directory held no wallet. */
+    /** Why the password given to {@link #show(Stage, WalletFiles, char[], Function, SettingsViewModel, boolean)}
+     * did not unlock the wallet (the window then closed), or null. */
+    public String unlockError() {
+        return unlockError;
+    }
+
+    /**
+     * The unlock dialog once it is up (it opens after the window's first frame), or null before that and when the
+     * data directory held no wallet or the password came from a file.
+     */
     public Stage unlockDialog() {
         return unlockDialog;
     }
@@ -422,15 +507,25 @@ public final class DesktopWindow {
 
     /** The route map's canvas. */
     RouteMapCanvas routeMapCanvas() {
-        return main.routeMap().canvas();
+        return main.routeMap().controller().canvas();
     }
 
     public Stage stage() {
         return stage;
     }
 
-    /** Selects the tab of {@code screen} (for screenshots and keyboard shortcuts). */
+    /**
+     * Selects the tab of {@code screen} (for screenshots and keyboard shortcuts), loading its screen if this is the
+     * first time, and lays the window out at once, so the screen's controls (a table's headers, a scroll pane's
+     * content: their skins') exist when this returns rather than at the next pulse.
+     */
     public void select(Screen screen) {
+        selectTab(screen);
+        stage.getScene().getRoot().applyCss();
+        stage.getScene().getRoot().layout();
+    }
+
+    private void selectTab(Screen screen) {
         if (screen == Screen.ROUTE_MAP) {
             main.tabs().getSelectionModel().select(main.routeMapTab());
             return;

@@ -168,6 +168,11 @@ public final class EmbeddedNetwork implements AutoCloseable {
         }
     }
 
+    /** The local test network's temporary data directory (removed by {@link #close()}); null when joined. */
+    Path dataRoot() {
+        return dataRoot;
+    }
+
     /** The running local test network; null when the app joined configured peers. */
     public LocalTestNetwork network() {
         return network;

@@ -6,20 +6,43 @@ import javafx.scene.control.TabPane;
 import javafx.scene.control.ToggleButton;
 import org.controlsfx.control.StatusBar;
 
-/** The window's frame: the tabs with their screens' controllers, the status bar and the light/dark switch. */
+/**
+ * The window's frame: the tabs with their screens' controllers, the status bar and the light/dark switch. The
+ * dashboard (the first tab) is part of main.fxml; every other screen is a {@link LazyScreen}, loaded when its tab is
+ * first selected, so the window's first frame waits for one screen, not six.
+ */
 public final class MainController {
 
     @FXML private TabPane tabs;
     @FXML private StatusBar statusBar;
     @FXML private ToggleButton darkTheme;
     @FXML private DashboardController dashboardController;
-    @FXML private GatewaysController gatewaysController;
-    @FXML private SettingsController settingsController;
+    @FXML private Tab gatewaysTab;
     @FXML private Tab settingsTab;
     @FXML private Tab routeMapTab;
-    @FXML private RouteMapController routeMapController;
-    @FXML private WalletController walletController;
-    @FXML private ChatController chatController;
+    @FXML private Tab walletTab;
+    @FXML private Tab chatTab;
+    private LazyScreen<GatewaysController> gateways;
+    private LazyScreen<SettingsController> settings;
+    private LazyScreen<RouteMapController> routeMap;
+    private LazyScreen<WalletController> wallet;
+    private LazyScreen<ChatController> chat;
+
+    @FXML
+    private void initialize() {
+        gateways = new LazyScreen<>(gatewaysTab, Screen.GATEWAYS);
+        settings = new LazyScreen<>(settingsTab, Screen.SETTINGS);
+        routeMap = new LazyScreen<>(routeMapTab, Screen.ROUTE_MAP);
+        wallet = new LazyScreen<>(walletTab, Screen.WALLET);
+        chat = new LazyScreen<>(chatTab, Screen.CHAT);
+        tabs.getSelectionModel().selectedItemProperty().addListener((property, before, selected) -> {
+            for (LazyScreen<?> screen : java.util.List.of(gateways, settings, routeMap, wallet, chat)) {
+                if (screen.tab() == selected) {
+                    screen.controller();
+                }
+            }
+        });
+    }
 
     @FXML
     private void toggleTheme() {
@@ -42,32 +65,32 @@ public final class MainController {
         return dashboardController;
     }
 
-    GatewaysController gateways() {
-        return gatewaysController;
+    LazyScreen<GatewaysController> gateways() {
+        return gateways;
     }
 
-    SettingsController settings() {
-        return settingsController;
+    LazyScreen<SettingsController> settings() {
+        return settings;
     }
 
     Tab settingsTab() {
         return settingsTab;
     }
 
-    RouteMapController routeMap() {
-        return routeMapController;
+    LazyScreen<RouteMapController> routeMap() {
+        return routeMap;
     }
 
     Tab routeMapTab() {
         return routeMapTab;
     }
 
-    WalletController wallet() {
-        return walletController;
+    LazyScreen<WalletController> wallet() {
+        return wallet;
     }
 
-    ChatController chat() {
-        return chatController;
+    LazyScreen<ChatController> chat() {
+        return chat;
     }
 
     TabPane tabs() {

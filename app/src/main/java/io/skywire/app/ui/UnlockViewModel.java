@@ -23,6 +23,9 @@ public final class UnlockViewModel {
 
     private static final Logger LOG = LoggerFactory.getLogger(UnlockViewModel.class);
 
+    /** The error a wrong password leaves. */
+    public static final String WRONG_PASSWORD = "Wrong password. Try again.";
+
     private final WalletFiles files;
     private final Consumer<Runnable> fx;
     private final StringProperty error = new SimpleStringProperty("");
@@ -54,7 +57,7 @@ public final class UnlockViewModel {
                     result.complete(wallet);
                 });
             } catch (WrongPasswordException e) {
-                fx.accept(() -> failed("Wrong password. Try again."));
+                fx.accept(() -> failed(WRONG_PASSWORD));
             } catch (IOException | RuntimeException e) {
                 LOG.warn("cannot open the wallet in {}: {}", files.dataDir(), e.toString());
                 fx.accept(() -> failed("Cannot open the wallet: " + (e.getMessage() == null

@@ -94,6 +94,12 @@ public final class WalletViewModel {
         status.set("No wallet yet");
     }
 
+    /** The wallet is being unlocked (the password is asked for, or scrypt is at work): nothing to show yet. */
+    public void unlocking() {
+        available.set(false);
+        status.set("Unlocking the wallet…");
+    }
+
     /** A wallet exists but was not unlocked. */
     public void locked() {
         available.set(false);

@@ -55,6 +55,45 @@ class GuiCommandTest {
         assertThat(Displays.missing(Map.of(), "Windows 11", null)).isNull();
     }
 
+    /**
+     * The real launcher in its own JVM under headless Monocle, over a wallet, with a password file that does not
+     * unlock it: the window (opened first, the unlock runs behind it) closes, and the command ends with the reason in
+     * one line and exit 1.
+     */
+    @Test
+    void aWrongPasswordFileClosesTheWindowAndSaysWhy(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path data = dir.resolve("data");
+        Path right = dir.resolve("right");
+        Path wrong = dir.resolve("wrong");
+        java.nio.file.Files.writeString(right, "correct horse battery\n");
+        java.nio.file.Files.writeString(wrong, "not the password\n");
+        assertThat(run("wallet", "new", "--data-dir", data.toString(), "--password-file", right.toString(),
+                "--scrypt-log2n", "10")).as(err::toString).isZero();
+        Path launcher = Path.of(System.getProperty("java.home"), "bin", "java");
+        Process process = new ProcessBuilder(launcher.toString(), "-Dglass.platform=Monocle",
+                "-Dmonocle.platform=Headless", "-Dprism.order=sw", "-Dskywire.log.level=INFO", "-cp",
+                System.getProperty("java.class.path"), "io.skywire.app.Main", "gui", "--data-dir", data.toString(),
+                "--password-file", wrong.toString(), "--socks-port", "0", "--http-port", "0").start();
+        process.getOutputStream().close();
+        // The log (stdout or stderr, by the logback configuration on the class path) is drained beside.
+        var log = java.util.concurrent.CompletableFuture.supplyAsync(() -> read(process.getInputStream()));
+        String stderr = read(process.getErrorStream());
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).isEqualTo(1);
+        assertThat(log.get(10, TimeUnit.SECONDS)).doesNotContain("Exception");
+        assertThat(stderr).contains(System.lineSeparator() + "skywire: the password in " + wrong
+                        + " does not unlock the wallet in " + data + ": wrong password" + System.lineSeparator())
+                .doesNotContain("Exception");
+    }
+
+    private static String read(java.io.InputStream in) {
+        try {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** The real launcher in its own JVM, with no display in its environment: one line, exit 1, no stack trace. */
     @Test
     void noArgumentsOpensTheWindowSoWithoutADisplayItSaysSoInOneLine() throws Exception {

@@ -58,7 +58,8 @@ class WalletScreenTest {
                     ProxySettings.loopback(0, 0), payments, wallet));
         }).get(30, TimeUnit.SECONDS);
         try {
-            assertThat(window.unlockDialog().isShowing()).isTrue();
+            // The dialog opens once the window's first frame is on the screen.
+            FxTesting.until(10, () -> window.unlockDialog() != null && window.unlockDialog().isShowing());
             type("not it");
             FxTesting.until(30, () -> text("#error").equals("Wrong password. Try again."));
             assertThat(window.network()).as("nothing starts before the wallet is unlocked").isNull();
@@ -66,6 +67,8 @@ class WalletScreenTest {
             FxTesting.until(45, () -> window.network() != null && window.wallet().availableProperty().get()
                     && !window.wallet().pseudonyms().isEmpty());
             assertThat(window.unlockDialog().isShowing()).isFalse();
+            // The wallet's screen is loaded when its tab is first selected.
+            WaitForAsyncUtils.waitForAsyncFx(5_000, () -> window.select(Screen.WALLET));
             FxTesting.eventually(10, () -> assertThat(call(() -> text("#inEscrow")))
                     .isEqualTo("100.000000 SKY"));
             assertThat(text("#inEscrowNote")).startsWith("on 1 pseudonym");

@@ -3,28 +3,51 @@ package io.skywire.tests.bench;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
 
 /**
- * Time from spawning the JVM to the desktop window being interactive: the first frame rendered with the network's
- * node count on the status bar (the window logs "window ready" then), and, on the way, to the first frame of the
- * window at all ("window shown"). Baseline, measured in the same run with the same JVM, class path and flags:
- * {@code skywire --version}, a JVM that loads the command line and exits. Each is the median of several runs; the
- * window is closed with SIGTERM, which stops its network through the shutdown hook.
+ * Time from spawning {@code ./skywire} to the desktop window being shown, interactive, and showing the running
+ * network, each read from the line the window logs at that moment (the time is when this process reads the line):
+ * <ul>
+ *   <li>"window shown": two pulses after {@code stage.show()}, so the window's first frame has been rendered;</li>
+ *   <li>"window interactive": after the first frame, the FX thread has answered {@code InteractiveProbe}'s probes
+ *       ({@code Platform.runLater} tasks posted from another thread, the queue a click waits in) within one pulse
+ *       (1/60 s) five times in a row: from then on a click on a tab is handled before the next frame. A real probe,
+ *       not a log line placed after some step: an FX thread busy loading screens or applying results resets it;</li>
+ *   <li>"network ready": the first frame rendered with the network's node count on the status bar, that is once the
+ *       wallet is unlocked, the embedded network has started and the tunnel is up.</li>
+ * </ul>
+ * Baseline, measured in the same run through the same script: {@code skywire --version}, a JVM that loads the command
+ * line and exits. Each is the median of several runs; the window is closed with SIGTERM, which stops its network
+ * through the shutdown hook.
  *
- * <p>The child runs with the class path {@code ./skywire} uses. Without a display it runs on headless Monocle with the software renderer (set {@code glass.platform}
- * to run it on a desktop). Usage: {@code LaunchTimeBench [runs] [--free]} (default 3 runs, the paid network that
- * {@code skywire gui} starts by default).
+ * <p>It runs the repository's {@code ./skywire} itself, so the JVM, class path and flags (the class-data archive's
+ * included) are exactly the launcher's; {@code SKYWIRE_NO_BUILD=1} keeps the script from rebuilding, and without a
+ * display headless Monocle (from this JVM's class path) and the software renderer are added through {@code
+ * SKYWIRE_EXTRA_CLASSPATH} and {@code SKYWIRE_JAVA_OPTS} (set {@code glass.platform} to run it on a desktop). The
+ * class-data archive is removed first; the first window, not counted in the medians, writes it as a user's first
+ * run after a build does; then each round times both the launcher as it is and with {@code SKYWIRE_CDS=off}, so the
+ * archive's effect is measured in the same run. Usage: {@code LaunchTimeBench [runs] [--free]} (default 3 runs, the
+ * paid network that {@code skywire gui} starts by default).
  */
 public final class LaunchTimeBench {
+
+    private static final String[] FIGURES = {"--version", "window shown", "window interactive", "network ready"};
 
     private LaunchTimeBench() {
     }
@@ -36,108 +59,129 @@ public final class LaunchTimeBench {
         boolean free = options.contains("--free");
         int runs = options.stream().filter(arg -> arg.matches("\\d+")).findFirst().map(Integer::parseInt).orElse(3);
         out.printf(Locale.ROOT, "launch time, %d runs each, %s network, %d cores, load %.2f%n", runs,
-                free ? "free" : "paid", Runtime.getRuntime().availableProcessors(),
-                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+                free ? "free" : "paid", Runtime.getRuntime().availableProcessors(), load());
+        Path root = repositoryRoot();
         // The window opens over a wallet (as for a returning user; a first run shows the wizard instead), unlocked
         // from a password file so that no dialog waits for a hand. Made once, before anything is timed.
-        Path dataDir = java.nio.file.Files.createTempDirectory("skywire-launch");
-        Path passwordFile = dataDir.resolve("password");
-        java.nio.file.Files.writeString(passwordFile, "launch-bench-password\n");
-        Process create = new ProcessBuilder(command("wallet", "new", "--data-dir", dataDir.toString(),
-                "--password-file", passwordFile.toString())).redirectErrorStream(true).start();
-        create.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
-        if (!create.waitFor(120, TimeUnit.SECONDS) || create.exitValue() != 0) {
-            throw new IllegalStateException("skywire wallet new failed");
+        Path dataDir = Files.createTempDirectory("skywire-launch");
+        try {
+            Path passwordFile = dataDir.resolve("password");
+            Files.writeString(passwordFile, "launch-bench-password\n");
+            Process create = start(root, true, "wallet", "new", "--data-dir", dataDir.toString(), "--password-file",
+                    passwordFile.toString());
+            create.getInputStream().transferTo(OutputStream.nullOutputStream());
+            if (!create.waitFor(120, TimeUnit.SECONDS) || create.exitValue() != 0) {
+                throw new IllegalStateException("skywire wallet new failed");
+            }
+            Path archive = root.resolve("app/target/skywire.jsa");
+            Files.deleteIfExists(archive);
+            long[] first = windowMillis(root, true, free, dataDir, passwordFile);
+            waitFor(archive);
+            out.printf(Locale.ROOT, "first window after the build (writes %s, %d MB): shown %d ms, interactive %d ms, "
+                    + "ready %d ms%n", root.relativize(archive), Files.size(archive) >> 20, first[0], first[1],
+                    first[2]);
+            long[][] withCds = new long[FIGURES.length][runs];
+            long[][] withoutCds = new long[FIGURES.length][runs];
+            for (int i = 0; i < runs; i++) {
+                for (boolean cds : new boolean[] {true, false}) {
+                    long[][] into = cds ? withCds : withoutCds;
+                    into[0][i] = versionMillis(root, cds);
+                    long[] window = windowMillis(root, cds, free, dataDir, passwordFile);
+                    for (int figure = 1; figure < FIGURES.length; figure++) {
+                        into[figure][i] = window[figure - 1];
+                    }
+                    out.printf(Locale.ROOT, "run %d, class-data archive %s: --version %d ms, window shown %d ms, "
+                            + "interactive %d ms, ready %d ms%n", i + 1, cds ? "on " : "off", into[0][i], into[1][i],
+                            into[2][i], into[3][i]);
+                }
+            }
+            out.printf(Locale.ROOT, "%-44s %10s %10s %10s%n", "median, ms", "archive", "no archive", "ratio");
+            for (int figure = 0; figure < FIGURES.length; figure++) {
+                long on = median(withCds[figure]);
+                long off = median(withoutCds[figure]);
+                out.printf(Locale.ROOT, "%-44s %10d %10d %10.2f%n", FIGURES[figure], on, off, (double) on / off);
+            }
+            long baseline = median(withCds[0]);
+            for (int figure = 1; figure < FIGURES.length; figure++) {
+                out.printf(Locale.ROOT, "ratio %s / --version: %.2f%n", FIGURES[figure],
+                        (double) median(withCds[figure]) / baseline);
+            }
+            out.printf(Locale.ROOT, "goal: window interactive < 3000 ms; load at the end %.2f%n", load());
+        } finally {
+            deleteTree(dataDir);
         }
-        long[] version = new long[runs];
-        long[] shown = new long[runs];
-        long[] ready = new long[runs];
-        for (int i = 0; i < runs; i++) {
-            version[i] = versionMillis();
-            long[] window = windowMillis(free, dataDir, passwordFile);
-            shown[i] = window[0];
-            ready[i] = window[1];
-            out.printf(Locale.ROOT, "run %d: --version %d ms, window shown %d ms, ready %d ms%n", i + 1, version[i],
-                    shown[i], ready[i]);
-        }
-        long baseline = median(version);
-        long first = median(shown);
-        long interactive = median(ready);
-        out.printf(Locale.ROOT, "%-40s %8s%n", "median", "ms");
-        out.printf(Locale.ROOT, "%-40s %8d%n", "skywire --version (baseline)", baseline);
-        out.printf(Locale.ROOT, "%-40s %8d%n", "window shown (first frame)", first);
-        out.printf(Locale.ROOT, "%-40s %8d%n", "window ready (node count on status bar)", interactive);
-        out.printf(Locale.ROOT, "ratio window shown / --version: %.2f%n", (double) first / baseline);
-        out.printf(Locale.ROOT, "ratio window ready / --version: %.2f (goal: ready < 3000 ms)%n",
-                (double) interactive / baseline);
     }
 
-    private static List<String> command(String... args) {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    private static double load() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    }
+
+    /** Starts {@code ./skywire args} as the launch would, with or without the class-data archive. */
+    private static Process start(Path root, boolean cds, String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of("bash", root.resolve("skywire").toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true);
+        Map<String, String> env = builder.environment();
+        env.put("JAVA_HOME", System.getProperty("java.home"));
+        env.put("SKYWIRE_NO_BUILD", "1");
+        env.put("SKYWIRE_CDS", cds ? "on" : "off");
+        List<String> javaOptions = new ArrayList<>();
         for (String property : List.of("glass.platform", "monocle.platform", "prism.order")) {
             String value = System.getProperty(property);
             if (value != null) {
-                command.add("-D" + property + "=" + value);
+                javaOptions.add("-D" + property + "=" + value);
             }
         }
         if (System.getProperty("glass.platform") == null && System.getenv("DISPLAY") == null) {
-            command.addAll(List.of("-Dglass.platform=Monocle", "-Dmonocle.platform=Headless", "-Dprism.order=sw"));
+            javaOptions.addAll(List.of("-Dglass.platform=Monocle", "-Dmonocle.platform=Headless",
+                    "-Dprism.order=sw"));
         }
-        command.add("-Dskywire.log.level=INFO");
-        command.add("-cp");
-        command.add(appClassPath());
-        command.add("io.skywire.app.Main");
-        command.addAll(List.of(args));
-        return command;
+        javaOptions.add("-Dskywire.log.level=INFO");
+        env.put("SKYWIRE_JAVA_OPTS", String.join(" ", javaOptions));
+        List<String> monocle = Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+                .filter(entry -> entry.contains("openjfx-monocle")).toList();
+        env.put("SKYWIRE_EXTRA_CLASSPATH", String.join(java.io.File.pathSeparator, monocle));
+        return builder.start();
     }
 
-    /**
-     * The class path {@code ./skywire} runs with ({@code app/target/classes} and {@code app/target/lib/*}), plus
-     * Monocle from this JVM's class path for a machine without a display: the app's own class path, not this
-     * module's, whose test-scoped dependencies differ.
-     */
-    private static String appClassPath() {
+    /** The repository's root (with {@code ./skywire} and a built {@code app/target}): here or one level up. */
+    private static Path repositoryRoot() {
         Path root = Path.of("").toAbsolutePath();
-        if (!java.nio.file.Files.isDirectory(root.resolve("app/target/lib"))) {
+        if (!Files.isDirectory(root.resolve("app/target/lib"))) {
             root = root.getParent();
         }
-        Path app = root.resolve("app/target");
-        if (!java.nio.file.Files.isDirectory(app.resolve("lib"))) {
-            throw new IllegalStateException("no app/target/lib here or one level up: build the app first");
+        if (!Files.isDirectory(root.resolve("app/target/lib")) || !Files.isRegularFile(root.resolve("skywire"))
+                || !Files.isRegularFile(root.resolve("app/target/skywire-app.jar"))) {
+            throw new IllegalStateException("no ./skywire with a built app/target here or one level up: build first");
         }
-        List<String> entries = new ArrayList<>(List.of(app.resolve("classes").toString(),
-                app.resolve("lib").toString() + java.io.File.separator + "*"));
-        for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
-            if (entry.contains("openjfx-monocle")) {
-                entries.add(entry);
-            }
-        }
-        return String.join(java.io.File.pathSeparator, entries);
+        return root;
     }
 
-    private static long versionMillis() throws IOException, InterruptedException {
+    private static long versionMillis(Path root, boolean cds) throws IOException, InterruptedException {
         long start = System.nanoTime();
-        Process process = new ProcessBuilder(command("--version")).redirectErrorStream(true).start();
-        process.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
+        Process process = start(root, cds, "--version");
+        process.getInputStream().transferTo(OutputStream.nullOutputStream());
         if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
             throw new IllegalStateException("skywire --version failed");
         }
         return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
     }
 
-    /** {window shown, window ready} in milliseconds after the spawn. */
-    private static long[] windowMillis(boolean free, Path dataDir, Path passwordFile) throws Exception {
+    /** {window shown, window interactive, network ready} in milliseconds after the spawn. */
+    private static long[] windowMillis(Path root, boolean cds, boolean free, Path dataDir, Path passwordFile)
+            throws Exception {
         List<String> args = new ArrayList<>(List.of("gui", "--socks-port", "0", "--http-port", "0", "--data-dir",
                 dataDir.toString(), "--password-file", passwordFile.toString()));
         if (free) {
             args.add("--free");
         }
         long start = System.nanoTime();
-        Process process = new ProcessBuilder(command(args.toArray(new String[0]))).redirectErrorStream(true).start();
+        Process process = start(root, cds, args.toArray(new String[0]));
         CompletableFuture<Long> shown = new CompletableFuture<>();
+        CompletableFuture<Long> interactive = new CompletableFuture<>();
         CompletableFuture<Long> ready = new CompletableFuture<>();
         java.util.Deque<String> tail = new java.util.concurrent.ConcurrentLinkedDeque<>();
+        // Reads every line until the process ends: a window whose output nobody drains blocks on its next log line.
         Thread reader = new Thread(() -> {
             try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(),
                     StandardCharsets.UTF_8))) {
@@ -150,6 +194,8 @@ public final class LaunchTimeBench {
                     }
                     if (line.contains("window shown")) {
                         shown.complete(TimeUnit.NANOSECONDS.toMillis(now - start));
+                    } else if (line.contains("window interactive")) {
+                        interactive.complete(TimeUnit.NANOSECONDS.toMillis(now - start));
                     } else if (line.contains("window ready")) {
                         ready.complete(TimeUnit.NANOSECONDS.toMillis(now - start));
                     }
@@ -162,19 +208,31 @@ public final class LaunchTimeBench {
         reader.setDaemon(true);
         reader.start();
         try {
-            long readyMillis;
             try {
-                readyMillis = ready.get(300, TimeUnit.SECONDS);
-            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                long readyMillis = ready.get(300, TimeUnit.SECONDS);
+                long interactiveMillis = interactive.get(120, TimeUnit.SECONDS);
+                return new long[] {shown.getNow(-1L), interactiveMillis, readyMillis};
+            } catch (ExecutionException | TimeoutException e) {
                 throw new IllegalStateException("the window was not ready; its last output:\n"
                         + String.join("\n", tail), e);
             }
-            return new long[] {shown.getNow(-1L), readyMillis};
         } finally {
             process.destroy();
-            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
             }
+            reader.join(10_000);
+        }
+    }
+
+    /** Waits for the archive the first window writes as its JVM exits. */
+    private static void waitFor(Path archive) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!Files.isRegularFile(archive)) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the first window wrote no class-data archive at " + archive);
+            }
+            Thread.sleep(100);
         }
     }
 
@@ -182,5 +240,13 @@ public final class LaunchTimeBench {
         long[] sorted = values.clone();
         Arrays.sort(sorted);
         return sorted[sorted.length / 2];
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
     }
 }
