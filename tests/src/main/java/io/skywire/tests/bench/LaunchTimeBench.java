@@ -42,8 +42,12 @@ import java.util.stream.Stream;
  * SKYWIRE_EXTRA_CLASSPATH} and {@code SKYWIRE_JAVA_OPTS} (set {@code glass.platform} to run it on a desktop). The
  * class-data archive is removed first; the first window, not counted in the medians, writes it as a user's first
  * run after a build does; then each round times both the launcher as it is and with {@code SKYWIRE_CDS=off}, so the
- * archive's effect is measured in the same run. Usage: {@code LaunchTimeBench [runs] [--free]} (default 3 runs, the
- * paid network that {@code skywire gui} starts by default).
+ * archive's effect is measured in the same run. Usage: {@code LaunchTimeBench [runs] [--free] [--dialog]} (default 3
+ * runs, the paid network that {@code skywire gui} starts by default). With {@code --dialog} the window is launched
+ * without the password file, as a returning user launches it: the unlock dialog opens over the window after its first
+ * frame, and "window interactive" is then the later of the FX thread's prompt answers and the dialog's first frame
+ * ("unlock dialog shown", logged two pulses after its {@code show()}): a password can be typed (nobody types it, so
+ * there is no "network ready").
  */
 public final class LaunchTimeBench {
 
@@ -57,9 +61,12 @@ public final class LaunchTimeBench {
         List<String> options = Arrays.stream(String.join(" ", args).trim().split("\\s+"))
                 .filter(arg -> !arg.isEmpty()).toList();
         boolean free = options.contains("--free");
+        boolean dialog = options.contains("--dialog");
+        int figures = dialog ? FIGURES.length - 1 : FIGURES.length;
         int runs = options.stream().filter(arg -> arg.matches("\\d+")).findFirst().map(Integer::parseInt).orElse(3);
-        out.printf(Locale.ROOT, "launch time, %d runs each, %s network, %d cores, load %.2f%n", runs,
-                free ? "free" : "paid", Runtime.getRuntime().availableProcessors(), load());
+        out.printf(Locale.ROOT, "launch time, %d runs each, %s network, %s, %d cores, load %.2f%n", runs,
+                free ? "free" : "paid", dialog ? "unlock dialog" : "password file",
+                Runtime.getRuntime().availableProcessors(), load());
         Path root = repositoryRoot();
         // The window opens over a wallet (as for a returning user; a first run shows the wizard instead), unlocked
         // from a password file so that no dialog waits for a hand. Made once, before anything is timed.
@@ -75,7 +82,7 @@ public final class LaunchTimeBench {
             }
             Path archive = root.resolve("app/target/skywire.jsa");
             Files.deleteIfExists(archive);
-            long[] first = windowMillis(root, true, free, dataDir, passwordFile);
+            long[] first = windowMillis(root, true, free, dataDir, dialog ? null : passwordFile);
             waitFor(archive);
             out.printf(Locale.ROOT, "first window after the build (writes %s, %d MB): shown %d ms, interactive %d ms, "
                     + "ready %d ms%n", root.relativize(archive), Files.size(archive) >> 20, first[0], first[1],
@@ -86,7 +93,7 @@ public final class LaunchTimeBench {
                 for (boolean cds : new boolean[] {true, false}) {
                     long[][] into = cds ? withCds : withoutCds;
                     into[0][i] = versionMillis(root, cds);
-                    long[] window = windowMillis(root, cds, free, dataDir, passwordFile);
+                    long[] window = windowMillis(root, cds, free, dataDir, dialog ? null : passwordFile);
                     for (int figure = 1; figure < FIGURES.length; figure++) {
                         into[figure][i] = window[figure - 1];
                     }
@@ -96,13 +103,13 @@ public final class LaunchTimeBench {
                 }
             }
             out.printf(Locale.ROOT, "%-44s %10s %10s %10s%n", "median, ms", "archive", "no archive", "ratio");
-            for (int figure = 0; figure < FIGURES.length; figure++) {
+            for (int figure = 0; figure < figures; figure++) {
                 long on = median(withCds[figure]);
                 long off = median(withoutCds[figure]);
                 out.printf(Locale.ROOT, "%-44s %10d %10d %10.2f%n", FIGURES[figure], on, off, (double) on / off);
             }
             long baseline = median(withCds[0]);
-            for (int figure = 1; figure < FIGURES.length; figure++) {
+            for (int figure = 1; figure < figures; figure++) {
                 out.printf(Locale.ROOT, "ratio %s / --version: %.2f%n", FIGURES[figure],
                         (double) median(withCds[figure]) / baseline);
             }
@@ -167,11 +174,18 @@ public final class LaunchTimeBench {
         return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
     }
 
-    /** {window shown, window interactive, network ready} in milliseconds after the spawn. */
+    /**
+     * {window shown, window interactive, network ready} in milliseconds after the spawn; with no {@code passwordFile}
+     * the unlock dialog waits for a password nobody types, so network ready is -1 and the window is closed once
+     * interactive.
+     */
     private static long[] windowMillis(Path root, boolean cds, boolean free, Path dataDir, Path passwordFile)
             throws Exception {
         List<String> args = new ArrayList<>(List.of("gui", "--socks-port", "0", "--http-port", "0", "--data-dir",
-                dataDir.toString(), "--password-file", passwordFile.toString()));
+                dataDir.toString()));
+        if (passwordFile != null) {
+            args.addAll(List.of("--password-file", passwordFile.toString()));
+        }
         if (free) {
             args.add("--free");
         }
@@ -180,6 +194,7 @@ public final class LaunchTimeBench {
         CompletableFuture<Long> shown = new CompletableFuture<>();
         CompletableFuture<Long> interactive = new CompletableFuture<>();
         CompletableFuture<Long> ready = new CompletableFuture<>();
+        CompletableFuture<Long> dialogShown = new CompletableFuture<>();
         java.util.Deque<String> tail = new java.util.concurrent.ConcurrentLinkedDeque<>();
         // Reads every line until the process ends: a window whose output nobody drains blocks on its next log line.
         Thread reader = new Thread(() -> {
@@ -196,6 +211,8 @@ public final class LaunchTimeBench {
                         shown.complete(TimeUnit.NANOSECONDS.toMillis(now - start));
                     } else if (line.contains("window interactive")) {
                         interactive.complete(TimeUnit.NANOSECONDS.toMillis(now - start));
+                    } else if (line.contains("unlock dialog shown")) {
+                        dialogShown.complete(TimeUnit.NANOSECONDS.toMillis(now - start));
                     } else if (line.contains("window ready")) {
                         ready.complete(TimeUnit.NANOSECONDS.toMillis(now - start));
                     }
@@ -209,8 +226,12 @@ public final class LaunchTimeBench {
         reader.start();
         try {
             try {
-                long readyMillis = ready.get(300, TimeUnit.SECONDS);
+                long readyMillis = passwordFile == null ? -1 : ready.get(300, TimeUnit.SECONDS);
                 long interactiveMillis = interactive.get(120, TimeUnit.SECONDS);
+                if (passwordFile == null) {
+                    // Interactive means the dialog's first frame is on the screen too (a password can be typed).
+                    interactiveMillis = Math.max(interactiveMillis, dialogShown.get(120, TimeUnit.SECONDS));
+                }
                 return new long[] {shown.getNow(-1L), interactiveMillis, readyMillis};
             } catch (ExecutionException | TimeoutException e) {
                 throw new IllegalStateException("the window was not ready; its last output:\n"
