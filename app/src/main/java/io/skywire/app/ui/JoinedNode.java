@@ -103,6 +103,8 @@ final class JoinedNode implements AutoCloseable {
                         RouteOptions.bulk().bufferBytes());
                 RouteOpener opener = (from, path) -> from.openRoute(path, options);
                 proxy = ProxyServer.startAuto(node, gateways, settings.proxySettings(), opener);
+                // Gateways found after the start (records still spreading, nodes joining later) join the choice.
+                directory.onUpdate(proxy::updateGateways);
             }
             int peers = node.discovery().knownPeers().size();
             LOG.info("joined {} peers; {} gateways known", peers, gateways.size());

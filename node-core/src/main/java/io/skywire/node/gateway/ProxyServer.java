@@ -132,6 +132,20 @@ public final class ProxyServer implements AutoCloseable {
     }
 
     /**
+     * Gives the proxy a new list of gateways to choose from (a {@link GatewayDirectory}'s update, say): what was
+     * measured of each gateway is kept, the tunnel in use is not disturbed. Applied on the proxy's loop; an empty
+     * list is ignored.
+     */
+    public void updateGateways(List<GatewayCandidate> gateways) {
+        List<GatewayCandidate> copy = List.copyOf(gateways);
+        try {
+            group.next().execute(() -> tunnel.updateCandidates(copy));
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            LOG.debug("gateways not updated: the proxy has stopped");
+        }
+    }
+
+    /**
      * The routes of the client's current tunnel, hop by hop (one per path of a route group), copied on the proxy's
      * loop; empty while no tunnel is up.
      *

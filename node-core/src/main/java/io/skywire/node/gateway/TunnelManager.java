@@ -48,7 +48,8 @@ final class TunnelManager implements TunnelConnector {
 
     private final NodeRuntime node;
     private final RouteOpener opener;
-    private final List<GatewayCandidate> candidates;
+    /** Replaced whole by {@link #updateCandidates} (on the loop); read on the loop, or by start() before it runs. */
+    private volatile List<GatewayCandidate> candidates;
     private final Map<GatewayCandidate, GatewayStats> stats = new HashMap<>();
     private final ProxySettings settings;
     private final HealthSettings health;
@@ -161,6 +162,42 @@ final class TunnelManager implements TunnelConnector {
                     : new TunnelRoute(paths.get(i), member.handle(), !member.ended().isDone()));
         }
         return List.copyOf(out);
+    }
+
+    /**
+     * Replaces the gateways the chooser picks from with {@code fresh} (the directory found new ones, lost some, or
+     * new paths to them); on the loop. What was measured of a gateway carries over to its new entry, and the
+     * gateway in use keeps its entry (the routes it runs on) while it is still listed; a tunnel whose gateway is no
+     * longer listed stays up until its own health moves it. An empty list changes nothing: the directory seeing no
+     * gateway for a moment is no reason to forget the ones that work.
+     */
+    void updateCandidates(List<GatewayCandidate> fresh) {
+        if (closed || fresh.isEmpty()) {
+            return;
+        }
+        Map<io.skywire.node.identity.NodeId, GatewayCandidate> known = new HashMap<>();
+        for (GatewayCandidate candidate : stats.keySet()) {
+            known.put(candidate.gateway(), candidate);
+        }
+        if (current != null) {
+            known.put(current.gateway(), current);
+        }
+        List<GatewayCandidate> next = new ArrayList<>(fresh.size());
+        for (GatewayCandidate candidate : fresh) {
+            GatewayCandidate before = known.get(candidate.gateway());
+            if (before != null && before.equals(current)) {
+                next.add(current);
+            } else {
+                if (before != null && !before.equals(candidate) && stats.containsKey(before)) {
+                    stats.put(candidate, stats.remove(before));
+                }
+                next.add(candidate);
+            }
+        }
+        if (!next.equals(candidates)) {
+            LOG.info("gateways now {} (were {})", next.size(), candidates.size());
+            candidates = List.copyOf(next);
+        }
     }
 
     List<GatewaySnapshot> snapshots() {
