@@ -2,7 +2,6 @@ package io.skywire.app.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.skywire.node.gateway.ProxySettings;
 import io.skywire.node.gateway.TunnelState;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
@@ -13,7 +12,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.image.WritableImage;
-import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 import org.controlsfx.control.StatusBar;
 import org.junit.jupiter.api.AfterAll;
@@ -24,7 +22,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -44,14 +41,7 @@ class DesktopWindowTest {
 
     @BeforeAll
     static void openOnALocalTestNetwork() throws Exception {
-        FxToolkit.registerPrimaryStage();
-        window = WaitForAsyncUtils.asyncFx(() -> {
-            Themes.apply(false);
-            DesktopWindow shown = DesktopWindow.show(new Stage(), () -> EmbeddedNetwork.startLocal(8, 3,
-                    ProxySettings.loopback(0, 0), null));
-            shown.useVpnControls(network -> VPN);
-            return shown;
-        }).get(30, TimeUnit.SECONDS);
+        window = FxTesting.openOnLocalNetwork(shown -> shown.useVpnControls(network -> VPN));
         FxTesting.until(45, () -> window.network() != null
                 && window.dashboard().tunnelStateProperty().get() != TunnelState.CONNECTING);
     }
@@ -250,11 +240,11 @@ class DesktopWindowTest {
 
     @AfterAll
     static void closingTheWindowStopsTheNetwork() throws Exception {
-        WaitForAsyncUtils.asyncFx(window::close).get(5, TimeUnit.SECONDS).get(30, TimeUnit.SECONDS);
+        FxTesting.close(window);
         assertThat(VPN.calls).as("closing the window takes the VPN down").containsExactly("close");
         assertThat(window.stage().isShowing()).isFalse();
         assertThat(window.dashboard().nodeStatusProperty().get()).isEqualTo("stopped: window closed");
-        FxTesting.eventually(10, () -> assertThat(FxTesting.skywireThreads()).isEmpty());
+        FxTesting.nothingLeftRunning();
     }
 
     private static List<Long> prices(TableView<GatewayRow> table) {
