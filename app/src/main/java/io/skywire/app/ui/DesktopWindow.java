@@ -293,8 +293,10 @@ public final class DesktopWindow {
         dashboard.nodeStarted(started.client().nodeId().fingerprint(), proxy == null ? null : proxy.socksAddress(),
                 proxy == null ? null : proxy.httpAddress());
         if (proxy != null) {
-            gateways.proxyStarted(GatewayControl.of(proxy), proxy.socksAddress(), proxy.httpAddress());
-            dashboard.tunnelControl(GatewayControl.of(proxy), Platform::runLater);
+            // One serialising controller for both screens' tunnel actions: the last one the user gives wins.
+            TunnelActions tunnelActions = new TunnelActions(GatewayControl.of(proxy), Platform::runLater);
+            gateways.proxyStarted(tunnelActions, proxy.socksAddress(), proxy.httpAddress());
+            dashboard.tunnelControl(tunnelActions, Platform::runLater);
         }
         vpn = vpnControls.apply(started);
         gateways.vpn().attach(vpn);
