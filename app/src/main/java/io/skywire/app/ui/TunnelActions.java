@@ -16,8 +16,10 @@ import java.util.function.Supplier;
  * and leave a screen showing a state that is not the proxy's. Here they run one after another in the order the user
  * gave them, so the last action given is the last one applied and its outcome is the proxy's state. While any runs,
  * every {@link Listener} hears "busy" (both screens disable their tunnel controls); when the last one ends, each hears
- * the proxy's settled status and who chose its gateway, then "idle". Listeners are called through the {@code ui}
- * executor (the FX thread's {@code Platform::runLater}; {@code Runnable::run} in tests).
+ * the proxy's settled status and who chose its gateway, then "idle". Actions are given on the UI thread, which hears
+ * "busy" at once (so the other screen's controls are disabled before the next click); the outcome comes through the
+ * {@code ui} executor (the FX thread's {@code Platform::runLater}; {@code Runnable::run} in tests), and is dropped
+ * when another action was given meanwhile (that one settles later).
  *
  * <p>A speed test does not move the tunnel: it goes straight to the proxy.
  */
@@ -26,7 +28,7 @@ public final class TunnelActions implements GatewayControl {
     /** What a screen hears; called through the {@code ui} executor. */
     public interface Listener {
 
-        /** True when the first action begins, false after the last one has ended and {@link #settled} was called. */
+        /** True as the first action is given, false after the last one has ended and {@link #settled} was called. */
         void busy(boolean busy);
 
         /**
@@ -44,6 +46,8 @@ public final class TunnelActions implements GatewayControl {
     private CompletableFuture<TunnelStatus> tail = CompletableFuture.completedFuture(null);
     /** Guarded by this: actions given and not yet ended. */
     private int pending;
+    /** Guarded by this: listeners have heard "busy" and not yet "idle". */
+    private boolean announced;
     /** Guarded by this: the gateway the user pinned, as the actions applied so far leave it. */
     private NodeId chosen;
     /** Guarded by this: whether an action has set {@link #chosen} (a disconnect leaves the proxy's choice alone). */
@@ -93,14 +97,16 @@ public final class TunnelActions implements GatewayControl {
         CompletableFuture<TunnelStatus> result;
         boolean first;
         synchronized (this) {
-            first = pending++ == 0;
+            pending++;
+            first = !announced;
+            announced = true;
             // Whatever the previous action's outcome, this one runs after it has ended.
             result = tail.handle((previous, error) -> null)
                     .thenCompose(ignored -> GatewaysViewModel.attempt(action));
             tail = result;
         }
         if (first) {
-            ui.execute(() -> listeners.forEach(listener -> listener.busy(true)));
+            listeners.forEach(listener -> listener.busy(true));
         }
         result.whenComplete((status, error) -> ended(status, error == null && choosing, gateway));
         return result;
@@ -121,6 +127,12 @@ public final class TunnelActions implements GatewayControl {
         }
         if (last) {
             ui.execute(() -> {
+                synchronized (this) {
+                    if (pending > 0) {
+                        return; // given after this one ended: it settles later, and its "busy" stands
+                    }
+                    announced = false;
+                }
                 listeners.forEach(listener -> listener.settled(status, choice, known));
                 listeners.forEach(listener -> listener.busy(false));
             });

@@ -238,6 +238,38 @@ class DesktopWindowTest {
         FxTesting.screenshot(window, Screen.GATEWAYS, SCREENSHOTS.resolve("gateways-vpn-unprivileged.png"));
     }
 
+    @Test
+    @Order(8)
+    void aConnectOnTheTableThenTheSwitchOffEndOffOnBothScreensAsOnTheProxy() throws Exception {
+        WaitForAsyncUtils.waitForAsyncFx(5_000, () -> window.select(Screen.GATEWAYS));
+        FxTesting.until(20, () -> !window.gateways().busyProperty().get()
+                && window.gateways().rows().stream().anyMatch(row -> !row.inUse()));
+        // Back to back on the FX thread, as two clicks: Connect on another gateway, then the dashboard's switch off.
+        boolean busyBetween = WaitForAsyncUtils.asyncFx(() -> {
+            GatewayRow other = window.gateways().rows().stream().filter(row -> !row.inUse()).findFirst().orElseThrow();
+            window.gateways().select(other);
+            window.gateways().connectSelected();
+            window.dashboard().tunnelOnProperty().set(false);
+            return window.gateways().busyProperty().get() && window.dashboard().tunnelBusyProperty().get()
+                    && ROBOT.lookup("#connectButton").queryButton().isDisabled();
+        }).get(5, TimeUnit.SECONDS);
+        assertThat(busyBetween).as("both screens' tunnel controls wait while the actions run").isTrue();
+
+        FxTesting.eventually(30, () -> {
+            assertThat(window.network().network().proxy().status().state()).isEqualTo(TunnelState.DISCONNECTED);
+            assertThat(window.gateways().busyProperty().get()).isFalse();
+            assertThat(window.dashboard().tunnelBusyProperty().get()).isFalse();
+            assertThat(window.gateways().tunnelStateProperty().get()).isEqualTo(TunnelState.DISCONNECTED);
+            assertThat(window.dashboard().tunnelStateProperty().get()).isEqualTo(TunnelState.DISCONNECTED);
+            assertThat(text("#gatewayTunnel")).startsWith("Off: ");
+        });
+        WaitForAsyncUtils.waitForAsyncFx(5_000, () -> window.select(Screen.DASHBOARD));
+        var toggle = ROBOT.lookup("#tunnelSwitch").queryAs(atlantafx.base.controls.ToggleSwitch.class);
+        assertThat(text("#tunnelState")).isEqualTo("disconnected");
+        assertThat(toggle.isSelected()).isFalse();
+        assertThat(toggle.isDisabled()).isFalse();
+    }
+
     @AfterAll
     static void closingTheWindowStopsTheNetwork() throws Exception {
         FxTesting.close(window);

@@ -121,6 +121,37 @@ class TunnelActionsTest {
         assertThat(gateways.messageProperty().get()).startsWith("Auto: connected to gateway");
     }
 
+    @Test
+    void anOutcomeThatReachesTheUiAfterANewActionWasGivenIsDropped() {
+        Deque<Runnable> uiQueue = new ArrayDeque<>();
+        FakeProxy slow = new FakeProxy();
+        TunnelActions queued = new TunnelActions(slow, uiQueue::add);
+        List<String> heard = new ArrayList<>();
+        queued.listen(new TunnelActions.Listener() {
+            @Override
+            public void busy(boolean busy) {
+                heard.add(busy ? "busy" : "idle");
+            }
+
+            @Override
+            public void settled(TunnelStatus status, NodeId chosen, boolean choiceKnown) {
+                heard.add("settled " + status.state() + (choiceKnown ? " chosen " + chosen : ""));
+            }
+        });
+
+        queued.disconnect();
+        assertThat(heard).as("busy at once, on the thread that gave the action").containsExactly("busy");
+        slow.finish(new TunnelStatus(TunnelState.DISCONNECTED, "disconnected by you", null, 0, 0, false));
+        queued.auto(); // given before the disconnect's outcome reached the UI thread
+        uiQueue.forEach(Runnable::run);
+        uiQueue.clear();
+        assertThat(heard).as("the disconnect's outcome is not shown: the auto runs").containsExactly("busy");
+        slow.finish(status(TunnelState.CONNECTED, "the gateway answers through the tunnel", FIRST));
+        uiQueue.forEach(Runnable::run);
+
+        assertThat(heard).containsExactly("busy", "settled CONNECTED chosen null", "idle");
+    }
+
     private void bothBusy(boolean busy) {
         assertThat(gateways.busyProperty().get()).as("the table's buttons wait").isEqualTo(busy);
         assertThat(dashboard.tunnelBusyProperty().get()).as("the switch waits").isEqualTo(busy);
