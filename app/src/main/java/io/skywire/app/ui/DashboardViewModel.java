@@ -81,12 +81,12 @@ public final class DashboardViewModel {
         });
     }
 
-    /** The proxy is up: the tunnel switch acts through {@code gatewayControl} alone, outcomes applied by {@code uiThread}. */
+    /** The proxy is up: the switch acts through {@code gatewayControl} alone, outcomes applied by {@code uiThread}. */
     public void tunnelControl(GatewayControl gatewayControl, Executor uiThread) {
         tunnelControl(new TunnelActions(gatewayControl, uiThread), uiThread);
     }
 
-    /** The proxy is up: the tunnel switch acts through the app's shared {@code actions}, outcomes applied by {@code uiThread}. */
+    /** The proxy is up: the switch acts through the shared {@code actions}, outcomes applied by {@code uiThread}. */
     public void tunnelControl(TunnelActions actions, Executor uiThread) {
         control = java.util.Objects.requireNonNull(actions, "actions");
         ui = java.util.Objects.requireNonNull(uiThread, "uiThread");

@@ -33,8 +33,9 @@ import javafx.collections.transformation.SortedList;
  * {@link GatewayControl} off the FX thread while {@link #busyProperty()} is set, their outcome coming back through the
  * {@code ui} executor as a message or a readable error. The tunnel actions go through the app's one
  * {@link TunnelActions}, shared with the dashboard's switch: they queue behind any tunnel action running (the last one
- * given wins), the model is busy while any runs, and the tunnel shown is the proxy's once the last has ended. The table binds {@link #rows()}, whose comparator it sets from
- * its sort order; tests read the same list, and drive the actions with their own control, without a toolkit.
+ * given wins), the model is busy while any runs, and the tunnel shown is the proxy's once the last has ended. The
+ * table binds {@link #rows()}, whose comparator it sets from its sort order; tests read the same list, and drive the
+ * actions with their own control, without a toolkit.
  */
 public final class GatewaysViewModel {
 
@@ -101,7 +102,7 @@ public final class GatewaysViewModel {
             public void busy(boolean running) {
                 tunnelBusy = running;
                 busy.set(tunnelBusy || testing);
-                if (!running) {
+                if (!running && !testing) {
                     activity.set("");
                 }
             }
@@ -110,6 +111,7 @@ public final class GatewaysViewModel {
             public void settled(TunnelStatus status, NodeId chosen, boolean choiceKnown) {
                 if (status != null) {
                     showTunnel(status, choiceKnown ? chosen : lastChosen);
+                    markInUse(status);
                 }
             }
         });
@@ -144,6 +146,21 @@ public final class GatewaysViewModel {
         tunnelState.set(status.state());
         auto.set(chosen == null);
         tunnel.set(describe(status, chosen));
+    }
+
+    /** The table's "in use" as the settled status has it, until the next reading brings fresh rows. */
+    private void markInUse(TunnelStatus status) {
+        NodeId through = status.state() == TunnelState.DISCONNECTED || status.gateway() == null ? null
+                : status.gateway().gateway();
+        for (int i = 0; i < all.size(); i++) {
+            GatewayRow row = all.get(i);
+            boolean inUse = row.id().equals(through);
+            if (row.inUse() != inUse) {
+                all.set(i, row.withInUse(inUse));
+            }
+        }
+        GatewayRow was = selected.get();
+        selected.set(was == null ? null : find(was.id()));
     }
 
     /** Replaces the rows with the latest snapshots, keeping filters, sort order and the selected gateway. */

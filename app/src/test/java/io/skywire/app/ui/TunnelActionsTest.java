@@ -72,6 +72,7 @@ class TunnelActionsTest {
         assertThat(gateways.tunnelProperty().get())
                 .isEqualTo("Off: disconnected by you; the kill switch refuses every proxied connection");
         assertThat(gateways.activityProperty().get()).isEmpty();
+        assertThat(gateways.rows()).filteredOn(GatewayRow::inUse).isEmpty();
     }
 
     @Test
@@ -97,6 +98,8 @@ class TunnelActionsTest {
         assertThat(gateways.tunnelProperty().get()).isEqualTo("connected to " + SECOND.gateway().fingerprint()
                 + " in us-east (chosen by you)");
         assertThat(gateways.autoProperty().get()).isFalse();
+        assertThat(gateways.rows()).filteredOn(GatewayRow::inUse).extracting(GatewayRow::id)
+                .as("the table marks the gateway in use before the next reading").containsExactly(SECOND.gateway());
 
         // The switch off and on again returns to the gateway the table chose.
         dashboard.tunnelOnProperty().set(false);
