@@ -87,14 +87,12 @@ final class GuiCommand implements Callable<Integer> {
         // runs behind the window, which shows first.
         char[] password = firstRun || passwordFile == null ? null
                 : WalletOptions.firstLine(spec, passwordFile, "password");
-        // Ctrl-C or SIGTERM skips the window's close: the hook stops the network and removes its files instead.
+        // Ctrl-C or SIGTERM skips the window's close: the hook stops what the window runs in the close's order (its
+        // readers before the network they read), then the network, and the network removes its files.
         AtomicReference<EmbeddedNetwork> running = new AtomicReference<>();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            EmbeddedNetwork network = running.get();
-            if (network != null) {
-                network.close();
-            }
-        }, "skywire-gui-shutdown"));
+        AtomicReference<DesktopWindow> shown = new AtomicReference<>();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stopForShutdown(shown.get(), running.get()),
+                "skywire-gui-shutdown"));
         CompletableFuture<Void> closed = new CompletableFuture<>();
         Platform.setImplicitExit(false);
         try {
@@ -106,14 +104,14 @@ final class GuiCommand implements Callable<Integer> {
                                 new ScryptParameters(scryptLog2N, 8, 1));
                         wizard.finished().thenAccept(created -> Platform.runLater(() -> {
                             if (created) {
-                                openWindow(running, closed, wizard.takeWallet(), null);
+                                openWindow(running, shown, closed, wizard.takeWallet(), null);
                             } else {
                                 closed.completeExceptionally(new CommandFailedException(
                                         "the first-run wizard was cancelled; nothing was written"));
                             }
                         }));
                     } else {
-                        openWindow(running, closed, null, password);
+                        openWindow(running, shown, closed, null, password);
                     }
                 } catch (RuntimeException e) {
                     closed.completeExceptionally(e);
@@ -139,7 +137,8 @@ final class GuiCommand implements Callable<Integer> {
      * directory is unlocked with it behind the window, and a wrong one closes the window and fails the command;
      * without either, through the dialog.
      */
-    private void openWindow(AtomicReference<EmbeddedNetwork> running, CompletableFuture<Void> closed,
+    private void openWindow(AtomicReference<EmbeddedNetwork> running, AtomicReference<DesktopWindow> shown,
+                            CompletableFuture<Void> closed,
                             UserWallet created, char[] password) {
         try {
             DesktopSettings settings = settings();
@@ -160,6 +159,7 @@ final class GuiCommand implements Callable<Integer> {
             } else {
                 window = DesktopWindow.show(new Stage(), new WalletFiles(dataDir), starter, form, joins);
             }
+            shown.set(window);
             window.stopped().whenComplete((ok, e) -> {
                 if (window.unlockError() != null) {
                     closed.completeExceptionally(new CommandFailedException("the password in " + passwordFile
@@ -173,6 +173,19 @@ final class GuiCommand implements Callable<Integer> {
                 created.close();
             }
             closed.completeExceptionally(e);
+        }
+    }
+
+    /**
+     * The shutdown hook's work: the window's readers, VPN and chat, then the network (a network still starting, which
+     * the window has not got yet, is closed here too: closing twice is safe).
+     */
+    static void stopForShutdown(DesktopWindow window, EmbeddedNetwork network) {
+        if (window != null) {
+            window.stopForShutdown();
+        }
+        if (network != null) {
+            network.close();
         }
     }
 

@@ -30,10 +30,12 @@ import javafx.collections.ObservableList;
  * directly without a toolkit; "today" follows the injected clock's calendar day.
  *
  * <p>The tunnel switch: {@link #tunnelOnProperty()} follows the tunnel's real state (on while a tunnel is sought, off
- * once DISCONNECTED). The user flipping it runs one action through the {@link GatewayControl}: off disconnects; on
- * reconnects to the gateway the user pinned, or lets the client choose ("auto"). While that runs
- * {@link #tunnelBusyProperty()} is set and the switch waits; a failed action flips the switch back to the real state
- * and says why in {@link #tunnelErrorProperty()}. Outcomes come back through the {@code ui} executor.
+ * once DISCONNECTED). The user flipping it runs one action through the app's {@link TunnelActions}, shared with the
+ * Gateways screen: off disconnects; on reconnects to the gateway the user pinned, or lets the client choose ("auto").
+ * While any tunnel action runs (the switch's or the Gateways screen's) {@link #tunnelBusyProperty()} is set and the
+ * switch waits; once the last has ended the tunnel and the switch show the proxy's status; a failed action flips the
+ * switch back to the real state and says why in {@link #tunnelErrorProperty()}. Outcomes come back through the
+ * {@code ui} executor.
  */
 public final class DashboardViewModel {
 
@@ -56,7 +58,7 @@ public final class DashboardViewModel {
     private final BooleanProperty tunnelBusy = new SimpleBooleanProperty();
     private final StringProperty tunnelError = new SimpleStringProperty("");
     private final Clock clock;
-    private GatewayControl control;
+    private TunnelActions control;
     private Executor ui = Runnable::run;
     private io.skywire.node.identity.NodeId pinnedGateway;
     /** Set while the model itself moves the switch, so only the user's flips run actions. */
@@ -79,10 +81,32 @@ public final class DashboardViewModel {
         });
     }
 
-    /** The proxy is up: the tunnel switch acts through {@code gatewayControl}, outcomes applied by {@code uiThread}. */
+    /** The proxy is up: the switch acts through {@code gatewayControl} alone, outcomes applied by {@code uiThread}. */
     public void tunnelControl(GatewayControl gatewayControl, Executor uiThread) {
-        control = java.util.Objects.requireNonNull(gatewayControl, "gatewayControl");
+        tunnelControl(new TunnelActions(gatewayControl, uiThread), uiThread);
+    }
+
+    /** The proxy is up: the switch acts through the shared {@code actions}, outcomes applied by {@code uiThread}. */
+    public void tunnelControl(TunnelActions actions, Executor uiThread) {
+        control = java.util.Objects.requireNonNull(actions, "actions");
         ui = java.util.Objects.requireNonNull(uiThread, "uiThread");
+        actions.listen(new TunnelActions.Listener() {
+            @Override
+            public void busy(boolean running) {
+                tunnelBusy.set(running);
+            }
+
+            @Override
+            public void settled(TunnelStatus status, io.skywire.node.identity.NodeId chosen, boolean choiceKnown) {
+                if (choiceKnown) {
+                    pinnedGateway = chosen;
+                }
+                if (status != null) {
+                    showTunnel(status);
+                }
+                syncSwitch();
+            }
+        });
     }
 
     /** The proxy has stopped: the switch takes no more actions. */
@@ -91,14 +115,12 @@ public final class DashboardViewModel {
     }
 
     private void switchTunnel(boolean on) {
-        GatewayControl acting = control;
-        if (acting == null || tunnelBusy.get()) {
-            tunnelError.set(acting == null ? "The tunnel cannot be switched before the proxy is up"
-                    : "Another tunnel action is running");
+        TunnelActions acting = control;
+        if (acting == null) {
+            tunnelError.set("The tunnel cannot be switched before the proxy is up");
             syncSwitch();
             return;
         }
-        tunnelBusy.set(true);
         tunnelError.set("");
         io.skywire.node.identity.NodeId pinned = pinnedGateway;
         CompletableFuture<TunnelStatus> action;
@@ -107,15 +129,13 @@ public final class DashboardViewModel {
         } catch (RuntimeException e) {
             action = CompletableFuture.failedFuture(e);
         }
+        // The tunnel and the switch follow the actions' listener once the last action has ended; here only the error.
         action.whenComplete((status, error) -> ui.execute(() -> {
-            tunnelBusy.set(false);
             if (error != null) {
                 tunnelError.set("Could not turn the tunnel " + (on ? "on" : "off") + ": "
                         + GatewaysViewModel.readable(error));
-            } else {
-                showTunnel(status);
+                syncSwitch();
             }
-            syncSwitch();
         }));
     }
 

@@ -46,13 +46,18 @@ public final class DesktopWindow {
     private SettingsViewModel settings;
     private boolean joins;
     private final RouteMapModel routeMap = new RouteMapModel(1);
-    private UserWallet userWallet;
+    private volatile UserWallet userWallet;
     private WalletActions walletActions;
     private Stage unlockDialog;
     private final CompletableFuture<Void> stopped = new CompletableFuture<>();
-    private EmbeddedNetwork network;
-    private NodeMonitor monitor;
-    private NodeMonitor routeMapMonitor;
+    // Volatile: the JVM's shutdown hook reads them off the FX thread (stopForShutdown).
+    private volatile EmbeddedNetwork network;
+    private volatile NodeMonitor monitor;
+    private volatile NodeMonitor routeMapMonitor;
+    /** Set by stopForShutdown: a network that comes up after it is closed at once and never read. */
+    private volatile boolean shuttingDown;
+    /** Set as the network's stop begins: a reading that fails from then on is the stop's, not a fault. */
+    private volatile boolean networkStopping;
     /** The route map's latest reading, for its screen when that loads (it is loaded when first selected). */
     private RouteMap latestMap;
     /** The VPN switch's control; its bulk lane's mode is desktop.conf's as the network started (settings apply at start). */
@@ -61,7 +66,7 @@ public final class DesktopWindow {
         return VpnControl.of(network, current == null ? io.skywire.node.engine.ForwardingMode.STORE_AND_FORWARD
                 : current.vpnBulkMode());
     };
-    private VpnControl vpn;
+    private volatile VpnControl vpn;
     private boolean starting;
     private final InteractiveProbe probe = new InteractiveProbe(Platform::runLater);
     /** The unlock under way (the dialog's, or the password file's), null when none was needed. */
@@ -275,6 +280,10 @@ public final class DesktopWindow {
 
     private void started(EmbeddedNetwork started) {
         starting = false;
+        if (shuttingDown) {
+            started.close();
+            return;
+        }
         if (closing) {
             stopInBackground(started, null);
             return;
@@ -284,8 +293,10 @@ public final class DesktopWindow {
         dashboard.nodeStarted(started.client().nodeId().fingerprint(), proxy == null ? null : proxy.socksAddress(),
                 proxy == null ? null : proxy.httpAddress());
         if (proxy != null) {
-            gateways.proxyStarted(GatewayControl.of(proxy), proxy.socksAddress(), proxy.httpAddress());
-            dashboard.tunnelControl(GatewayControl.of(proxy), Platform::runLater);
+            // One serialising controller for both screens' tunnel actions: the last one the user gives wins.
+            TunnelActions tunnelActions = new TunnelActions(GatewayControl.of(proxy), Platform::runLater);
+            gateways.proxyStarted(tunnelActions, proxy.socksAddress(), proxy.httpAddress());
+            dashboard.tunnelControl(tunnelActions, Platform::runLater);
         }
         vpn = vpnControls.apply(started);
         gateways.vpn().attach(vpn);
@@ -312,7 +323,8 @@ public final class DesktopWindow {
         } else {
             chat.off(started.chatOffReason());
         }
-        monitor = NodeMonitor.start(started::sample, sample -> Platform.runLater(() -> show(sample)), 1000);
+        monitor = NodeMonitor.start(started::sample, sample -> Platform.runLater(() -> show(sample)), 1000,
+                () -> networkStopping);
         // The route map's own reading (records, routes, route table): built into a RouteMap off the FX thread.
         routeMapMonitor = NodeMonitor.start(() -> RouteMap.of(started.routeMapReading()),
                 map -> Platform.runLater(() -> {
@@ -320,7 +332,7 @@ public final class DesktopWindow {
                         latestMap = map;
                         main.routeMap().ifLoaded(screen -> screen.accept(map));
                     }
-                }), 1000);
+                }), 1000, () -> networkStopping);
     }
 
     private void failed(Exception e) {
@@ -378,23 +390,46 @@ public final class DesktopWindow {
         VpnControl openVpn = vpn;
         background("skywire-gui-stop", () -> {
             try {
-                if (reading != null) {
-                    reading.close();
-                }
-                if (routeMapMonitor != null) {
-                    routeMapMonitor.close();
-                }
-                if (openVpn != null) {
-                    openVpn.close();
-                }
-                running.close();
-            } catch (RuntimeException e) {
-                LOG.warn("stopping {}: {}", what(), e.toString());
+                stopInOrder(reading, routeMapMonitor, openVpn, running);
             } finally {
-                closeWallet();
                 Platform.runLater(this::finish);
             }
         });
+    }
+
+    /**
+     * For the JVM's shutdown hook (SIGTERM, Ctrl-C), which skips {@link #close}: stops what the window runs on the
+     * calling thread, without the FX thread (it may be gone by then), in the order {@link #close} uses — the readers
+     * (monitors, chat), the VPN, then the network, the wallet last — so nothing reads a network that has stopped.
+     * Safe from any thread and after {@link #close}: each part closes once.
+     */
+    public void stopForShutdown() {
+        shuttingDown = true;
+        chatWork.shutdownNow();
+        stopInOrder(monitor, routeMapMonitor, vpn, network);
+    }
+
+    /** Readers first, then the VPN, then the network; the wallet closes last, whatever failed before it. */
+    private void stopInOrder(NodeMonitor reading, NodeMonitor mapReading, VpnControl openVpn, EmbeddedNetwork running) {
+        networkStopping = true;
+        try {
+            if (reading != null) {
+                reading.close();
+            }
+            if (mapReading != null) {
+                mapReading.close();
+            }
+            if (openVpn != null) {
+                openVpn.close();
+            }
+            if (running != null) {
+                running.close();
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("stopping {}: {}", what(), e.toString());
+        } finally {
+            closeWallet();
+        }
     }
 
     /** The wallet closes last: the network's refund to it happens while the network stops. */

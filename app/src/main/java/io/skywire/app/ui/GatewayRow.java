@@ -32,6 +32,12 @@ public record GatewayRow(String gateway, String region, long pricePerGbDroplets,
                 snapshot.inUse(), candidate.gateway(), candidate.paths().size());
     }
 
+    /** This row with the tunnel going through it ({@code now}) or not. */
+    public GatewayRow withInUse(boolean now) {
+        return new GatewayRow(gateway, region, pricePerGbDroplets, expectedCostPerGbDroplets, hops, roundTripMillis,
+                throughputBytesPerSecond, successPercent, now, id, routes);
+    }
+
     /** The gateway's price and what the routes to it add per GB. */
     public long transitPerGbDroplets() {
         return expectedCostPerGbDroplets - pricePerGbDroplets;

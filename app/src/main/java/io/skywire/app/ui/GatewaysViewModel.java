@@ -31,8 +31,11 @@ import javafx.collections.transformation.SortedList;
  * one GB through it is expected to cost before connecting; the tunnel's state with whether the user or the client
  * chose its gateway; and the four actions (connect, disconnect, speed test, auto), which run through a
  * {@link GatewayControl} off the FX thread while {@link #busyProperty()} is set, their outcome coming back through the
- * {@code ui} executor as a message or a readable error. The table binds {@link #rows()}, whose comparator it sets from
- * its sort order; tests read the same list, and drive the actions with their own control, without a toolkit.
+ * {@code ui} executor as a message or a readable error. The tunnel actions go through the app's one
+ * {@link TunnelActions}, shared with the dashboard's switch: they queue behind any tunnel action running (the last one
+ * given wins), the model is busy while any runs, and the tunnel shown is the proxy's once the last has ended. The
+ * table binds {@link #rows()}, whose comparator it sets from its sort order; tests read the same list, and drive the
+ * actions with their own control, without a toolkit.
  */
 public final class GatewaysViewModel {
 
@@ -61,6 +64,13 @@ public final class GatewaysViewModel {
     private final StringProperty socksAddress = new SimpleStringProperty("");
     private final StringProperty httpAddress = new SimpleStringProperty("");
     private GatewayControl control;
+    private TunnelActions tunnelActions;
+    /** A tunnel action (this screen's or the dashboard's) is running; see {@link TunnelActions}. */
+    private boolean tunnelBusy;
+    /** A speed test is running. */
+    private boolean testing;
+    /** The gateway the user chose as last shown (null: the client chooses). */
+    private NodeId lastChosen;
     private final VpnSwitchModel vpn;
 
     /** A model whose action outcomes are applied by {@code ui} (the FX thread's {@code Platform::runLater}). */
@@ -78,9 +88,33 @@ public final class GatewaysViewModel {
         this(Runnable::run);
     }
 
-    /** The proxy is up: its addresses, and the control the actions go through. */
+    /** The proxy is up: its addresses, and the control the actions go through (this screen's alone). */
     public void proxyStarted(GatewayControl proxy, InetSocketAddress socks, InetSocketAddress http) {
-        control = Objects.requireNonNull(proxy, "proxy");
+        proxyStarted(new TunnelActions(proxy, ui), socks, http);
+    }
+
+    /** The proxy is up: its addresses, and the tunnel actions the app's screens share. */
+    public void proxyStarted(TunnelActions actions, InetSocketAddress socks, InetSocketAddress http) {
+        control = Objects.requireNonNull(actions, "actions");
+        tunnelActions = actions;
+        actions.listen(new TunnelActions.Listener() {
+            @Override
+            public void busy(boolean running) {
+                tunnelBusy = running;
+                busy.set(tunnelBusy || testing);
+                if (!running && !testing) {
+                    activity.set("");
+                }
+            }
+
+            @Override
+            public void settled(TunnelStatus status, NodeId chosen, boolean choiceKnown) {
+                if (status != null) {
+                    showTunnel(status, choiceKnown ? chosen : lastChosen);
+                    markInUse(status);
+                }
+            }
+        });
         socksAddress.set(DashboardViewModel.address(socks));
         httpAddress.set(http == null ? "off" : DashboardViewModel.address(http));
         ready.set(true);
@@ -89,6 +123,7 @@ public final class GatewaysViewModel {
     /** The proxy has stopped: no more actions. */
     public void proxyStopped() {
         control = null;
+        tunnelActions = null;
         ready.set(false);
         vpn.detach();
     }
@@ -101,10 +136,31 @@ public final class GatewaysViewModel {
     /** Applies one reading: the rows, the tunnel's state and who chose its gateway. */
     public void accept(NodeSample sample) {
         accept(sample.gateways());
-        TunnelStatus status = sample.tunnel();
+        if (!tunnelBusy) { // a reading taken while an action runs may be from before it
+            showTunnel(sample.tunnel(), sample.chosenGateway());
+        }
+    }
+
+    private void showTunnel(TunnelStatus status, NodeId chosen) {
+        lastChosen = chosen;
         tunnelState.set(status.state());
-        auto.set(sample.chosenGateway() == null);
-        tunnel.set(describe(status, sample.chosenGateway()));
+        auto.set(chosen == null);
+        tunnel.set(describe(status, chosen));
+    }
+
+    /** The table's "in use" as the settled status has it, until the next reading brings fresh rows. */
+    private void markInUse(TunnelStatus status) {
+        NodeId through = status.state() == TunnelState.DISCONNECTED || status.gateway() == null ? null
+                : status.gateway().gateway();
+        for (int i = 0; i < all.size(); i++) {
+            GatewayRow row = all.get(i);
+            boolean inUse = row.id().equals(through);
+            if (row.inUse() != inUse) {
+                all.set(i, row.withInUse(inUse));
+            }
+        }
+        GatewayRow was = selected.get();
+        selected.set(was == null ? null : find(was.id()));
     }
 
     /** Replaces the rows with the latest snapshots, keeping filters, sort order and the selected gateway. */
@@ -189,19 +245,19 @@ public final class GatewaysViewModel {
     public void connectSelected() {
         GatewayRow row = selected.get();
         if (row != null) {
-            run("Connecting to gateway " + row.gateway() + "…", c -> c.connect(row.id()),
+            runTunnel("Connecting to gateway " + row.gateway() + "…", c -> c.connect(row.id()),
                     status -> outcome(status, "Connected to gateway " + row.gateway()));
         }
     }
 
     /** Turns the tunnel off. */
     public void disconnect() {
-        run("Disconnecting…", GatewayControl::disconnect, status -> "Off: " + status.reason());
+        runTunnel("Disconnecting…", GatewayControl::disconnect, status -> "Off: " + status.reason());
     }
 
     /** Lets the client choose the best-value gateway again. */
     public void auto() {
-        run("Choosing the best-value gateway…", GatewayControl::auto,
+        runTunnel("Choosing the best-value gateway…", GatewayControl::auto,
                 status -> outcome(status, "Auto: connected to gateway "
                         + (status.gateway() == null ? "none" : status.gateway().gateway().fingerprint())));
     }
@@ -231,26 +287,49 @@ public final class GatewaysViewModel {
                 : DashboardViewModel.label(status.state()) + ": " + status.reason();
     }
 
+    /**
+     * A tunnel action: queued on the shared {@link TunnelActions} even while another runs (the last one given wins);
+     * busy and the tunnel shown follow the actions' listener, the message this action's outcome.
+     */
+    private void runTunnel(String what, Function<GatewayControl, CompletableFuture<TunnelStatus>> action,
+                           Function<TunnelStatus, String> done) {
+        TunnelActions actions = tunnelActions;
+        if (actions == null) {
+            return;
+        }
+        activity.set(what);
+        message.set("");
+        attempt(() -> action.apply(actions)).whenComplete((result, error) -> ui.execute(() -> report(result, error,
+                done)));
+    }
+
+    /** The speed test: one at a time, not while a tunnel action runs. */
     private <T> void run(String what, Function<GatewayControl, CompletableFuture<T>> action,
                          Function<T, String> done) {
         GatewayControl proxy = control;
         if (proxy == null || busy.get()) {
             return;
         }
+        testing = true;
         busy.set(true);
         activity.set(what);
         message.set("");
         attempt(() -> action.apply(proxy)).whenComplete((result, error) -> ui.execute(() -> {
-            busy.set(false);
+            testing = false;
+            busy.set(tunnelBusy);
             activity.set("");
-            if (error == null) {
-                messageIsError.set(false);
-                message.set(done.apply(result));
-            } else {
-                messageIsError.set(true);
-                message.set(readable(error));
-            }
+            report(result, error, done);
         }));
+    }
+
+    private <T> void report(T result, Throwable error, Function<T, String> done) {
+        if (error == null) {
+            messageIsError.set(false);
+            message.set(done.apply(result));
+        } else {
+            messageIsError.set(true);
+            message.set(readable(error));
+        }
     }
 
     /** {@code action}'s future, or a failed one when it throws instead: every failure reaches the user the same way. */

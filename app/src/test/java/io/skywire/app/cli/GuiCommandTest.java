@@ -86,6 +86,77 @@ class GuiCommandTest {
                 .doesNotContain("Exception");
     }
 
+    /**
+     * The real launcher in its own JVM under headless Monocle, killed with SIGTERM once its window shows the running
+     * local test network: the shutdown hook stops the window's readers before the network they read, so the log after
+     * the kill has no WARN or ERROR line (no "reading the node failed: RejectedExecutionException"), and the network's temporary
+     * directory, there while it ran, is gone.
+     */
+    @Test
+    @org.junit.jupiter.api.Timeout(value = 120, unit = TimeUnit.SECONDS)
+    void sigtermStopsTheWindowsReadersBeforeTheNetworkAndLeavesNoFiles(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        Path data = dir.resolve("data");
+        Path password = dir.resolve("password");
+        Path tmp = java.nio.file.Files.createDirectories(dir.resolve("tmp"));
+        java.nio.file.Files.writeString(password, "correct horse battery\n");
+        assertThat(run("wallet", "new", "--data-dir", data.toString(), "--password-file", password.toString(),
+                "--scrypt-log2n", "10")).as(err::toString).isZero();
+        Path launcher = Path.of(System.getProperty("java.home"), "bin", "java");
+        Process process = new ProcessBuilder(launcher.toString(), "-Dglass.platform=Monocle",
+                "-Dmonocle.platform=Headless", "-Dprism.order=sw", "-Dskywire.log.level=INFO",
+                "-Djava.io.tmpdir=" + tmp, "-cp", System.getProperty("java.class.path"), "io.skywire.app.Main", "gui",
+                "--free", "--data-dir", data.toString(), "--password-file", password.toString(),
+                "--socks-port", "0", "--http-port", "0").start();
+        process.getOutputStream().close();
+        StringBuffer log = new StringBuffer();
+        int killedAt = -1;
+        Thread stdout = drain(process.getInputStream(), log);
+        Thread stderr = drain(process.getErrorStream(), log);
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (log.indexOf("window ready: ") < 0 && process.isAlive() && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            assertThat(log.toString()).as("the window came up").contains("window ready: ");
+            assertThat(skywireDirs(tmp)).as("the running network's files").isNotEmpty();
+            // Let the monitors read the running network a few times: the kill lands between or during readings.
+            Thread.sleep(2_500);
+        } finally {
+            killedAt = log.length();
+            process.destroy(); // SIGTERM
+        }
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("the JVM ends after SIGTERM").isTrue();
+        stdout.join(10_000);
+        stderr.join(10_000);
+        String afterKill = log.substring(killedAt);
+        assertThat(afterKill.lines().filter(line -> line.matches("^\\S+ (\\[[^]]*] )?(WARN|ERROR) .*")))
+                .as("what the shutdown logged:%n%s", afterKill).isEmpty();
+        assertThat(log.toString()).doesNotContain("RejectedExecutionException").doesNotContain("reading the node failed");
+        assertThat(skywireDirs(tmp)).as("the network's files after the shutdown").isEmpty();
+    }
+
+    private static java.util.List<Path> skywireDirs(Path tmp) throws java.io.IOException {
+        try (var files = java.nio.file.Files.list(tmp)) {
+            return files.filter(file -> file.getFileName().toString().startsWith("skywire")).toList();
+        }
+    }
+
+    private static Thread drain(java.io.InputStream in, StringBuffer into) {
+        Thread thread = new Thread(() -> {
+            try (var reader = new java.io.BufferedReader(new java.io.InputStreamReader(in, StandardCharsets.UTF_8))) {
+                for (String line; (line = reader.readLine()) != null; ) {
+                    into.append(line).append('\n');
+                }
+            } catch (java.io.IOException e) {
+                into.append("reading the log failed: ").append(e).append('\n');
+            }
+        }, "gui-log-drain");
+        thread.setDaemon(true);
+        thread.start();
+        return thread;
+    }
+
     private static String read(java.io.InputStream in) {
         try {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);

@@ -2,20 +2,17 @@ package io.skywire.app.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.skywire.node.gateway.ProxySettings;
 import io.skywire.node.identity.NodeId;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
-import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -31,19 +28,14 @@ class ChatWindowTest {
 
     @BeforeAll
     static void openOnALocalTestNetwork() throws Exception {
-        FxToolkit.registerPrimaryStage();
-        window = WaitForAsyncUtils.asyncFx(() -> {
-            Themes.apply(false);
-            return DesktopWindow.show(new Stage(), () -> EmbeddedNetwork.startLocal(8, 3,
-                    ProxySettings.loopback(0, 0), null));
-        }).get(30, TimeUnit.SECONDS);
+        window = FxTesting.openOnLocalNetwork(shown -> { });
         FxTesting.until(40, () -> window.network() != null && window.chat().availableProperty().get());
     }
 
     @AfterAll
     static void close() throws Exception {
         if (window != null) {
-            WaitForAsyncUtils.asyncFx(window::close).get(5, TimeUnit.SECONDS).get(30, TimeUnit.SECONDS);
+            FxTesting.close(window);
         }
     }
 

@@ -143,12 +143,16 @@ class DashboardViewModelTest {
         assertThat(control.calls).containsExactly("disconnect");
         assertThat(model.tunnelBusyProperty().get()).isTrue();
         model.tunnelOnProperty().set(true);
-        assertThat(control.calls).as("one action at a time").containsExactly("disconnect");
-        assertThat(model.tunnelErrorProperty().get()).isEqualTo("Another tunnel action is running");
+        assertThat(control.calls).as("one action at a time: the flip back waits for the disconnect")
+                .containsExactly("disconnect");
+        assertThat(model.tunnelErrorProperty().get()).isEmpty();
+        model.tunnelOnProperty().set(false); // and the user changes their mind again: off is the last action given
 
         control.tunnel.complete(new TunnelStatus(TunnelState.DISCONNECTED,
                 "disconnected by you; the kill switch refuses every proxied connection", null, 0, 0, false));
 
+        assertThat(control.calls).as("the queued actions ran after it, in order").containsExactly("disconnect",
+                "auto", "disconnect");
         assertThat(model.tunnelBusyProperty().get()).isFalse();
         assertThat(model.tunnelOnProperty().get()).isFalse();
         assertThat(model.tunnelStateProperty().get()).isEqualTo(TunnelState.DISCONNECTED);

@@ -2,7 +2,6 @@ package io.skywire.app.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.skywire.node.gateway.ProxySettings;
 import io.skywire.node.gateway.TunnelState;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
@@ -13,7 +12,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.image.WritableImage;
-import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 import org.controlsfx.control.StatusBar;
 import org.junit.jupiter.api.AfterAll;
@@ -24,7 +22,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -44,14 +41,7 @@ class DesktopWindowTest {
 
     @BeforeAll
     static void openOnALocalTestNetwork() throws Exception {
-        FxToolkit.registerPrimaryStage();
-        window = WaitForAsyncUtils.asyncFx(() -> {
-            Themes.apply(false);
-            DesktopWindow shown = DesktopWindow.show(new Stage(), () -> EmbeddedNetwork.startLocal(8, 3,
-                    ProxySettings.loopback(0, 0), null));
-            shown.useVpnControls(network -> VPN);
-            return shown;
-        }).get(30, TimeUnit.SECONDS);
+        window = FxTesting.openOnLocalNetwork(shown -> shown.useVpnControls(network -> VPN));
         FxTesting.until(45, () -> window.network() != null
                 && window.dashboard().tunnelStateProperty().get() != TunnelState.CONNECTING);
     }
@@ -248,13 +238,45 @@ class DesktopWindowTest {
         FxTesting.screenshot(window, Screen.GATEWAYS, SCREENSHOTS.resolve("gateways-vpn-unprivileged.png"));
     }
 
+    @Test
+    @Order(8)
+    void aConnectOnTheTableThenTheSwitchOffEndOffOnBothScreensAsOnTheProxy() throws Exception {
+        WaitForAsyncUtils.waitForAsyncFx(5_000, () -> window.select(Screen.GATEWAYS));
+        FxTesting.until(20, () -> !window.gateways().busyProperty().get()
+                && window.gateways().rows().stream().anyMatch(row -> !row.inUse()));
+        // Back to back on the FX thread, as two clicks: Connect on another gateway, then the dashboard's switch off.
+        boolean busyBetween = WaitForAsyncUtils.asyncFx(() -> {
+            GatewayRow other = window.gateways().rows().stream().filter(row -> !row.inUse()).findFirst().orElseThrow();
+            window.gateways().select(other);
+            window.gateways().connectSelected();
+            window.dashboard().tunnelOnProperty().set(false);
+            return window.gateways().busyProperty().get() && window.dashboard().tunnelBusyProperty().get()
+                    && ROBOT.lookup("#connectButton").queryButton().isDisabled();
+        }).get(5, TimeUnit.SECONDS);
+        assertThat(busyBetween).as("both screens' tunnel controls wait while the actions run").isTrue();
+
+        FxTesting.eventually(30, () -> {
+            assertThat(window.network().network().proxy().status().state()).isEqualTo(TunnelState.DISCONNECTED);
+            assertThat(window.gateways().busyProperty().get()).isFalse();
+            assertThat(window.dashboard().tunnelBusyProperty().get()).isFalse();
+            assertThat(window.gateways().tunnelStateProperty().get()).isEqualTo(TunnelState.DISCONNECTED);
+            assertThat(window.dashboard().tunnelStateProperty().get()).isEqualTo(TunnelState.DISCONNECTED);
+            assertThat(text("#gatewayTunnel")).startsWith("Off: ");
+        });
+        WaitForAsyncUtils.waitForAsyncFx(5_000, () -> window.select(Screen.DASHBOARD));
+        var toggle = ROBOT.lookup("#tunnelSwitch").queryAs(atlantafx.base.controls.ToggleSwitch.class);
+        assertThat(text("#tunnelState")).isEqualTo("disconnected");
+        assertThat(toggle.isSelected()).isFalse();
+        assertThat(toggle.isDisabled()).isFalse();
+    }
+
     @AfterAll
     static void closingTheWindowStopsTheNetwork() throws Exception {
-        WaitForAsyncUtils.asyncFx(window::close).get(5, TimeUnit.SECONDS).get(30, TimeUnit.SECONDS);
+        FxTesting.close(window);
         assertThat(VPN.calls).as("closing the window takes the VPN down").containsExactly("close");
         assertThat(window.stage().isShowing()).isFalse();
         assertThat(window.dashboard().nodeStatusProperty().get()).isEqualTo("stopped: window closed");
-        FxTesting.eventually(10, () -> assertThat(FxTesting.skywireThreads()).isEmpty());
+        FxTesting.nothingLeftRunning();
     }
 
     private static List<Long> prices(TableView<GatewayRow> table) {

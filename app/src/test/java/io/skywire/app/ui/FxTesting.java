@@ -1,5 +1,7 @@
 package io.skywire.app.ui;
 
+import io.skywire.app.testnet.PaymentSettings;
+import io.skywire.node.gateway.ProxySettings;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -8,15 +10,60 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
 import javax.imageio.ImageIO;
+import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** Waiting, screenshots and thread checks shared by the window tests. */
+/**
+ * Opening and closing windows, waiting, screenshots and thread checks shared by the window tests, so that each test
+ * says only what it checks.
+ */
 final class FxTesting {
 
     private FxTesting() {
+    }
+
+    /**
+     * Registers TestFX's primary stage, then builds the window with {@code show} on the FX thread in the light theme
+     * and waits up to {@code seconds} for it.
+     */
+    static DesktopWindow open(int seconds, Callable<DesktopWindow> show) throws Exception {
+        FxToolkit.registerPrimaryStage();
+        return WaitForAsyncUtils.asyncFx(() -> {
+            Themes.apply(false);
+            return show.call();
+        }).get(seconds, TimeUnit.SECONDS);
+    }
+
+    /**
+     * {@link #open} of a window over {@link #localNetwork} (free), waiting up to 30 s; {@code configure} runs on the FX
+     * thread right after the window is shown.
+     */
+    static DesktopWindow openOnLocalNetwork(Consumer<DesktopWindow> configure) throws Exception {
+        return open(30, () -> {
+            DesktopWindow shown = DesktopWindow.show(new Stage(), localNetwork(null));
+            configure.accept(shown);
+            return shown;
+        });
+    }
+
+    /** The local test network's start: 8 nodes, 3 gateways, proxies on free loopback ports; free when payments is null. */
+    static Callable<EmbeddedNetwork> localNetwork(PaymentSettings payments) {
+        return () -> EmbeddedNetwork.startLocal(8, 3, ProxySettings.loopback(0, 0), payments);
+    }
+
+    /** Closes the window on the FX thread (up to 5 s) and waits up to 30 s for it to stop its network. */
+    static void close(DesktopWindow window) throws Exception {
+        WaitForAsyncUtils.asyncFx(window::close).get(5, TimeUnit.SECONDS).get(30, TimeUnit.SECONDS);
+    }
+
+    /** Waits up to 10 s for every thread the project names to end: none may outlive a closed window. */
+    static void nothingLeftRunning() throws InterruptedException {
+        eventually(10, () -> org.assertj.core.api.Assertions.assertThat(skywireThreads()).isEmpty());
     }
 
     /** Polls {@code condition} every 100 ms for up to {@code seconds}. */

@@ -3,7 +3,6 @@ package io.skywire.app.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.skywire.app.testnet.PaymentSettings;
-import io.skywire.node.gateway.ProxySettings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -23,8 +22,6 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The dashboard over the paid test network (escrow, relays charging 100 SKY/GB and settling every second): after 4 MB
@@ -40,14 +37,10 @@ class PaidDashboardTest {
     @Test
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
     void earningsComeFromTheRelaysSettlementRounds() throws Exception {
-        FxToolkit.registerPrimaryStage();
         PaymentSettings payments = PaymentSettings.DEFAULT.withSettlePeriod(Duration.ofSeconds(1))
                 .withRelayPrice(100_000_000L);
-        DesktopWindow window = WaitForAsyncUtils.asyncFx(() -> {
-            Themes.apply(false);
-            return DesktopWindow.show(new Stage(),
-                    () -> EmbeddedNetwork.startLocal(8, 3, ProxySettings.loopback(0, 0), payments));
-        }).get(30, TimeUnit.SECONDS);
+        DesktopWindow window = FxTesting.open(30, () -> DesktopWindow.show(new Stage(),
+                FxTesting.localNetwork(payments)));
         try (ServerSocket origin = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             FxTesting.until(40, () -> window.network() != null);
             CompletableFuture<Void> served = CompletableFuture.runAsync(() -> serve(origin));
@@ -64,9 +57,9 @@ class PaidDashboardTest {
                             + "0.000000 SKY in total; forwarded 0 B for others");
             FxTesting.screenshot(window, Screen.DASHBOARD, DesktopWindowTest.SCREENSHOTS.resolve("dashboard-paid.png"));
         } finally {
-            WaitForAsyncUtils.asyncFx(window::close).get(5, TimeUnit.SECONDS).get(30, TimeUnit.SECONDS);
+            FxTesting.close(window);
         }
-        FxTesting.eventually(10, () -> assertThat(FxTesting.skywireThreads()).isEmpty());
+        FxTesting.nothingLeftRunning();
     }
 
     static void serve(ServerSocket origin) {

@@ -3,7 +3,6 @@ package io.skywire.app.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.skywire.app.ui.map.RouteMapModel;
-import io.skywire.node.gateway.ProxySettings;
 import io.skywire.node.gateway.TunnelRoute;
 import io.skywire.node.identity.NodeId;
 import io.skywire.node.routing.NodeKey;
@@ -14,7 +13,6 @@ import java.util.concurrent.TimeUnit;
 import javafx.geometry.Point2D;
 import javafx.geometry.VerticalDirection;
 import javafx.scene.control.Label;
-import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,7 +22,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -41,14 +38,7 @@ class RouteMapWindowTest {
 
     @BeforeAll
     static void openOnALocalTestNetwork() throws Exception {
-        FxToolkit.registerPrimaryStage();
-        window = WaitForAsyncUtils.asyncFx(() -> {
-            Themes.apply(false);
-            DesktopWindow shown = DesktopWindow.show(new Stage(), () -> EmbeddedNetwork.startLocal(8, 3,
-                    ProxySettings.loopback(0, 0), null));
-            shown.select(Screen.ROUTE_MAP);
-            return shown;
-        }).get(30, TimeUnit.SECONDS);
+        window = FxTesting.openOnLocalNetwork(shown -> shown.select(Screen.ROUTE_MAP));
         FxTesting.until(60, () -> window.network() != null && !window.network().network().proxy().routes().isEmpty());
     }
 

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.skywire.app.settings.DesktopSettings;
 import io.skywire.app.settings.DesktopSettingsFile;
-import io.skywire.node.gateway.ProxySettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -16,7 +15,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -35,13 +33,9 @@ class SettingsScreenTest {
 
     @Test
     void invalidValuesAreExplainedNextToTheirFieldAndSaveWritesTheFile() throws Exception {
-        FxToolkit.registerPrimaryStage();
         Path file = DesktopSettingsFile.in(dir);
-        DesktopWindow window = WaitForAsyncUtils.asyncFx(() -> {
-            Themes.apply(false);
-            return DesktopWindow.show(new Stage(), () -> EmbeddedNetwork.startLocal(8, 3,
-                    ProxySettings.loopback(0, 0), null), new SettingsViewModel(DesktopSettings.defaults(), file), false);
-        }).get(10, TimeUnit.SECONDS);
+        DesktopWindow window = FxTesting.open(10, () -> DesktopWindow.show(new Stage(), FxTesting.localNetwork(null),
+                new SettingsViewModel(DesktopSettings.defaults(), file), false));
         root = window.stage().getScene().getRoot();
         try {
             FxTesting.until(45, () -> window.network() != null);
@@ -79,7 +73,7 @@ class SettingsScreenTest {
             assertThat(saved.vpnBulkMode()).isEqualTo(io.skywire.node.engine.ForwardingMode.CUT_THROUGH);
             FxTesting.screenshot(window, Screen.SETTINGS, DesktopWindowTest.SCREENSHOTS.resolve("settings.png"));
         } finally {
-            WaitForAsyncUtils.asyncFx(window::close).get(5, TimeUnit.SECONDS).get(30, TimeUnit.SECONDS);
+            FxTesting.close(window);
         }
     }
 

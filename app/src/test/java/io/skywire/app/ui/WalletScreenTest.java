@@ -25,7 +25,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -51,12 +50,8 @@ class WalletScreenTest {
         // Rounds only when the test asks for one, and a price at which 4 MB cost relays' shares of 0.4 SKY each.
         PaymentSettings payments = PaymentSettings.DEFAULT.withSettlePeriod(Duration.ofHours(1))
                 .withRelayPrice(100_000_000L);
-        FxToolkit.registerPrimaryStage();
-        DesktopWindow window = WaitForAsyncUtils.asyncFx(() -> {
-            Themes.apply(false);
-            return DesktopWindow.show(new Stage(), files, wallet -> () -> EmbeddedNetwork.startLocal(8, 3,
-                    ProxySettings.loopback(0, 0), payments, wallet));
-        }).get(30, TimeUnit.SECONDS);
+        DesktopWindow window = FxTesting.open(30, () -> DesktopWindow.show(new Stage(), files,
+                wallet -> () -> EmbeddedNetwork.startLocal(8, 3, ProxySettings.loopback(0, 0), payments, wallet)));
         try {
             // The dialog opens once the window's first frame is on the screen.
             FxTesting.until(10, () -> window.unlockDialog() != null && window.unlockDialog().isShowing());
@@ -122,7 +117,7 @@ class WalletScreenTest {
             FxTesting.until(10, () -> text("#walletMessage").startsWith("Sent 1.500000 SKY in transaction"));
             FxTesting.until(10, () -> text("#onChain").equals("3.500000 SKY"));
         } finally {
-            WaitForAsyncUtils.asyncFx(window::close).get(5, TimeUnit.SECONDS).get(30, TimeUnit.SECONDS);
+            FxTesting.close(window);
         }
         assertThat(Files.isRegularFile(DesktopWindowTest.SCREENSHOTS.resolve("wallet.png"))).isTrue();
         try (var wallet = io.skywire.app.wallet.UserWallet.unlock(files, "open sesame".toCharArray())) {
@@ -133,7 +128,7 @@ class WalletScreenTest {
                     .isLessThan(Droplets.ofSky(100).value());
             assertThat(reading.onChain().value()).isEqualTo(Droplets.parse("3.5").value() + refunded);
         }
-        FxTesting.eventually(10, () -> assertThat(FxTesting.skywireThreads()).isEmpty());
+        FxTesting.nothingLeftRunning();
     }
 
     private static void type(String password) throws Exception {

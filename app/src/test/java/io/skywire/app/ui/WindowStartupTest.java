@@ -80,9 +80,9 @@ class WindowStartupTest {
                     .isEqualTo("running as " + window.network().client().nodeId().fingerprint());
         } finally {
             gate.countDown();
-            WaitForAsyncUtils.asyncFx(window::close).get(5, TimeUnit.SECONDS).get(30, TimeUnit.SECONDS);
+            FxTesting.close(window);
         }
-        FxTesting.eventually(10, () -> assertThat(FxTesting.skywireThreads()).isEmpty());
+        FxTesting.nothingLeftRunning();
     }
 
     @Test
@@ -107,7 +107,7 @@ class WindowStartupTest {
         assertThat(window.network()).as("a network that came up after the close is never shown").isNull();
         assertThat(dataRoot).doesNotExist();
         FxTesting.eventually(10, () -> assertThat(refused(socks)).as("the SOCKS port is closed").isTrue());
-        FxTesting.eventually(10, () -> assertThat(FxTesting.skywireThreads()).isEmpty());
+        FxTesting.nothingLeftRunning();
     }
 
     @Test
@@ -115,8 +115,7 @@ class WindowStartupTest {
         WalletFiles files = wallet();
         CountDownLatch gate = new CountDownLatch(1);
         AtomicReference<UserWallet> given = new AtomicReference<>();
-        DesktopWindow window = WaitForAsyncUtils.asyncFx(() -> {
-            Themes.apply(false);
+        DesktopWindow window = FxTesting.open(30, () -> {
             DesktopWindow shown = DesktopWindow.show(new Stage(), files, PASSWORD.toCharArray(), wallet -> () -> {
                 given.set(wallet);
                 gate.await();
@@ -128,7 +127,7 @@ class WindowStartupTest {
             assertThat(statusBar(shown).getText()).isEqualTo("Unlocking the wallet…");
             assertThat(shown.wallet().statusProperty().get()).isEqualTo("Unlocking the wallet…");
             return shown;
-        }).get(30, TimeUnit.SECONDS);
+        });
         try {
             FxTesting.until(30, () -> given.get() != null);
             assertThat(statusBar(window).getText()).isEqualTo("Starting the local test network…");
@@ -139,40 +138,36 @@ class WindowStartupTest {
                     .startsWith("Local test network: 8 nodes, 3 gateways (free)"));
         } finally {
             gate.countDown();
-            WaitForAsyncUtils.asyncFx(window::close).get(5, TimeUnit.SECONDS).get(30, TimeUnit.SECONDS);
+            FxTesting.close(window);
         }
-        FxTesting.eventually(10, () -> assertThat(FxTesting.skywireThreads()).isEmpty());
+        FxTesting.nothingLeftRunning();
     }
 
     @Test
     void aWrongPasswordClosesTheWindowWithTheReasonAndStartsNothing() throws Exception {
         WalletFiles files = wallet();
         AtomicReference<Boolean> starterAsked = new AtomicReference<>(false);
-        DesktopWindow window = WaitForAsyncUtils.asyncFx(() -> {
-            Themes.apply(false);
-            return showUnlocking(files, "not it", starterAsked);
-        }).get(30, TimeUnit.SECONDS);
+        DesktopWindow window = FxTesting.open(30, () -> showUnlocking(files, "not it", starterAsked));
         window.stopped().get(30, TimeUnit.SECONDS);
         assertThat(window.unlockError()).isEqualTo("wrong password");
         assertThat(window.stage().isShowing()).isFalse();
         assertThat(starterAsked.get()).isFalse();
-        FxTesting.eventually(10, () -> assertThat(FxTesting.skywireThreads()).isEmpty());
+        FxTesting.nothingLeftRunning();
     }
 
     @Test
     void closingDuringTheUnlockWaitsForItClosesTheWalletAndStartsNothing() throws Exception {
         WalletFiles files = wallet();
         AtomicReference<Boolean> starterAsked = new AtomicReference<>(false);
-        DesktopWindow window = WaitForAsyncUtils.asyncFx(() -> {
-            Themes.apply(false);
+        DesktopWindow window = FxTesting.open(30, () -> {
             DesktopWindow shown = showUnlocking(files, PASSWORD, starterAsked);
             shown.close(); // the unlock thread is at work now
             return shown;
-        }).get(30, TimeUnit.SECONDS);
+        });
         window.stopped().get(30, TimeUnit.SECONDS);
         assertThat(window.stage().isShowing()).isFalse();
         assertThat(starterAsked.get()).isFalse();
-        FxTesting.eventually(10, () -> assertThat(FxTesting.skywireThreads()).isEmpty());
+        FxTesting.nothingLeftRunning();
         // The wallet was closed, not left open: it unlocks again and reads.
         try (UserWallet again = UserWallet.unlock(files, PASSWORD.toCharArray())) {
             assertThat(again.read()).isNotNull();
@@ -182,15 +177,12 @@ class WindowStartupTest {
     /** The window over a free network whose start is held at {@code gate}, once its nodes are up ({@code started}). */
     private static DesktopWindow gatedWindow(CountDownLatch gate, AtomicReference<EmbeddedNetwork> started)
             throws Exception {
-        return WaitForAsyncUtils.asyncFx(() -> {
-            Themes.apply(false);
-            return DesktopWindow.show(new Stage(), () -> {
-                EmbeddedNetwork network = EmbeddedNetwork.startLocal(8, 3, ProxySettings.loopback(0, 0), null);
-                started.set(network);
-                gate.await();
-                return network;
-            });
-        }).get(30, TimeUnit.SECONDS);
+        return FxTesting.open(30, () -> DesktopWindow.show(new Stage(), () -> {
+            EmbeddedNetwork network = FxTesting.localNetwork(null).call();
+            started.set(network);
+            gate.await();
+            return network;
+        }));
     }
 
     /** The window unlocking {@code files} with {@code password}, whose network must never be asked to start. FX thread. */
