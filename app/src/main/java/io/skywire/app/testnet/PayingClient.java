@@ -157,7 +157,6 @@ public final class PayingClient implements RouteOpener {
         }
         return CompletableFuture.allOf(salts.toArray(CompletableFuture[]::new)).thenApply(ignored -> {
             List<RoutePayer.Hop> payerHops = new ArrayList<>();
-            long dearest = 0;
             for (int h = 0; h < paid.size(); h++) {
                 byte[] salt = salts.get(h).join();
                 if (salt == null) {
@@ -165,10 +164,9 @@ public final class PayingClient implements RouteOpener {
                     throw new IllegalStateException("route has no payment salt at hop " + h);
                 }
                 payerHops.add(new RoutePayer.Hop(paid.get(h).payee(), paid.get(h).pricePerGb(), salt));
-                dearest = Math.max(dearest, paid.get(h).pricePerGb());
             }
-            PaidRoute route = new PaidRoute(session, payerHops.size(), new RoutePayer(secp256k1, pseudonymSecret,
-                    attestation, payerHops, settings.promiseInterval(dearest)));
+            PaidRoute route = new PaidRoute(session, payerHops.size(), RoutePayer.everyBytes(secp256k1,
+                    pseudonymSecret, attestation, payerHops, settings.promiseBytes()));
             routes.add(route);
             route.start();
             session.ended().whenComplete((reason, error) -> {

@@ -12,8 +12,8 @@ import java.util.Objects;
  *                        {@code (4 + r) / 4}, so every relay's price differs
  * @param faucet          what the local chain mints for the client, all of which it deposits and pays from
  * @param settlePeriod    how often each relay settles its latest promises at the escrow
- * @param promiseBytes    the client sends a promise each time its debt to the dearest hop grows by what this many
- *                        bytes cost there
+ * @param promiseBytes    the client sends a hop a promise each time its debt there grows by what this many bytes
+ *                        cost at that hop's price
  * @param creditBytes     each relay forwards this many bytes beyond the latest promise (its tolerance)
  * @param attestationLifetime how long each of the client's attestations lasts (the escrow allows a day at most);
  *                        the client asks for a fresh one every third of it and sends it to the hops of its routes
@@ -83,8 +83,11 @@ public record PaymentSettings(long relayPricePerGb, Droplets faucet, Duration se
         return Droplets.of(Pricing.owed(creditBytes, pricePerGb));
     }
 
-    /** The promise interval for a route whose dearest hop charges {@code maxPricePerGb}. */
-    public Droplets promiseInterval(long maxPricePerGb) {
-        return Droplets.of(Math.max(1, Pricing.owed(promiseBytes, maxPricePerGb)));
+    /**
+     * The promise interval at a hop charging {@code pricePerGb}: what {@code promiseBytes} cost there, at least a
+     * droplet. The client promises each hop that much at a time, so a relay waits for at most this much.
+     */
+    public Droplets promiseInterval(long pricePerGb) {
+        return Droplets.of(Math.max(1, Pricing.owed(promiseBytes, pricePerGb)));
     }
 }
