@@ -155,7 +155,8 @@ public final class PayingClient implements RouteOpener {
         for (int h = 0; h < paid.size(); h++) {
             salts.add(session.paymentSalt(h));
         }
-        return CompletableFuture.allOf(salts.toArray(CompletableFuture[]::new)).thenApply(ignored -> {
+        // Off the node's event loop: the payer may first renew the attestation at the escrow.
+        return CompletableFuture.allOf(salts.toArray(CompletableFuture[]::new)).thenApplyAsync(ignored -> {
             List<RoutePayer.Hop> payerHops = new ArrayList<>();
             for (int h = 0; h < paid.size(); h++) {
                 byte[] salt = salts.get(h).join();
@@ -166,7 +167,7 @@ public final class PayingClient implements RouteOpener {
                 payerHops.add(new RoutePayer.Hop(paid.get(h).payee(), paid.get(h).pricePerGb(), salt));
             }
             PaidRoute route = new PaidRoute(session, payerHops.size(), RoutePayer.everyBytes(secp256k1,
-                    pseudonymSecret, attestation, payerHops, settings.promiseBytes()));
+                    pseudonymSecret, attestationForNewRoute(), payerHops, settings.promiseBytes()));
             routes.add(route);
             route.start();
             session.ended().whenComplete((reason, error) -> {
@@ -174,15 +175,30 @@ public final class PayingClient implements RouteOpener {
                 routes.remove(route);
             });
             return session;
-        });
+        }, timer);
+    }
+
+    /**
+     * The attestation a new route opens with: the latest, renewed first when less than a renewal period of it is
+     * left. The periodic renewal can fall behind on a busy machine, and a route opened with an attestation that
+     * expires on its way to the hops would be refused there (BAD_ATTESTATION) until the next renewal reached it.
+     */
+    private Attestation attestationForNewRoute() {
+        long left = attestation.expiry() - clock.instant().getEpochSecond();
+        if (left <= settings.renewalPeriod().toSeconds()) {
+            LOG.debug("attestation expires in {} s: renewing before a new route opens with it", left);
+            renewAttestation();
+        }
+        return attestation;
     }
 
     /**
      * Asks the escrow for a later attestation of the pseudonym and sends it to every hop of every live route, which
      * renews the route there (docs/PROTOCOL.md 7.3) before the previous one expires; run every third of the
-     * lifetime. A refusal is logged, and the next run tries again.
+     * lifetime, and before a new route opens with an attestation that is nearly spent. A refusal is logged, and the
+     * next run tries again. One renewal at a time.
      */
-    void renewAttestation() {
+    synchronized void renewAttestation() {
         try {
             Attestation fresh = escrow.attest(EscrowRequests.Attest.sign(secp256k1, pseudonymSecret,
                     clock.instant().plus(settings.attestationLifetime()).getEpochSecond()));
