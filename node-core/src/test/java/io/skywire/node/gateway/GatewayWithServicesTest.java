@@ -80,8 +80,13 @@ class GatewayWithServicesTest {
                         chain.proxy.socksAddress(), origin.getAddress().getPort()));
                 assertThat(halfSent.await(LIVENESS_SECONDS, TimeUnit.SECONDS)).as("half the file sent").isTrue();
 
-                gatewayChat.send(client.nodeId(), "hello from the gateway");
+                // The client speaks first, so that a service route arrives at the gateway (its node's dispatcher hands
+                // it to the service host beside the exit's route); had the gateway spoken first, the client could
+                // answer over the gateway's own route and none would arrive.
                 clientChat.send(gateway.nodeId(), "hello from the client");
+                eventually("the client's message delivered", () ->
+                        delivered(gatewayChat, client.nodeId()).equals(List.of("hello from the client")));
+                gatewayChat.send(client.nodeId(), "hello from the gateway");
                 eventually("both messages delivered and acknowledged", () ->
                         delivered(clientChat, gateway.nodeId()).equals(List.of("hello from the gateway"))
                         && delivered(gatewayChat, client.nodeId()).equals(List.of("hello from the client"))
