@@ -1,0 +1,111 @@
+#!/usr/bin/env bash
+# Makes the installed app's class-data archive (lib/app/skywire.jsa) in a jpackage app-image. Run by installers/build.sh
+# inside a private mount namespace (and network namespace, when iproute2 is there), never by hand:
+#
+#   class-archive.sh IMAGE INSTALL_DIR NAME MONOCLE_JAR WORK
+#
+# 1. IMAGE is bind-mounted on INSTALL_DIR (/opt/skywire, where the .deb and .rpm put it): the JVM records the class
+#    path's absolute paths in the archive and ignores the archive under any other path, so it is made where it is used.
+# 2. A training run: the packaged launcher with headless Monocle and the software renderer added (a copy of the
+#    launcher with its own .cfg), `gui` over a throwaway wallet, until the window logs "window ready" (the first frame
+#    with the running test network on its status bar), then SIGTERM; the JVM lists every class it loaded
+#    (-XX:DumpLoadedClassList).
+# 3. The dump: the packaged launcher itself, with the package's own class path (no Monocle), `-Xshare:dump` from that
+#    list (a static archive: the JDK's classes and the app's; Monocle's are left out of the list).
+# 4. The check: `skywire --version` must load classes from the archive.
+# Each step is bounded in time. Exit 0 with lib/app/NAME.jsa in IMAGE, else non-zero with the reason on stderr.
+set -euo pipefail
+
+IMAGE="$1" INSTALL="$2" NAME="$3" MONOCLE="$4" WORK="$5"
+TRAIN_SECONDS="${SKYWIRE_TRAIN_SECONDS:-240}"
+ARCHIVE_NAME="$NAME.jsa"
+
+fail() { echo "class-archive: $*" >&2; exit 1; }
+
+# Only this namespace sees the mounts. Without an INSTALL_DIR on this machine its parent gets an empty tmpfs.
+mount --make-rprivate / 2>/dev/null || true
+if [[ ! -d "$INSTALL" ]]; then
+  mount -t tmpfs -o mode=0755 tmpfs "$(dirname "$INSTALL")" || fail "cannot mount a tmpfs on $(dirname "$INSTALL")"
+  mkdir "$INSTALL"
+fi
+mount --bind "$IMAGE" "$INSTALL" || fail "cannot bind-mount $IMAGE on $INSTALL"
+if [[ "${SKYWIRE_TRAIN_NETNS:-}" == 1 ]]; then
+  ip link set lo up || fail "cannot bring up the loopback interface of the training's network namespace"
+fi
+
+LAUNCHER="$INSTALL/bin/$NAME"
+CFG="$INSTALL/lib/app/$NAME.cfg"
+TRAINER="$INSTALL/bin/$NAME-training"
+T="$WORK/class-archive"
+rm -rf "$T" && mkdir -p "$T"
+cleanup() {
+  [[ -n "${TRAINING_PID:-}" ]] && kill -KILL "$TRAINING_PID" 2>/dev/null
+  rm -f "$TRAINER" "$INSTALL/lib/app/$NAME-training.cfg"
+}
+trap cleanup EXIT
+rm -f "$INSTALL/lib/app/$ARCHIVE_NAME"
+
+# A throwaway wallet, so that the window opens as a returning user's does (unlocked from a file, no dialog).
+echo "class-archive-training" >"$T/password"
+env -u JAVA_TOOL_OPTIONS timeout 120 "$LAUNCHER" wallet new --data-dir "$T/data" --password-file "$T/password" \
+  >"$T/wallet.log" 2>&1 || fail "skywire wallet new failed: $(tail -5 "$T/wallet.log")"
+
+# The training launcher: jpackage's launcher reads the .cfg named after its own file.
+cp "$LAUNCHER" "$TRAINER"
+awk -v monocle="$MONOCLE" -v list="$T/classes.lst" '
+  function add_monocle() { if (app && !added) { print "app.classpath=" monocle; added = 1 } }
+  /^\[/ { add_monocle(); app = ($0 == "[Application]") }
+  { print }
+  $0 == "[JavaOptions]" {
+    print "java-options=-Dglass.platform=Monocle"; print "java-options=-Dmonocle.platform=Headless"
+    print "java-options=-Dprism.order=sw"; print "java-options=-Dskywire.log.level=INFO"
+    print "java-options=-XX:DumpLoadedClassList=" list
+    n = split("com.sun.glass.events com.sun.glass.ui com.sun.glass.ui.delegate com.sun.glass.utils com.sun.javafx.tk com.sun.javafx.util", pkgs, " ")
+    for (i = 1; i <= n; i++) print "java-options=--add-exports=javafx.graphics/" pkgs[i] "=ALL-UNNAMED"
+    print "java-options=--add-exports=javafx.base/com.sun.javafx.logging=ALL-UNNAMED"
+  }
+  END { add_monocle() }' "$CFG" >"$INSTALL/lib/app/$NAME-training.cfg"
+grep -q -- "-XX:DumpLoadedClassList" "$INSTALL/lib/app/$NAME-training.cfg" || fail "no [JavaOptions] in $CFG"
+
+env -u JAVA_TOOL_OPTIONS "$TRAINER" gui --data-dir "$T/data" --password-file "$T/password" --socks-port 0 \
+  --http-port 0 >"$T/training.log" 2>&1 &
+TRAINING_PID=$!
+deadline=$((SECONDS + TRAIN_SECONDS))
+until grep -qs "window ready" "$T/training.log"; do
+  if ! kill -0 "$TRAINING_PID" 2>/dev/null; then
+    fail "the training window exited before it was ready:
+$(tail -20 "$T/training.log")"
+  fi
+  if [[ $SECONDS -ge $deadline ]]; then
+    fail "the training window was not ready within $TRAIN_SECONDS s (SKYWIRE_TRAIN_SECONDS):
+$(tail -20 "$T/training.log")"
+  fi
+  sleep 0.5
+done
+# SIGTERM closes it as Ctrl-C would (the shutdown hook stops the network); the class list is complete at exit.
+kill -TERM "$TRAINING_PID"
+deadline=$((SECONDS + 60))
+while kill -0 "$TRAINING_PID" 2>/dev/null; do
+  [[ $SECONDS -ge $deadline ]] && fail "the training window did not stop within 60 s of SIGTERM"
+  sleep 0.5
+done
+wait "$TRAINING_PID" 2>/dev/null || true
+TRAINING_PID=""
+[[ -s "$T/classes.lst" ]] || fail "the training run wrote no class list"
+# Monocle is the training's only: its classes (and lambdas) are not on the package's class path.
+grep -v 'com/sun/glass/ui/monocle/' "$T/classes.lst" >"$T/package-classes.lst"
+
+# The dump, through the packaged launcher: the archive records the class path the package runs with.
+env JAVA_TOOL_OPTIONS="-Xshare:dump -XX:SharedClassListFile=$T/package-classes.lst \
+-XX:SharedArchiveFile=$INSTALL/lib/app/$ARCHIVE_NAME" timeout 300 "$LAUNCHER" >"$T/dump.log" 2>&1 \
+  || fail "the dump (-Xshare:dump) failed: $(grep -v '\[warning\]' "$T/dump.log" | tail -10)"
+[[ -s "$INSTALL/lib/app/$ARCHIVE_NAME" ]] || fail "the dump wrote no archive: $(tail -10 "$T/dump.log")"
+
+# The check: the packaged launcher, with the options the package will have, loads classes from it.
+env JAVA_TOOL_OPTIONS="-XX:SharedArchiveFile=$INSTALL/lib/app/$ARCHIVE_NAME -Xshare:on -Xlog:class+load=info" \
+  timeout 60 "$LAUNCHER" --version >"$T/check.log" 2>&1 \
+  || fail "the launcher does not start with the archive (-Xshare:on): $(tail -10 "$T/check.log")"
+shared="$(grep -c 'source: shared objects file' "$T/check.log" || true)"
+[[ "$shared" -gt 0 ]] || fail "skywire --version loaded no class from the archive: $(tail -10 "$T/check.log")"
+echo "class-archive: $(grep -c -v '^#' "$T/package-classes.lst") classes listed by the training window; \
+skywire --version loads $shared classes from the archive"
