@@ -7,10 +7,10 @@
 # 1. IMAGE is bind-mounted on INSTALL_DIR (/opt/skywire, where the .deb and .rpm put it): the JVM records the class
 #    path's absolute paths in the archive and ignores the archive under any other path, so it is made where it is used.
 # 2. A training run: the packaged launcher with headless Monocle and the software renderer added (a copy of the
-#    launcher with its own .cfg), `gui` over a throwaway wallet, until the window logs "window ready" (the first frame
+#    launcher with its own .cfg, removed afterwards), `gui` over a throwaway wallet, until the window logs "window ready" (the first frame
 #    with the running test network on its status bar), then SIGTERM; the JVM lists every class it loaded
 #    (-XX:DumpLoadedClassList).
-# 3. The dump: the packaged launcher itself, with the package's own class path (no Monocle), `-Xshare:dump` from that
+# 3. The dump: the packaged launcher (a copy), with the package's own class path (no Monocle), `-Xshare:dump` from that
 #    list (a static archive: the JDK's classes and the app's; Monocle's are left out of the list).
 # 4. The check: `skywire --version` must load classes from the archive.
 # Each step is bounded in time. Exit 0 with lib/app/NAME.jsa in IMAGE, else non-zero with the reason on stderr.
@@ -35,12 +35,12 @@ fi
 
 LAUNCHER="$INSTALL/bin/$NAME"
 CFG="$INSTALL/lib/app/$NAME.cfg"
-TRAINER="$INSTALL/bin/$NAME-training"
 T="$WORK/class-archive"
 rm -rf "$T" && mkdir -p "$T"
+COPIES=()
 cleanup() {
   [[ -n "${TRAINING_PID:-}" ]] && kill -KILL "$TRAINING_PID" 2>/dev/null
-  rm -f "$TRAINER" "$INSTALL/lib/app/$NAME-training.cfg"
+  rm -f "${COPIES[@]}"
 }
 trap cleanup EXIT
 rm -f "$INSTALL/lib/app/$ARCHIVE_NAME"
@@ -50,22 +50,34 @@ echo "class-archive-training" >"$T/password"
 env -u JAVA_TOOL_OPTIONS timeout 120 "$LAUNCHER" wallet new --data-dir "$T/data" --password-file "$T/password" \
   >"$T/wallet.log" 2>&1 || fail "skywire wallet new failed: $(tail -5 "$T/wallet.log")"
 
-# The training launcher: jpackage's launcher reads the .cfg named after its own file.
-cp "$LAUNCHER" "$TRAINER"
-awk -v monocle="$MONOCLE" -v list="$T/classes.lst" '
-  function add_monocle() { if (app && !added) { print "app.classpath=" monocle; added = 1 } }
-  /^\[/ { add_monocle(); app = ($0 == "[Application]") }
-  { print }
-  $0 == "[JavaOptions]" {
-    print "java-options=-Dglass.platform=Monocle"; print "java-options=-Dmonocle.platform=Headless"
-    print "java-options=-Dprism.order=sw"; print "java-options=-Dskywire.log.level=INFO"
-    print "java-options=-XX:DumpLoadedClassList=" list
-    n = split("com.sun.glass.events com.sun.glass.ui com.sun.glass.ui.delegate com.sun.glass.utils com.sun.javafx.tk com.sun.javafx.util", pkgs, " ")
-    for (i = 1; i <= n; i++) print "java-options=--add-exports=javafx.graphics/" pkgs[i] "=ALL-UNNAMED"
-    print "java-options=--add-exports=javafx.base/com.sun.javafx.logging=ALL-UNNAMED"
-  }
-  END { add_monocle() }' "$CFG" >"$INSTALL/lib/app/$NAME-training.cfg"
-grep -q -- "-XX:DumpLoadedClassList" "$INSTALL/lib/app/$NAME-training.cfg" || fail "no [JavaOptions] in $CFG"
+# A copy of the launcher with its own options: jpackage's launcher reads the .cfg named after its own file. This one's
+# .cfg is the package's with MONOCLE (or nothing) appended to the class path and OPTIONS (one a line) to the JVM's.
+launcher_copy() {
+  local copy="$1" monocle="$2" options="$3"
+  cp "$LAUNCHER" "$INSTALL/bin/$copy"
+  COPIES+=("$INSTALL/bin/$copy" "$INSTALL/lib/app/$copy.cfg")
+  awk -v monocle="$monocle" -v options="$options" '
+    function add_monocle() { if (app && !added && monocle != "") { print "app.classpath=" monocle; added = 1 } }
+    /^\[/ { add_monocle(); app = ($0 == "[Application]") }
+    { print }
+    $0 == "[JavaOptions]" { n = split(options, lines, "\n"); for (i = 1; i <= n; i++) print "java-options=" lines[i] }
+    END { add_monocle() }' "$CFG" >"$INSTALL/lib/app/$copy.cfg"
+  grep -q '^\[JavaOptions\]' "$CFG" || fail "no [JavaOptions] in $CFG"
+}
+
+# The training launcher: headless Monocle (its packages reach into javafx.graphics) and the software renderer.
+exports=""
+for package in com.sun.glass.events com.sun.glass.ui com.sun.glass.ui.delegate com.sun.glass.utils com.sun.javafx.tk \
+    com.sun.javafx.util; do
+  exports+="--add-exports=javafx.graphics/$package=ALL-UNNAMED"$'\n'
+done
+launcher_copy "$NAME-training" "$MONOCLE" "-Dglass.platform=Monocle
+-Dmonocle.platform=Headless
+-Dprism.order=sw
+-Dskywire.log.level=INFO
+-XX:DumpLoadedClassList=$T/classes.lst
+$exports--add-exports=javafx.base/com.sun.javafx.logging=ALL-UNNAMED"
+TRAINER="$INSTALL/bin/$NAME-training"
 
 env -u JAVA_TOOL_OPTIONS "$TRAINER" gui --data-dir "$T/data" --password-file "$T/password" --socks-port 0 \
   --http-port 0 >"$T/training.log" 2>&1 &
@@ -95,9 +107,12 @@ TRAINING_PID=""
 # Monocle is the training's only: its classes (and lambdas) are not on the package's class path.
 grep -v 'com/sun/glass/ui/monocle/' "$T/classes.lst" >"$T/package-classes.lst"
 
-# The dump, through the packaged launcher: the archive records the class path the package runs with.
-env JAVA_TOOL_OPTIONS="-Xshare:dump -XX:SharedClassListFile=$T/package-classes.lst \
--XX:SharedArchiveFile=$INSTALL/lib/app/$ARCHIVE_NAME" timeout 300 "$LAUNCHER" >"$T/dump.log" 2>&1 \
+# The dump, with the package's class path: the archive records it. -Xshare:dump among the launcher's own options (not
+# in JAVA_TOOL_OPTIONS), so that the launcher stops after the dump rather than run the app (JDK 25 needs that).
+launcher_copy "$NAME-dump" "" "-Xshare:dump
+-XX:SharedClassListFile=$T/package-classes.lst
+-XX:SharedArchiveFile=$INSTALL/lib/app/$ARCHIVE_NAME"
+env -u JAVA_TOOL_OPTIONS timeout 300 "$INSTALL/bin/$NAME-dump" >"$T/dump.log" 2>&1 \
   || fail "the dump (-Xshare:dump) failed: $(grep -v '\[warning\]' "$T/dump.log" | tail -10)"
 [[ -s "$INSTALL/lib/app/$ARCHIVE_NAME" ]] || fail "the dump wrote no archive: $(tail -10 "$T/dump.log")"
 
