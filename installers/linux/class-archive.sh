@@ -82,6 +82,7 @@ TRAINER="$INSTALL/bin/$NAME-training"
 env -u JAVA_TOOL_OPTIONS "$TRAINER" gui --data-dir "$T/data" --password-file "$T/password" --socks-port 0 \
   --http-port 0 >"$T/training.log" 2>&1 &
 TRAINING_PID=$!
+started=$SECONDS
 deadline=$((SECONDS + TRAIN_SECONDS))
 until grep -qs "window ready" "$T/training.log"; do
   if ! kill -0 "$TRAINING_PID" 2>/dev/null; then
@@ -94,6 +95,7 @@ $(tail -20 "$T/training.log")"
   fi
   sleep 0.5
 done
+ready=$((SECONDS - started))
 # SIGTERM closes it as Ctrl-C would (the shutdown hook stops the network); the class list is complete at exit.
 kill -TERM "$TRAINING_PID"
 deadline=$((SECONDS + 60))
@@ -109,12 +111,14 @@ grep -v 'com/sun/glass/ui/monocle/' "$T/classes.lst" >"$T/package-classes.lst"
 
 # The dump, with the package's class path: the archive records it. -Xshare:dump among the launcher's own options (not
 # in JAVA_TOOL_OPTIONS), so that the launcher stops after the dump rather than run the app (JDK 25 needs that).
+started=$SECONDS
 launcher_copy "$NAME-dump" "" "-Xshare:dump
 -XX:SharedClassListFile=$T/package-classes.lst
 -XX:SharedArchiveFile=$INSTALL/lib/app/$ARCHIVE_NAME"
 env -u JAVA_TOOL_OPTIONS timeout 300 "$INSTALL/bin/$NAME-dump" >"$T/dump.log" 2>&1 \
   || fail "the dump (-Xshare:dump) failed: $(grep -v '\[warning\]' "$T/dump.log" | tail -10)"
 [[ -s "$INSTALL/lib/app/$ARCHIVE_NAME" ]] || fail "the dump wrote no archive: $(tail -10 "$T/dump.log")"
+dumped=$((SECONDS - started))
 
 # The check: the packaged launcher, with the options the package will have, loads classes from it.
 env JAVA_TOOL_OPTIONS="-XX:SharedArchiveFile=$INSTALL/lib/app/$ARCHIVE_NAME -Xshare:on -Xlog:class+load=info" \
@@ -122,5 +126,5 @@ env JAVA_TOOL_OPTIONS="-XX:SharedArchiveFile=$INSTALL/lib/app/$ARCHIVE_NAME -Xsh
   || fail "the launcher does not start with the archive (-Xshare:on): $(tail -10 "$T/check.log")"
 shared="$(grep -c 'source: shared objects file' "$T/check.log" || true)"
 [[ "$shared" -gt 0 ]] || fail "skywire --version loaded no class from the archive: $(tail -10 "$T/check.log")"
-echo "class-archive: $(grep -c -v '^#' "$T/package-classes.lst") classes listed by the training window; \
-skywire --version loads $shared classes from the archive"
+echo "class-archive: the training window was ready in $ready s and listed $(grep -c -v '^#' "$T/package-classes.lst") \
+classes; the dump took $dumped s; skywire --version loads $shared classes from the archive"
