@@ -178,6 +178,9 @@ class_archive() {
   fi
   [[ -f "$MONOCLE" ]] || { echo "build.sh: --monocle $MONOCLE: no such file" >&2; exit 1; }
   mkdir -p "$WORK/training" && cp "$MONOCLE" "$WORK/training/monocle.jar"
+  # The JVM checks each jar's modification time against the archive's; jpackage copies the image into the packages
+  # with new times, which dpkg-deb and rpmbuild (clamp_mtime_to_source_date_epoch in the spec) clamp to
+  # SOURCE_DATE_EPOCH: the image's jars get that time before the archive is made, so the installed ones have it too.
   find "$IMAGE/lib/app" -name '*.jar' -exec touch -m -d "@$SOURCE_DATE_EPOCH" {} +
   echo "build.sh: class-data archive: a headless training window in the packaged runtime, as $install ..." >&2
   if ! "${ns[@]}" env SKYWIRE_TRAIN_NETNS="$netns" bash "$HERE/linux/class-archive.sh" "$IMAGE" "$install" \
@@ -186,9 +189,6 @@ class_archive() {
       "the packages without it" >&2
     exit 1
   fi
-  # The JVM checks each jar's modification time against the archive's; jpackage copies the image into the packages
-  # with new times, which dpkg-deb and rpmbuild (clamp_mtime_to_source_date_epoch in the spec) clamp to
-  # SOURCE_DATE_EPOCH: the image's jars get that time before the archive is made, so the installed ones have it too.
   # The package's JVM maps it; -Xshare:auto: an archive it cannot use (moved, damaged, another path) is ignored.
   awk '{ print } $0 == "[JavaOptions]" {
     print "java-options=-XX:SharedArchiveFile=$APPDIR/'"$(prop name)"'.jsa"; print "java-options=-Xshare:auto" }' \
