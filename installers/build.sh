@@ -194,7 +194,9 @@ class_archive() {
     print "java-options=-XX:SharedArchiveFile=$APPDIR/'"$(prop name)"'.jsa"; print "java-options=-Xshare:auto" }' \
     "$IMAGE/lib/app/$(prop name).cfg" >"$WORK/launcher.cfg"
   cp "$WORK/launcher.cfg" "$IMAGE/lib/app/$(prop name).cfg"
-  echo "build.sh: class-data archive lib/app/$(prop name).jsa, $(( $(stat -c %s "$IMAGE/lib/app/$(prop name).jsa") >> 20 )) MB" >&2
+  local size
+  size="$(stat -c %s "$IMAGE/lib/app/$(prop name).jsa")"
+  echo "build.sh: class-data archive lib/app/$(prop name).jsa, $((size >> 20)) MB" >&2
 }
 if [[ "$CLASS_ARCHIVE" -eq 1 ]]; then class_archive; fi
 

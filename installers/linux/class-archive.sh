@@ -7,9 +7,9 @@
 # 1. IMAGE is bind-mounted on INSTALL_DIR (/opt/skywire, where the .deb and .rpm put it): the JVM records the class
 #    path's absolute paths in the archive and ignores the archive under any other path, so it is made where it is used.
 # 2. A training run: the packaged launcher with headless Monocle and the software renderer added (a copy of the
-#    launcher with its own .cfg, removed afterwards), `gui` over a throwaway wallet, until the window logs "window ready" (the first frame
-#    with the running test network on its status bar), then SIGTERM; the JVM lists every class it loaded
-#    (-XX:DumpLoadedClassList).
+#    launcher with its own .cfg, removed afterwards), `gui` over a throwaway wallet, until the window logs "window
+#    ready" (the first frame with the running test network on its status bar), then SIGTERM; the JVM lists every
+#    class it loaded (-XX:DumpLoadedClassList).
 # 3. The dump: the packaged launcher (a copy), with the package's own class path (no Monocle), `-Xshare:dump` from that
 #    list (a static archive: the JDK's classes and the app's; Monocle's are left out of the list).
 # 4. The check: `skywire --version` must load classes from the archive.
@@ -105,6 +105,7 @@ while kill -0 "$TRAINING_PID" 2>/dev/null; do
 done
 wait "$TRAINING_PID" 2>/dev/null || true
 TRAINING_PID=""
+rm -rf "$T/data"
 [[ -s "$T/classes.lst" ]] || fail "the training run wrote no class list"
 # Monocle is the training's only: its classes (and lambdas) are not on the package's class path.
 grep -v 'com/sun/glass/ui/monocle/' "$T/classes.lst" >"$T/package-classes.lst"

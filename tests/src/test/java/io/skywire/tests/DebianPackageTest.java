@@ -103,7 +103,8 @@ class DebianPackageTest {
         Path archive = app.resolve("lib/app/skywire.jsa");
         assertThat(Files.size(archive)).isGreaterThan(10L << 20);
         assertThat(Files.readString(app.resolve("lib/app/skywire.cfg")))
-                .contains("java-options=-XX:SharedArchiveFile=$APPDIR/skywire.jsa").contains("java-options=-Xshare:auto");
+                .contains("java-options=-XX:SharedArchiveFile=$APPDIR/skywire.jsa")
+                .contains("java-options=-Xshare:auto");
         Result mapped = runAsInstalled(app, "--version");
         assertThat(mapped.exit).as(mapped.output).isZero();
         assertThat(mapped.output).containsPattern("skywire \\d+\\.\\d+\\.\\d+")
