@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds Skywire's installers with jpackage: an app-image, then native packages for this OS.
 #
-#   installers/build.sh [--types "app-image deb rpm"] [--dest DIR] [--skip-maven]
+#   installers/build.sh [--types "app-image deb rpm"] [--dest DIR] [--skip-maven] [--no-class-archive] [--monocle JAR]
 #
 # Linux:   app-image, deb and rpm (default). Needs: fakeroot and dpkg-deb for .deb, rpm (rpmbuild) for .rpm.
 # macOS:   installers/build.sh --types "app-image dmg"   Needs: Xcode command line tools (xcode-select --install).
@@ -13,12 +13,16 @@
 # JavaFX modules, which come from the platform's JavaFX jars (e.g. javafx-*-linux.jar) on the module path.
 # The application jars are built first with ./mvnw (MAVEN_ARGS is passed on, e.g. MAVEN_ARGS="-o"), unless
 # --skip-maven, in which case app/target/skywire-app.jar and app/target/lib must exist.
+# On Linux the app-image gets a class-data archive for /opt/skywire (installers/linux/class-archive.sh: a headless
+# training window, needs unshare and Monocle, which --monocle names or Maven fetches); --no-class-archive leaves it out.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 HERE="$ROOT/installers"
 DEST="$ROOT/installers/target"
 SKIP_MAVEN=0
+CLASS_ARCHIVE=1
+MONOCLE=""
 case "$(uname -s)" in
   Linux) TYPES="app-image deb rpm"; OS=linux; SEP=":" ;;
   Darwin) TYPES="app-image dmg"; OS=mac; SEP=":" ;;
@@ -31,7 +35,9 @@ while [[ $# -gt 0 ]]; do
     --types) TYPES="$2"; shift 2 ;;
     --dest) DEST="$2"; shift 2 ;;
     --skip-maven) SKIP_MAVEN=1; shift ;;
-    -h|--help) sed -n '2,16p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --no-class-archive) CLASS_ARCHIVE=0; shift ;;
+    --monocle) MONOCLE="$2"; shift 2 ;;
+    -h|--help) sed -n '2,18p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "build.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -65,6 +71,8 @@ JAR="$ROOT/app/target/skywire-app.jar"
 LIB="$ROOT/app/target/lib"
 [[ -f "$JAR" && -d "$LIB" ]] || { echo "build.sh: $JAR or $LIB is missing; run without --skip-maven" >&2; exit 1; }
 VERSION="$(sed -n 's/^version=//p' "$ROOT/app/target/classes/skywire-version.properties")"
+# The packages' file times (dpkg-deb and rpmbuild clamp to it; reproducible builds set it): the jar's build time.
+export SOURCE_DATE_EPOCH="${SOURCE_DATE_EPOCH:-$(stat -c %Y "$JAR" 2>/dev/null || date +%s)}"
 # Package versions are numbers only: 0.1.0-SNAPSHOT becomes 0.1.0.
 APP_VERSION="${VERSION%%-*}"
 
@@ -90,7 +98,9 @@ link_command_on_path() {
   sed '/^    configure)$/a\    ln -sf /opt/skywire/bin/skywire /usr/bin/skywire' "$dir/template.postinst" >"$WORK/resources/postinst"
   sed '/^    remove|upgrade|deconfigure)$/a\    rm -f /usr/bin/skywire' "$dir/template.prerm" >"$WORK/resources/prerm"
   # rpm runs the new %post before the old %preun on an upgrade: remove the link only when erasing ($1 = 0).
-  sed -e '/^%post$/a\ln -sf /opt/skywire/bin/skywire /usr/bin/skywire' \
+  # The files keep the app-image's times, clamped to SOURCE_DATE_EPOCH as dpkg-deb does (see class_archive).
+  sed -e '1i %define clamp_mtime_to_source_date_epoch 1' \
+      -e '/^%post$/a\ln -sf /opt/skywire/bin/skywire /usr/bin/skywire' \
       -e '/^%preun$/a\if [ "$1" = 0 ]; then rm -f /usr/bin/skywire; fi' "$dir/template.spec" >"$WORK/resources/skywire.spec"
   for file in postinst prerm skywire.spec; do
     grep -q '/usr/bin/skywire' "$WORK/resources/$file" \
@@ -136,6 +146,59 @@ rm -rf "$DEST/$(prop name)" "$DEST/$(prop title).app"
 "$JDK/bin/jpackage" --type app-image --dest "$DEST" "${COMMON[@]}"
 IMAGE="$DEST/$(prop name)"
 [[ "$OS" == mac ]] && IMAGE="$DEST/$(prop name).app"
+
+# The class-data archive (docs/ARCHITECTURE.md, "A class-data archive in the packages"): made here, since the installed
+# app's directory is read-only and JDK 17 cannot make one on a first run. The JVM uses it only under the path it was
+# made at, so it is made for the packages' /opt/skywire, seen there through a private mount namespace (unshare).
+# Where that cannot be done (not Linux, no unshare or namespaces) the packages are built without it, with a warning:
+# they work as before, only slower to start. A training or dump that fails fails the build: the window did not open
+# headless in the packaged runtime, which is worth stopping for (--no-class-archive builds anyway).
+class_archive() {
+  local install="/opt/$(prop name)" ns=() netns=0
+  if [[ "$OS" != linux ]]; then
+    echo "build.sh: warning: no class-data archive (made on Linux only); the app starts without it" >&2; return
+  fi
+  case "$WORK/" in "$(dirname "$install")"/*)
+    echo "build.sh: warning: no class-data archive (--dest is under $(dirname "$install"))" >&2; return ;;
+  esac
+  if [[ "$(id -u)" -eq 0 ]]; then ns=(unshare --mount); else ns=(unshare --map-root-user --mount); fi
+  if ! command -v unshare >/dev/null 2>&1 || ! "${ns[@]}" true 2>/dev/null; then
+    echo "build.sh: warning: no class-data archive (needs a private mount namespace: unshare from util-linux, and" \
+      "root or user namespaces); the app starts without it" >&2; return
+  fi
+  # Loopback only: a network namespace of its own when iproute2 can bring its loopback up.
+  if command -v ip >/dev/null 2>&1 && "${ns[@]}" --net ip link set lo up 2>/dev/null; then ns+=(--net); netns=1; fi
+  if [[ -z "$MONOCLE" ]]; then
+    local version
+    version="$(sed -n 's:.*<monocle.version>\(.*\)</monocle.version>.*:\1:p' "$ROOT/pom.xml")"
+    (cd "$ROOT" && JAVA_HOME="$JDK" ./mvnw -q -B dependency:copy -Dartifact="org.testfx:openjfx-monocle:$version" \
+      -DoutputDirectory="$WORK/monocle") \
+      || { echo "build.sh: cannot get Monocle $version for the training window; pass --monocle JAR" >&2; exit 1; }
+    MONOCLE="$WORK/monocle/openjfx-monocle-$version.jar"
+  fi
+  [[ -f "$MONOCLE" ]] || { echo "build.sh: --monocle $MONOCLE: no such file" >&2; exit 1; }
+  mkdir -p "$WORK/training" && cp "$MONOCLE" "$WORK/training/monocle.jar"
+  # The JVM checks each jar's modification time against the archive's; jpackage copies the image into the packages
+  # with new times, which dpkg-deb and rpmbuild (clamp_mtime_to_source_date_epoch in the spec) clamp to
+  # SOURCE_DATE_EPOCH: the image's jars get that time before the archive is made, so the installed ones have it too.
+  find "$IMAGE/lib/app" -name '*.jar' -exec touch -m -d "@$SOURCE_DATE_EPOCH" {} +
+  echo "build.sh: class-data archive: a headless training window in the packaged runtime, as $install ..." >&2
+  if ! "${ns[@]}" env SKYWIRE_TRAIN_NETNS="$netns" bash "$HERE/linux/class-archive.sh" "$IMAGE" "$install" \
+      "$(prop name)" "$WORK/training/monocle.jar" "$WORK" >&2; then
+    echo "build.sh: the class-data archive failed (above; logs in $WORK/class-archive); --no-class-archive builds" \
+      "the packages without it" >&2
+    exit 1
+  fi
+  # The package's JVM maps it; -Xshare:auto: an archive it cannot use (moved, damaged, another path) is ignored.
+  awk '{ print } $0 == "[JavaOptions]" {
+    print "java-options=-XX:SharedArchiveFile=$APPDIR/'"$(prop name)"'.jsa"; print "java-options=-Xshare:auto" }' \
+    "$IMAGE/lib/app/$(prop name).cfg" >"$WORK/launcher.cfg"
+  cp "$WORK/launcher.cfg" "$IMAGE/lib/app/$(prop name).cfg"
+  local size
+  size="$(stat -c %s "$IMAGE/lib/app/$(prop name).jsa")"
+  echo "build.sh: class-data archive lib/app/$(prop name).jsa, $((size >> 20)) MB" >&2
+}
+if [[ "$CLASS_ARCHIVE" -eq 1 ]]; then class_archive; fi
 
 for type in $TYPES; do
   [[ "$type" == app-image ]] && continue

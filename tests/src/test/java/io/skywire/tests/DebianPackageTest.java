@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -21,7 +22,10 @@ import org.junit.jupiter.api.io.TempDir;
  * Builds the .deb with {@code installers/build.sh} (jpackage, from the app jars the reactor just built, with the JDK
  * that runs the tests), checks its metadata, unpacks it with {@code dpkg-deb -x} and runs the unpacked launcher:
  * {@code skywire --version} and {@code skywire selftest}, which fetches a file through a test network in the
- * packaged runtime. Skipped where jpackage, fakeroot or dpkg-deb are missing, except in CI, where it must run.
+ * packaged runtime. Then the class-data archive the build made for {@code /opt/skywire}: the unpacked app, seen at
+ * {@code /opt/skywire} in a private mount namespace ({@code unshare}, as root or through a user namespace), loads the
+ * app's classes from it, and still starts once it is removed. Skipped where jpackage, fakeroot, dpkg-deb or unshare
+ * are missing, except in CI, where it must run.
  */
 class DebianPackageTest {
 
@@ -39,13 +43,19 @@ class DebianPackageTest {
             assertThat(jpackage).as("jpackage in " + JAVA_HOME + " (a full JDK; .ci/run installs one)").isTrue();
         }
         assumeTrue(jpackage, "jpackage is missing from " + JAVA_HOME);
-        TestnetFixture.requireTools("fakeroot", "dpkg-deb");
+        TestnetFixture.requireTools("fakeroot", "dpkg-deb", "unshare");
         assumeTrue(Files.isRegularFile(ROOT.resolve("app/target/skywire-app.jar")), "app/target is not built");
 
         Path dest = dir.resolve("packages");
-        Result build = run(List.of("bash", ROOT.resolve("installers/build.sh").toString(), "--skip-maven",
-                "--types", "deb", "--dest", dest.toString()), 360);
+        List<String> buildCommand = new ArrayList<>(List.of("bash", ROOT.resolve("installers/build.sh").toString(),
+                "--skip-maven", "--types", "deb", "--dest", dest.toString()));
+        // The training window's headless Monocle: the one on this test's class path (else build.sh asks Maven).
+        Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+                .filter(entry -> entry.contains("openjfx-monocle")).findFirst()
+                .ifPresent(monocle -> buildCommand.addAll(List.of("--monocle", monocle)));
+        Result build = run(buildCommand, 480);
         assertThat(build.exit).as(build.output).isZero();
+        assertThat(build.output).contains("build.sh: class-data archive lib/app/skywire.jsa");
         Path deb;
         try (Stream<Path> files = Files.list(dest)) {
             deb = files.filter(p -> p.getFileName().toString().endsWith(".deb")).findFirst().orElseThrow();
@@ -88,6 +98,38 @@ class DebianPackageTest {
                 .contains("at " + app.resolve("lib/runtime"))
                 .contains("ok javafx: module javafx.graphics")
                 .containsPattern("ok tunnel: 262144 bytes through \\d+ nodes via SOCKS5 .* matches");
+
+        // The class-data archive, made for /opt/skywire, and the options that map it (or ignore it, where it cannot).
+        Path archive = app.resolve("lib/app/skywire.jsa");
+        assertThat(Files.size(archive)).isGreaterThan(10L << 20);
+        assertThat(Files.readString(app.resolve("lib/app/skywire.cfg")))
+                .contains("java-options=-XX:SharedArchiveFile=$APPDIR/skywire.jsa")
+                .contains("java-options=-Xshare:auto");
+        Result mapped = runAsInstalled(app, "--version");
+        assertThat(mapped.exit).as(mapped.output).isZero();
+        assertThat(mapped.output).containsPattern("skywire \\d+\\.\\d+\\.\\d+")
+                .containsPattern("io\\.skywire\\.app\\.Main source: shared objects file")
+                .containsPattern("picocli\\.CommandLine source: shared objects file");
+        Files.delete(archive);
+        Result without = runAsInstalled(app, "--version");
+        assertThat(without.exit).as(without.output).isZero();
+        assertThat(without.output).containsPattern("skywire \\d+\\.\\d+\\.\\d+")
+                .contains("io.skywire.app.Main source: file:").doesNotContain("source: shared objects file");
+    }
+
+    /**
+     * Runs the unpacked app as the installed one: seen at /opt/skywire in a private mount namespace (a tmpfs over
+     * /opt there, so nothing outside changes), with the JVM logging where each class came from.
+     */
+    private Result runAsInstalled(Path app, String argument) throws IOException, InterruptedException {
+        List<String> unshare = new ArrayList<>(List.of("unshare", "--mount"));
+        if (!"root".equals(System.getProperty("user.name"))) {
+            unshare.add("--map-root-user");
+        }
+        unshare.addAll(List.of("sh", "-c", "mount -t tmpfs tmpfs /opt && mkdir /opt/skywire"
+                + " && mount --bind \"$0\" /opt/skywire && JAVA_TOOL_OPTIONS=-Xlog:class+load=info"
+                + " exec /opt/skywire/bin/skywire \"$1\"", app.toString(), argument));
+        return run(unshare, 60);
     }
 
     private record Result(int exit, String output) {

@@ -48,10 +48,20 @@ import java.util.stream.Stream;
  * frame, and "window interactive" is then the later of the FX thread's prompt answers and the dialog's first frame
  * ("unlock dialog shown", logged two pulses after its {@code show()}): a password can be typed (nobody types it, so
  * there is no "network ready").
+ *
+ * <p>With {@code --installed DIR} it times the app a package installs instead: DIR is its directory (a .deb unpacked
+ * with {@code dpkg-deb -x}: {@code root/opt/skywire}, or an installed {@code /opt/skywire}), whose class-data archive
+ * {@code installers/build.sh} made for {@code /opt/skywire}. Each launch runs its own launcher in a private mount
+ * namespace ({@code unshare}) where DIR is seen at {@code /opt/skywire}, its {@code .cfg} replaced by one with headless
+ * Monocle appended to the class path (the archive allows a longer class path, not another one) and, for the rounds
+ * without the archive, the archive hidden (an empty file, which {@code -Xshare:auto} ignores). Nothing in DIR changes.
+ * The archive is the package's, so there is no first window.
  */
 public final class LaunchTimeBench {
 
     private static final String[] FIGURES = {"--version", "window shown", "window interactive", "network ready"};
+    /** Where the packages install the app, and where its class-data archive was made for. */
+    private static final Path INSTALL_DIR = Path.of("/opt/skywire");
 
     private LaunchTimeBench() {
     }
@@ -64,36 +74,46 @@ public final class LaunchTimeBench {
         boolean dialog = options.contains("--dialog");
         int figures = dialog ? FIGURES.length - 1 : FIGURES.length;
         int runs = options.stream().filter(arg -> arg.matches("\\d+")).findFirst().map(Integer::parseInt).orElse(3);
-        out.printf(Locale.ROOT, "launch time, %d runs each, %s network, %s, %d cores, load %.2f%n", runs,
+        int installedAt = options.indexOf("--installed");
+        Path installed = installedAt < 0 ? null : Path.of(options.get(installedAt + 1)).toAbsolutePath().normalize();
+        out.printf(Locale.ROOT, "launch time, %d runs each, %s network, %s, %s, %d cores, load %.2f%n", runs,
                 free ? "free" : "paid", dialog ? "unlock dialog" : "password file",
+                installed == null ? "./skywire" : "installed app " + installed + " as " + INSTALL_DIR,
                 Runtime.getRuntime().availableProcessors(), load());
-        Path root = repositoryRoot();
         // The window opens over a wallet (as for a returning user; a first run shows the wizard instead), unlocked
         // from a password file so that no dialog waits for a hand. Made once, before anything is timed.
         Path dataDir = Files.createTempDirectory("skywire-launch");
         try {
+            Launcher launcher = installed == null ? new ScriptLauncher(repositoryRoot())
+                    : new InstalledLauncher(installed, dataDir);
             Path passwordFile = dataDir.resolve("password");
             Files.writeString(passwordFile, "launch-bench-password\n");
-            Process create = start(root, true, "wallet", "new", "--data-dir", dataDir.toString(), "--password-file",
-                    passwordFile.toString());
-            create.getInputStream().transferTo(OutputStream.nullOutputStream());
+            Process create = launcher.start(true, "wallet", "new", "--data-dir", dataDir.toString(),
+                    "--password-file", passwordFile.toString());
+            String created = new String(create.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!create.waitFor(120, TimeUnit.SECONDS) || create.exitValue() != 0) {
-                throw new IllegalStateException("skywire wallet new failed");
+                throw new IllegalStateException("skywire wallet new failed:\n" + created);
             }
-            Path archive = root.resolve("app/target/skywire.jsa");
-            Files.deleteIfExists(archive);
-            long[] first = windowMillis(root, true, free, dataDir, dialog ? null : passwordFile);
-            waitFor(archive);
-            out.printf(Locale.ROOT, "first window after the build (writes %s, %d MB): shown %d ms, interactive %d ms, "
-                    + "ready %d ms%n", root.relativize(archive), Files.size(archive) >> 20, first[0], first[1],
-                    first[2]);
+            if (installed == null) {
+                Path root = repositoryRoot();
+                Path archive = root.resolve("app/target/skywire.jsa");
+                Files.deleteIfExists(archive);
+                long[] first = windowMillis(launcher, true, free, dataDir, dialog ? null : passwordFile);
+                waitFor(archive);
+                out.printf(Locale.ROOT, "first window after the build (writes %s, %d MB): shown %d ms, interactive %d "
+                        + "ms, ready %d ms%n", root.relativize(archive), Files.size(archive) >> 20, first[0],
+                        first[1], first[2]);
+            } else {
+                out.printf(Locale.ROOT, "the package's class-data archive: %d MB%n",
+                        Files.size(installed.resolve(InstalledLauncher.ARCHIVE)) >> 20);
+            }
             long[][] withCds = new long[FIGURES.length][runs];
             long[][] withoutCds = new long[FIGURES.length][runs];
             for (int i = 0; i < runs; i++) {
                 for (boolean cds : new boolean[] {true, false}) {
                     long[][] into = cds ? withCds : withoutCds;
-                    into[0][i] = versionMillis(root, cds);
-                    long[] window = windowMillis(root, cds, free, dataDir, dialog ? null : passwordFile);
+                    into[0][i] = versionMillis(launcher, cds);
+                    long[] window = windowMillis(launcher, cds, free, dataDir, dialog ? null : passwordFile);
                     for (int figure = 1; figure < FIGURES.length; figure++) {
                         into[figure][i] = window[figure - 1];
                     }
@@ -123,15 +143,108 @@ public final class LaunchTimeBench {
         return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 
-    /** Starts {@code ./skywire args} as the launch would, with or without the class-data archive. */
-    private static Process start(Path root, boolean cds, String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of("bash", root.resolve("skywire").toString()));
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true);
-        Map<String, String> env = builder.environment();
-        env.put("JAVA_HOME", System.getProperty("java.home"));
-        env.put("SKYWIRE_NO_BUILD", "1");
-        env.put("SKYWIRE_CDS", cds ? "on" : "off");
+    /** Starts one launch of the app, with or without its class-data archive. */
+    private interface Launcher {
+        Process start(boolean cds, String... args) throws IOException;
+    }
+
+    /** The repository's {@code ./skywire}: {@code SKYWIRE_CDS} turns its archive on and off. */
+    private record ScriptLauncher(Path root) implements Launcher {
+
+        @Override
+        public Process start(boolean cds, String... args) throws IOException {
+            List<String> command = new ArrayList<>(List.of("bash", root.resolve("skywire").toString()));
+            command.addAll(List.of(args));
+            ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true);
+            Map<String, String> env = builder.environment();
+            env.put("JAVA_HOME", System.getProperty("java.home"));
+            env.put("SKYWIRE_NO_BUILD", "1");
+            env.put("SKYWIRE_CDS", cds ? "on" : "off");
+            List<String> javaOptions = new ArrayList<>(headlessOptions());
+            javaOptions.add("-Dskywire.log.level=INFO");
+            env.put("SKYWIRE_JAVA_OPTS", String.join(" ", javaOptions));
+            env.put("SKYWIRE_EXTRA_CLASSPATH", String.join(java.io.File.pathSeparator, monocle()));
+            return builder.start();
+        }
+    }
+
+    /**
+     * The app a package installs, at {@code dir}, run by its own launcher as {@link #INSTALL_DIR} in a private mount
+     * namespace (see the class comment). The launcher's {@code .cfg} for the benchmark is written once, to {@code
+     * work}.
+     */
+    private static final class InstalledLauncher implements Launcher {
+
+        static final String ARCHIVE = "lib/app/skywire.jsa";
+        private static final String CFG = "lib/app/skywire.cfg";
+        private static final List<String> MONOCLE_EXPORTS = List.of("javafx.graphics/com.sun.glass.events",
+                "javafx.graphics/com.sun.glass.ui", "javafx.graphics/com.sun.glass.ui.delegate",
+                "javafx.graphics/com.sun.glass.utils", "javafx.graphics/com.sun.javafx.tk",
+                "javafx.graphics/com.sun.javafx.util", "javafx.base/com.sun.javafx.logging");
+
+        private final Path dir;
+        private final Path cfg;
+
+        InstalledLauncher(Path dir, Path work) throws IOException {
+            if (!Files.isRegularFile(dir.resolve("bin/skywire")) || !Files.isRegularFile(dir.resolve(ARCHIVE))) {
+                throw new IllegalStateException(dir + " has no bin/skywire or no " + ARCHIVE
+                        + ": name an unpacked package's opt/skywire (installers/build.sh made with its archive)");
+            }
+            if (dir.startsWith(INSTALL_DIR.getParent()) && !dir.equals(INSTALL_DIR)) {
+                throw new IllegalStateException(dir + ": unpack it outside " + INSTALL_DIR.getParent());
+            }
+            this.dir = dir;
+            this.cfg = work.resolve("skywire.cfg");
+            Files.writeString(cfg, benchConfig(Files.readAllLines(dir.resolve(CFG))));
+        }
+
+        /** The package's .cfg with Monocle appended to the class path and the headless options added. */
+        private static String benchConfig(List<String> lines) {
+            List<String> javaOptions = new ArrayList<>(headlessOptions());
+            javaOptions.add("-Dskywire.log.level=INFO");
+            MONOCLE_EXPORTS.forEach(export -> javaOptions.add("--add-exports=" + export + "=ALL-UNNAMED"));
+            StringBuilder out = new StringBuilder();
+            boolean application = false;
+            for (String line : lines) {
+                if (line.startsWith("[") && application) {
+                    monocle().forEach(jar -> out.append("app.classpath=").append(jar).append('\n'));
+                }
+                if (line.startsWith("[")) {
+                    application = line.equals("[Application]");
+                }
+                out.append(line).append('\n');
+                if (line.equals("[JavaOptions]")) {
+                    javaOptions.forEach(option -> out.append("java-options=").append(option).append('\n'));
+                }
+            }
+            return out.toString();
+        }
+
+        @Override
+        public Process start(boolean cds, String... args) throws IOException {
+            String app = INSTALL_DIR.toString();
+            StringBuilder script = new StringBuilder();
+            if (!dir.equals(INSTALL_DIR)) {
+                script.append("mount -t tmpfs tmpfs ").append(INSTALL_DIR.getParent()).append(" && mkdir ").append(app)
+                        .append(" && mount --bind \"$0\" ").append(app).append(" && ");
+            }
+            script.append("mount --bind \"$1\" ").append(app).append('/').append(CFG).append(" && ");
+            if (!cds) {
+                script.append("mount --bind /dev/null ").append(app).append('/').append(ARCHIVE).append(" && ");
+            }
+            script.append("shift && exec ").append(app).append("/bin/skywire \"$@\"");
+            List<String> command = new ArrayList<>(List.of("unshare", "--mount"));
+            if (!"root".equals(System.getProperty("user.name"))) {
+                command.add("--map-root-user");
+            }
+            command.addAll(List.of("sh", "-c", script.toString(), dir.toString(), cfg.toString()));
+            command.addAll(List.of(args));
+            return new ProcessBuilder(command).redirectErrorStream(true).start();
+        }
+    }
+
+    /** Headless Monocle and the software renderer, unless this JVM names a platform or there is a display. */
+    private static List<String> headlessOptions() {
         List<String> javaOptions = new ArrayList<>();
         for (String property : List.of("glass.platform", "monocle.platform", "prism.order")) {
             String value = System.getProperty(property);
@@ -143,12 +256,13 @@ public final class LaunchTimeBench {
             javaOptions.addAll(List.of("-Dglass.platform=Monocle", "-Dmonocle.platform=Headless",
                     "-Dprism.order=sw"));
         }
-        javaOptions.add("-Dskywire.log.level=INFO");
-        env.put("SKYWIRE_JAVA_OPTS", String.join(" ", javaOptions));
-        List<String> monocle = Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+        return javaOptions;
+    }
+
+    /** Headless Monocle's jar, from this JVM's class path (the bench profile's). */
+    private static List<String> monocle() {
+        return Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
                 .filter(entry -> entry.contains("openjfx-monocle")).toList();
-        env.put("SKYWIRE_EXTRA_CLASSPATH", String.join(java.io.File.pathSeparator, monocle));
-        return builder.start();
     }
 
     /** The repository's root (with {@code ./skywire} and a built {@code app/target}): here or one level up. */
@@ -164,9 +278,9 @@ public final class LaunchTimeBench {
         return root;
     }
 
-    private static long versionMillis(Path root, boolean cds) throws IOException, InterruptedException {
+    private static long versionMillis(Launcher launcher, boolean cds) throws IOException, InterruptedException {
         long start = System.nanoTime();
-        Process process = start(root, cds, "--version");
+        Process process = launcher.start(cds, "--version");
         process.getInputStream().transferTo(OutputStream.nullOutputStream());
         if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
             throw new IllegalStateException("skywire --version failed");
@@ -179,8 +293,8 @@ public final class LaunchTimeBench {
      * the unlock dialog waits for a password nobody types, so network ready is -1 and the window is closed once
      * interactive.
      */
-    private static long[] windowMillis(Path root, boolean cds, boolean free, Path dataDir, Path passwordFile)
-            throws Exception {
+    private static long[] windowMillis(Launcher launcher, boolean cds, boolean free, Path dataDir,
+                                       Path passwordFile) throws Exception {
         List<String> args = new ArrayList<>(List.of("gui", "--socks-port", "0", "--http-port", "0", "--data-dir",
                 dataDir.toString()));
         if (passwordFile != null) {
@@ -190,7 +304,7 @@ public final class LaunchTimeBench {
             args.add("--free");
         }
         long start = System.nanoTime();
-        Process process = start(root, cds, args.toArray(new String[0]));
+        Process process = launcher.start(cds, args.toArray(new String[0]));
         CompletableFuture<Long> shown = new CompletableFuture<>();
         CompletableFuture<Long> interactive = new CompletableFuture<>();
         CompletableFuture<Long> ready = new CompletableFuture<>();
