@@ -33,6 +33,8 @@ final class UdpLink implements LinkPort {
     /** Full datagrams' worth of tokens an emptied bucket waits for before it wakes the link. */
     static final int WAKE_DATAGRAMS = 4;
     private static final int WIRE_DATAGRAM = UdpWire.MAX_DATAGRAM + HEADER_BYTES;
+    /** Rates above this (1 TB/s) pace as this: the bucket's integer arithmetic stays far from overflow. */
+    private static final long MAX_PACED_RATE = 1_000_000_000_000L;
 
     private final Pacer bucket;
     private boolean wakeupPending;
@@ -51,7 +53,7 @@ final class UdpLink implements LinkPort {
         this.rttHintNanos = rttHintNanos;
         this.self = transport.self();
         // Two milliseconds at the rate, but at least a few full datagrams so slow links are not starved.
-        this.bucket = new Pacer(rate, 8 * WIRE_DATAGRAM);
+        this.bucket = new Pacer(Math.min(rate, MAX_PACED_RATE), 8 * WIRE_DATAGRAM);
         bucket.ready(now);
     }
 
