@@ -193,6 +193,7 @@ final class Carriers {
             ackCounter.count(datagram, state.counters);
         }
         receiver.receive(now, link, datagram, datagram.length);
+        link.datagramHandled(now, false);
     }
 
     /** Sends what the carried link has while its route has credit for a full payload. */

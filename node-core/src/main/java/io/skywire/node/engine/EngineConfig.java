@@ -18,6 +18,7 @@ package io.skywire.node.engine;
  * @param replayMemory           setup ephemeral keys remembered to refuse replayed setups
  * @param buffers                the buffer policy (credit per route, or a buffer per upstream neighbour) and its
  *                               bounds; every node of a network must use the same policy
+ * @param acks                   when received datagrams are acknowledged: at once, or delayed to ride along
  */
 public record EngineConfig(
         int maxInFlightPackets,
@@ -32,7 +33,8 @@ public record EngineConfig(
         long housekeepingNanos,
         int maxRoutes,
         int replayMemory,
-        BufferSettings buffers) {
+        BufferSettings buffers,
+        AckSettings acks) {
 
     /** The smallest route buffer: eight full datagrams, so a credit step always fits a message. */
     public static final int MIN_ROUTE_BUFFER_BYTES = 16 * 1024;
@@ -54,10 +56,22 @@ public record EngineConfig(
         if (buffers == null) {
             throw new IllegalArgumentException("buffer settings missing");
         }
+        if (acks == null) {
+            throw new IllegalArgumentException("acknowledgement settings missing");
+        }
         if (buffers.perSender() && buffers.blockTimeoutNanos() < 3 * housekeepingNanos) {
             // BLOCKs are repeated from the housekeeping sweep; a shorter lapse would lapse between two repeats.
             throw new IllegalArgumentException("blockTimeoutNanos must be at least three housekeeping periods");
         }
+    }
+
+    /** A configuration that acknowledges every datagram at once ({@link AckSettings#IMMEDIATE}). */
+    public EngineConfig(int maxInFlightPackets, long minRtoNanos, long initialRtoNanos, long linkDeadNanos,
+            int maxRouteBufferBytes, long maxNodeBufferBytes, long setupTimeoutNanos, long keepaliveNanos,
+            long routeExpiryNanos, long housekeepingNanos, int maxRoutes, int replayMemory, BufferSettings buffers) {
+        this(maxInFlightPackets, minRtoNanos, initialRtoNanos, linkDeadNanos, maxRouteBufferBytes, maxNodeBufferBytes,
+                setupTimeoutNanos, keepaliveNanos, routeExpiryNanos, housekeepingNanos, maxRoutes, replayMemory,
+                buffers, AckSettings.IMMEDIATE);
     }
 
     /** A configuration with the default buffer settings ({@link BufferSettings#defaults()}). */
@@ -73,21 +87,28 @@ public record EngineConfig(
     public EngineConfig withBuffers(BufferSettings settings) {
         return new EngineConfig(maxInFlightPackets, minRtoNanos, initialRtoNanos, linkDeadNanos, maxRouteBufferBytes,
                 maxNodeBufferBytes, setupTimeoutNanos, keepaliveNanos, routeExpiryNanos, housekeepingNanos, maxRoutes,
-                replayMemory, settings);
+                replayMemory, settings, acks);
     }
 
     /** This configuration with another floor for declaring a busy, unacknowledged link dead. */
     public EngineConfig withLinkDeadNanos(long nanos) {
         return new EngineConfig(maxInFlightPackets, minRtoNanos, initialRtoNanos, nanos, maxRouteBufferBytes,
                 maxNodeBufferBytes, setupTimeoutNanos, keepaliveNanos, routeExpiryNanos, housekeepingNanos, maxRoutes,
-                replayMemory, buffers);
+                replayMemory, buffers, acks);
     }
 
     /** This configuration with other keep-alive, expiry and housekeeping periods. */
     public EngineConfig withRouteTimers(long keepalive, long routeExpiry, long housekeeping) {
         return new EngineConfig(maxInFlightPackets, minRtoNanos, initialRtoNanos, linkDeadNanos, maxRouteBufferBytes,
                 maxNodeBufferBytes, setupTimeoutNanos, keepalive, routeExpiry, housekeeping, maxRoutes, replayMemory,
-                buffers);
+                buffers, acks);
+    }
+
+    /** This configuration with other acknowledgement timing. */
+    public EngineConfig withAcks(AckSettings settings) {
+        return new EngineConfig(maxInFlightPackets, minRtoNanos, initialRtoNanos, linkDeadNanos, maxRouteBufferBytes,
+                maxNodeBufferBytes, setupTimeoutNanos, keepaliveNanos, routeExpiryNanos, housekeepingNanos, maxRoutes,
+                replayMemory, buffers, settings);
     }
 
     /** Defaults for a node: 96 datagrams in flight, 4 MiB per route, 256 MiB per node. */

@@ -76,6 +76,12 @@ final class LinkState {
     private int lostSinceProgress;
     private long lastLossAt;
     boolean ackPending;
+    /** Delayed ACKs: an ack-eliciting frame in the datagram being handled, datagrams not yet acknowledged, when
+     *  the first of them arrived plus the delay, and whether the ACK must go at once (a gap or a duplicate). */
+    private boolean elicited;
+    private int unackedDatagrams;
+    private long ackDeadline = Long.MAX_VALUE;
+    private boolean ackNow;
     boolean dead;
     /** What this link sends goes over a route (see {@link Carriers}), never to the driver. */
     boolean carried;
@@ -117,10 +123,40 @@ final class LinkState {
         return mtu - DatagramCodec.HEADER_BYTES - Frame.DATA_OVERHEAD - ACK_RESERVE;
     }
 
-    /** Called for every received ack-eliciting datagram. */
+    /** Called for every ack-eliciting frame received (several may share a datagram). */
     void ackEliciting() {
         ackPending = true;
+        elicited = true;
         ackRepeats = ACK_REPEATS;
+    }
+
+    /**
+     * Called once a received datagram's frames were handled: counts it towards a delayed ACK ({@link AckSettings})
+     * when it was ack-eliciting, and makes the ACK due at once when it arrived after a gap.
+     */
+    void datagramHandled(long now, boolean afterGap) {
+        if (!elicited) {
+            return;
+        }
+        elicited = false;
+        if (unackedDatagrams++ == 0) {
+            ackDeadline = now + config.acks().maxDelayNanos();
+        }
+        if (afterGap) {
+            ackNow = true;
+        }
+    }
+
+    /** A datagram arrived twice: our ACK was probably lost, so the next one goes at once. */
+    void duplicateReceived() {
+        ackPending = true;
+        ackNow = true;
+    }
+
+    /** Whether a pending ACK must go even alone. */
+    private boolean ackDue(long now) {
+        return !config.acks().delayed() || ackNow || unackedDatagrams >= config.acks().everyDatagrams()
+                || now >= ackDeadline;
     }
 
     void seedRtt(long rttNanos) {
@@ -171,10 +207,11 @@ final class LinkState {
         }
         int pos = DatagramCodec.HEADER_BYTES;
         boolean acked = ackPending;
+        long previousAckAt = ackWrittenAt;
         if (ackPending) {
             pos = writeAck(buf, pos, now);
-            ackPending = false;
         }
+        int afterAck = pos;
         List<Object> items = pollItems;
         items.clear();
         int forwardedBytes = 0;
@@ -200,9 +237,21 @@ final class LinkState {
                 }
             }
         }
+        if (acked && pos == afterAck && !ackDue(now)) {
+            // Only the ACK would go, and it may still wait for company (AckSettings).
+            ackWrittenAt = previousAckAt;
+            return 0;
+        }
+        if (acked) {
+            ackPending = false;
+            ackNow = false;
+            unackedDatagrams = 0;
+            ackDeadline = Long.MAX_VALUE;
+        }
         boolean alone = pos == DatagramCodec.HEADER_BYTES;
+        // A lone repeat waits as long as a delayed ACK may (at once: not at the same instant as the ACK).
         if (!acked && ackRepeats > 0 && received.largest() >= 0 && pos + ACK_RESERVE <= mtu
-                && !(alone && now == ackWrittenAt)) {
+                && !(alone && now - ackWrittenAt < Math.max(1, config.acks().maxDelayNanos()))) {
             // Repeats ride on other frames, or go alone when there are none: on a lossy link with sparse
             // traffic a single acknowledgement is too easily lost. But not alone at the same instant as the
             // ACK they repeat: a driver that polls until null would send the ACK and its repeats back to
@@ -433,10 +482,12 @@ final class LinkState {
         if (dead) {
             return Long.MAX_VALUE;
         }
+        // A delayed ACK is polled at its deadline; an immediate one goes with the poll after its input.
+        long paced = ackPending && config.acks().delayed() ? Math.min(pacedUntil, ackDeadline) : pacedUntil;
         if (sent.unsettled() == 0) {
-            return pacedUntil;
+            return paced;
         }
-        long next = Math.min(pacedUntil, Math.min(lossTime, rtoDeadline()));
+        long next = Math.min(paced, Math.min(lossTime, rtoDeadline()));
         if (lostSinceProgress >= DEAD_AFTER_LOSSES && !virtual) {
             next = Math.min(next, lastProgress + deadAfter());
         }
@@ -451,6 +502,11 @@ final class LinkState {
         if (now >= pacedUntil) {
             // The driver polls the link after every timeout; the payloads held back go then.
             pacedUntil = Long.MAX_VALUE;
+        }
+        if (now >= ackDeadline) {
+            // Due from now on, and no longer a deadline: a link that cannot send yet must not keep the timer firing.
+            ackNow = true;
+            ackDeadline = Long.MAX_VALUE;
         }
         if (now >= lossTime) {
             detectLosses(now);

@@ -294,15 +294,18 @@ public final class NodeEngine {
             case DUPLICATE -> {
                 state.counters.increment(Counter.DATAGRAMS_DUPLICATE);
                 // Our acknowledgement was probably lost; repeat it.
-                linkState.ackPending = true;
+                linkState.duplicateReceived();
                 return;
             }
-            default -> linkState.received.record(packetNumber, now);
+            default -> { }
         }
+        boolean afterGap = packetNumber != linkState.received.largest() + 1;
+        linkState.received.record(packetNumber, now);
         state.counters.increment(Counter.DATAGRAMS_RECEIVED);
         state.counters.add(Counter.BYTES_RECEIVED, length);
         linkState.dead = false;
         receiver.receive(now, linkState, buffer, length);
+        linkState.datagramHandled(now, afterGap);
     }
 
     /** Runs every timer due at {@code now}. */

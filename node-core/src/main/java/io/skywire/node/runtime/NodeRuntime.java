@@ -4,6 +4,7 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.skywire.node.crypto.Secp256k1Provider;
+import io.skywire.node.engine.AckSettings;
 import io.skywire.node.engine.EngineConfig;
 import io.skywire.node.engine.NodeEngine;
 import io.skywire.node.engine.NodeEvent;
@@ -45,6 +46,13 @@ public final class NodeRuntime implements AutoCloseable {
      * Real losses are still found after three later datagrams or 9/8 RTT; only a lost tail waits this long.
      */
     static final long MIN_RTO_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+    /**
+     * ACKs on real sockets: alone only for every fourth ack-eliciting datagram, after 2 ms, or at once for a gap or a
+     * duplicate; otherwise with the next datagram that goes anyway. Acknowledging each read batch at once made a
+     * forwarding hop send about one ACK-only datagram per datagram it received, each one sealed, sent, woken for and
+     * opened like a full one (docs/BENCHMARKS.md, "Tunnel throughput").
+     */
+    static final AckSettings DELAYED_ACKS = new AckSettings(4, TimeUnit.MILLISECONDS.toNanos(2));
 
     /**
      * The addresses a node actually bound (ephemeral ports resolved).
@@ -97,7 +105,8 @@ public final class NodeRuntime implements AutoCloseable {
         EngineConfig d = EngineConfig.defaults();
         return new EngineConfig(d.maxInFlightPackets(), Math.max(MIN_RTO_NANOS, d.minRtoNanos()), d.initialRtoNanos(),
                 TimeUnit.SECONDS.toNanos(3), d.maxRouteBufferBytes(), d.maxNodeBufferBytes(), d.setupTimeoutNanos(),
-                d.keepaliveNanos(), d.routeExpiryNanos(), d.housekeepingNanos(), d.maxRoutes(), d.replayMemory());
+                d.keepaliveNanos(), d.routeExpiryNanos(), d.housekeepingNanos(), d.maxRoutes(), d.replayMemory())
+                .withAcks(DELAYED_ACKS);
     }
 
     /** As {@link #start(NodeConfig)}, with explicit engine and link tunables (tests, benchmarks). */

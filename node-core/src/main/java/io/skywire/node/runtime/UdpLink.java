@@ -1,6 +1,7 @@
 package io.skywire.node.runtime;
 
 import io.skywire.node.engine.LinkId;
+import io.skywire.node.engine.Pacer;
 import io.skywire.node.identity.NodeId;
 import io.skywire.node.link.LinkCipher;
 import java.net.InetSocketAddress;
@@ -12,7 +13,9 @@ import java.util.concurrent.TimeUnit;
  * 96 datagrams in flight, and without pacing they would leave in one burst and overflow the receiver's
  * socket buffer (each loss then costs a retransmission). The bucket lets at most {@code burst} bytes go
  * above the configured rate; when it is empty the link schedules its own wake-up, and the engine's pull
- * loop stops at the socket's writability as well.
+ * loop stops at the socket's writability as well. The wake-up waits until {@link #WAKE_DATAGRAMS} full
+ * datagrams' worth has come back, not the next datagram's: a link paced at 100 Mbit/s otherwise armed a
+ * timer and woke its event loop about 9,000 times a second, once per datagram.
  */
 final class UdpLink implements LinkPort {
 
@@ -27,10 +30,13 @@ final class UdpLink implements LinkPort {
     final long rttHintNanos;
     private final UdpTransport transport;
     private final NodeId self;
-    private final double bytesPerNano;
-    private final double burst;
-    private double tokens;
-    private long refilledAt;
+    /** Full datagrams' worth of tokens an emptied bucket waits for before it wakes the link. */
+    static final int WAKE_DATAGRAMS = 4;
+    private static final int WIRE_DATAGRAM = UdpWire.MAX_DATAGRAM + HEADER_BYTES;
+    /** Rates above this (1 TB/s) pace as this: the bucket's integer arithmetic stays far from overflow. */
+    private static final long MAX_PACED_RATE = 1_000_000_000_000L;
+
+    private final Pacer bucket;
     private boolean wakeupPending;
     boolean confirmed;
     long nextActThreeAt;
@@ -46,11 +52,9 @@ final class UdpLink implements LinkPort {
         this.establishedAt = now;
         this.rttHintNanos = rttHintNanos;
         this.self = transport.self();
-        this.bytesPerNano = rate / 1e9;
         // Two milliseconds at the rate, but at least a few full datagrams so slow links are not starved.
-        this.burst = Math.max(rate / 500.0, 8.0 * (UdpWire.MAX_DATAGRAM + HEADER_BYTES));
-        this.tokens = burst;
-        this.refilledAt = now;
+        this.bucket = new Pacer(Math.min(rate, MAX_PACED_RATE), 8 * WIRE_DATAGRAM);
+        bucket.ready(now);
     }
 
     @Override
@@ -58,14 +62,12 @@ final class UdpLink implements LinkPort {
         if (id == null || !cipher.canSend() || !transport.writable()) {
             return false;
         }
-        tokens = Math.min(burst, tokens + (now - refilledAt) * bytesPerNano);
-        refilledAt = now;
-        if (tokens > 0) {
+        if (bucket.ready(now)) {
             return true;
         }
         if (!wakeupPending) {
             wakeupPending = true;
-            long wait = (long) Math.ceil((1 - tokens) / bytesPerNano);
+            long wait = bucket.readyAt(now, WAKE_DATAGRAMS * WIRE_DATAGRAM) - now;
             transport.loop().schedule(this::wake, wait, TimeUnit.NANOSECONDS);
         }
         return false;
@@ -86,7 +88,7 @@ final class UdpLink implements LinkPort {
             transport.send(address, UdpWire.FRAME, control, false);
         }
         byte[] frame = cipher.seal(datagram);
-        tokens -= frame.length + 1 + HEADER_BYTES;
+        bucket.spend(frame.length + 1 + HEADER_BYTES);
         transport.send(address, UdpWire.FRAME, frame, false);
     }
 
