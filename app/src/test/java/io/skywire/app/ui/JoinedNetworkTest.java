@@ -101,8 +101,10 @@ class JoinedNetworkTest {
         assertThat(app.network()).isNull();
         assertThat(app.routeOpener()).as("no escrow on joined peers: the VPN is unpaid, as the proxy is")
                 .isSameAs(io.skywire.node.gateway.RouteOpener.UNPAID);
-        // The join returns once some gateway is known; the other one's record may come a moment later.
-        FxTesting.until(20, () -> app.summary().matches("Joined [1-6] peers?; proxy over 2 gateways"));
+        // The join returns once some gateway is known; the other one's record may come a moment later. The summary
+        // counts the directory's list; the proxy takes each list on its own loop just after, so wait for both.
+        FxTesting.until(20, () -> app.summary().matches("Joined [1-6] peers?; proxy over 2 gateways")
+                && app.sample().gateways().size() == 2);
         assertThat(app.summary()).matches("Joined [1-6] peers?; proxy over 2 gateways");
         // Advertised in the node's record, which is re-signed at most once per 2 s.
         FxTesting.until(20, () -> app.client().discovery().selfRecord().content().forwardingPricePerGbDroplets()
