@@ -98,8 +98,6 @@ public final class PaidTestnet implements AutoCloseable, LocalTestNetwork.Custom
             paid.network = LocalTestNetwork.start(dataRoot, nodeCount, gatewayCount, proxySettings, loss, seed, paid);
             long period = settings.settlePeriod().toMillis();
             paid.timer.scheduleWithFixedDelay(paid::settleQuietly, period, period, TimeUnit.MILLISECONDS);
-            long renewal = settings.renewalPeriod().toMillis();
-            paid.timer.scheduleWithFixedDelay(paid.client::renewAttestation, renewal, renewal, TimeUnit.MILLISECONDS);
             return paid;
         } catch (ChainRefusedException e) {
             paid.close();

@@ -73,7 +73,10 @@ public final class PayingClient implements RouteOpener {
 
     /**
      * Funds a fresh pseudonym of {@code wallet} with {@code settings.faucet()} (deposit, blind issue, redeem) and
-     * gets the escrow's attestation of it, valid for the settings' attestation lifetime.
+     * gets the escrow's attestation of it, valid for the settings' attestation lifetime, then renews it on
+     * {@code timer} every third of that lifetime from now on. Renewal starts with the attestation, not when the
+     * network is up: starting a network can take longer than a short attestation lasts on a loaded machine, and the
+     * routes opened next would carry one that had expired (the hops refuse it as BAD_ATTESTATION).
      */
     static PayingClient fund(Escrow escrow, ClientWallet wallet, Secp256k1 secp256k1, SecureRandom random,
                              Clock clock, PaymentSettings settings, ScheduledExecutorService timer)
@@ -83,7 +86,11 @@ public final class PayingClient implements RouteOpener {
                 wallet.newDepositorSecret(), pseudonymSecret, settings.faucet(),
                 clock.instant().plus(settings.attestationLifetime()).getEpochSecond());
         LOG.info("client pseudonym funded with {} and attested", settings.faucet());
-        return new PayingClient(secp256k1, escrow, clock, pseudonymSecret, attestation, settings, timer);
+        PayingClient client = new PayingClient(secp256k1, escrow, clock, pseudonymSecret, attestation, settings,
+                timer);
+        long renewal = settings.renewalPeriod().toMillis();
+        timer.scheduleWithFixedDelay(client::renewAttestation, renewal, renewal, TimeUnit.MILLISECONDS);
+        return client;
     }
 
     /**
@@ -111,6 +118,11 @@ public final class PayingClient implements RouteOpener {
     /** Attestations renewed so far. */
     public long renewals() {
         return renewals.get();
+    }
+
+    /** The latest attestation, which the next route opens with. */
+    Attestation attestation() {
+        return attestation;
     }
 
     /** The pseudonym the client pays from (its escrow account). */
@@ -165,10 +177,15 @@ public final class PayingClient implements RouteOpener {
                 }
                 payerHops.add(new RoutePayer.Hop(paid.get(h).payee(), paid.get(h).pricePerGb(), salt));
             }
-            PaidRoute route = new PaidRoute(session, payerHops.size(), RoutePayer.everyBytes(secp256k1,
-                    pseudonymSecret, attestation, payerHops, settings.promiseBytes()));
-            routes.add(route);
-            route.start();
+            PaidRoute route;
+            // Under the lock renewal holds: the route opens with the latest attestation, or is listed before the
+            // next one is taken and so hears it (else it kept the older one until that expired).
+            synchronized (routes) {
+                route = new PaidRoute(session, payerHops.size(), RoutePayer.everyBytes(secp256k1,
+                        pseudonymSecret, attestation, payerHops, settings.promiseBytes()));
+                routes.add(route);
+                route.start();
+            }
             session.ended().whenComplete((reason, error) -> {
                 route.stop();
                 routes.remove(route);
@@ -186,10 +203,12 @@ public final class PayingClient implements RouteOpener {
         try {
             Attestation fresh = escrow.attest(EscrowRequests.Attest.sign(secp256k1, pseudonymSecret,
                     clock.instant().plus(settings.attestationLifetime()).getEpochSecond()));
-            attestation = fresh;
-            renewals.incrementAndGet();
-            for (PaidRoute route : routes) {
-                route.reopen(fresh);
+            synchronized (routes) {
+                attestation = fresh;
+                renewals.incrementAndGet();
+                for (PaidRoute route : routes) {
+                    route.reopen(fresh);
+                }
             }
             LOG.debug("attestation renewed for {} routes", routes.size());
         } catch (RuntimeException e) {
