@@ -84,7 +84,7 @@ public final class PayingClient implements RouteOpener {
         byte[] pseudonymSecret = wallet.newPseudonymSecret();
         Attestation attestation = PseudonymFunding.fund(escrow, secp256k1, random, wallet::payDeposit,
                 wallet.newDepositorSecret(), pseudonymSecret, settings.faucet(),
-                clock.instant().plus(settings.attestationLifetime()).getEpochSecond());
+                () -> clock.instant().plus(settings.attestationLifetime()).getEpochSecond());
         LOG.info("client pseudonym funded with {} and attested", settings.faucet());
         PayingClient client = new PayingClient(secp256k1, escrow, clock, pseudonymSecret, attestation, settings,
                 timer);
