@@ -10,8 +10,10 @@ import io.skywire.node.engine.QosClass;
 import io.skywire.node.gateway.ExitPolicy;
 import io.skywire.node.gateway.ExitService;
 import io.skywire.node.gateway.GatewayOffer;
+import io.skywire.node.gateway.LocalTestNetwork;
 import io.skywire.node.gateway.ProxyEndToEndTest;
 import io.skywire.node.gateway.TunnelState;
+import io.skywire.node.link.LinkSettings;
 import io.skywire.node.runtime.BootstrapConfig;
 import io.skywire.node.runtime.DiscoveryConfig;
 import io.skywire.node.runtime.NodeConfig;
@@ -150,7 +152,9 @@ class JoinedNetworkTest {
                 .withDiscovery(discovery)
                 .withPeers(peers.stream().map(peer -> new PeerConfig(peer.nodeId(), Transport.UDP,
                         peer.boundAddresses().udp())).toList());
-        NodeRuntime node = NodeRuntime.start(config);
+        // The whole network shares the machine's cores: a loop stalled for seconds is not a dead link (a gateway's
+        // link declared dead after 3 s at load 30 left the proxy's route half-open and the fetch timed out).
+        NodeRuntime node = NodeRuntime.start(config, LocalTestNetwork.patientEngine(), LinkSettings.defaults());
         nodes.add(node);
         for (NodeRuntime peer : peers) {
             node.linkUp(peer.nodeId()).get(10, TimeUnit.SECONDS);

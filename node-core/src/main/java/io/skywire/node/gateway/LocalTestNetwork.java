@@ -194,7 +194,7 @@ public final class LocalTestNetwork implements AutoCloseable {
      * The runtime's engine defaults with links declared dead only after 30 s without progress: a whole network
      * shares one machine's cores here, and a busy CPU that stalls a node's loop for seconds is not a dead link.
      */
-    private static EngineConfig patientEngine() {
+    public static EngineConfig patientEngine() {
         EngineConfig d = NodeRuntime.engineDefaults();
         return new EngineConfig(d.maxInFlightPackets(), d.minRtoNanos(), d.initialRtoNanos(),
                 TimeUnit.SECONDS.toNanos(30), d.maxRouteBufferBytes(), d.maxNodeBufferBytes(), d.setupTimeoutNanos(),
