@@ -98,9 +98,6 @@ public final class PaidTestnet implements AutoCloseable, LocalTestNetwork.Custom
             paid.network = LocalTestNetwork.start(dataRoot, nodeCount, gatewayCount, proxySettings, loss, seed, paid);
             long period = settings.settlePeriod().toMillis();
             paid.timer.scheduleWithFixedDelay(paid::settleQuietly, period, period, TimeUnit.MILLISECONDS);
-            long renewal = settings.renewalPeriod().toMillis();
-            // At a fixed rate: a slow renewal (a busy escrow) must not push the next one later.
-            paid.timer.scheduleAtFixedRate(paid.client::renewAttestation, renewal, renewal, TimeUnit.MILLISECONDS);
             return paid;
         } catch (ChainRefusedException e) {
             paid.close();

@@ -34,9 +34,10 @@ import org.slf4j.LoggerFactory;
  * The test network's paying client: coins of its {@link ClientWallet} (by default the local chain's faucet) are
  * deposited at the escrow, turned into
  * blind tokens, redeemed to a fresh pseudonym (so the escrow cannot link the pseudonym to the deposit) and attested;
- * every route its proxy (and its VPN, both lanes) opens carries the relays' prices, and once established it is paid with {@link RoutePayer}
- * promises as its bytes flow (the route's chargeable bytes are polled every {@link #POLL_MILLIS} ms and a promise
- * goes to a hop whenever the debt to it has grown by the promise interval).
+ * every route its proxy (and its VPN, both lanes) opens carries the relays' prices, and once established it is
+ * paid with {@link RoutePayer} promises as its bytes flow (the route's chargeable bytes are polled every
+ * {@link #POLL_MILLIS} ms and a promise goes to a hop whenever the debt to it has grown by what the promise bytes
+ * cost at its price).
  */
 public final class PayingClient implements RouteOpener {
 
@@ -73,7 +74,10 @@ public final class PayingClient implements RouteOpener {
 
     /**
      * Funds a fresh pseudonym of {@code wallet} with {@code settings.faucet()} (deposit, blind issue, redeem) and
-     * gets the escrow's attestation of it, valid for the settings' attestation lifetime.
+     * gets the escrow's attestation of it, valid for the settings' attestation lifetime, then renews it on
+     * {@code timer} every third of that lifetime from now on. Renewal starts with the attestation, not when the
+     * network is up: starting a network can take longer than a short attestation lasts on a loaded machine, and the
+     * routes opened next would carry one that had expired (the hops refuse it as BAD_ATTESTATION).
      */
     static PayingClient fund(Escrow escrow, ClientWallet wallet, Secp256k1 secp256k1, SecureRandom random,
                              Clock clock, PaymentSettings settings, ScheduledExecutorService timer)
@@ -81,9 +85,14 @@ public final class PayingClient implements RouteOpener {
         byte[] pseudonymSecret = wallet.newPseudonymSecret();
         Attestation attestation = PseudonymFunding.fund(escrow, secp256k1, random, wallet::payDeposit,
                 wallet.newDepositorSecret(), pseudonymSecret, settings.faucet(),
-                clock.instant().plus(settings.attestationLifetime()).getEpochSecond());
+                () -> clock.instant().plus(settings.attestationLifetime()).getEpochSecond());
         LOG.info("client pseudonym funded with {} and attested", settings.faucet());
-        return new PayingClient(secp256k1, escrow, clock, pseudonymSecret, attestation, settings, timer);
+        PayingClient client = new PayingClient(secp256k1, escrow, clock, pseudonymSecret, attestation, settings,
+                timer);
+        long renewal = settings.renewalPeriod().toMillis();
+        // At a fixed rate: a slow renewal (a busy escrow) must not push the next one later.
+        timer.scheduleAtFixedRate(client::renewAttestation, renewal, renewal, TimeUnit.MILLISECONDS);
+        return client;
     }
 
     /**
@@ -111,6 +120,11 @@ public final class PayingClient implements RouteOpener {
     /** Attestations renewed so far. */
     public long renewals() {
         return renewals.get();
+    }
+
+    /** The latest attestation, which the next route opens with. */
+    Attestation attestation() {
+        return attestation;
     }
 
     /** The pseudonym the client pays from (its escrow account). */
@@ -166,10 +180,17 @@ public final class PayingClient implements RouteOpener {
                 }
                 payerHops.add(new RoutePayer.Hop(paid.get(h).payee(), paid.get(h).pricePerGb(), salt));
             }
-            PaidRoute route = new PaidRoute(session, payerHops.size(), RoutePayer.everyBytes(secp256k1,
-                    pseudonymSecret, attestationForNewRoute(), payerHops, settings.promiseBytes()));
-            routes.add(route);
-            route.start();
+            // Renewed first if nearly spent (outside the lock: the escrow may take a while).
+            renewIfNearlySpent();
+            PaidRoute route;
+            // Under the lock renewal holds: the route opens with the latest attestation, or is listed before the
+            // next one is taken and so hears it (else it kept the older one until that expired).
+            synchronized (routes) {
+                route = new PaidRoute(session, payerHops.size(), RoutePayer.everyBytes(secp256k1,
+                        pseudonymSecret, attestation, payerHops, settings.promiseBytes()));
+                routes.add(route);
+                route.start();
+            }
             session.ended().whenComplete((reason, error) -> {
                 route.stop();
                 routes.remove(route);
@@ -179,17 +200,16 @@ public final class PayingClient implements RouteOpener {
     }
 
     /**
-     * The attestation a new route opens with: the latest, renewed first when less than a renewal period of it is
-     * left. The periodic renewal can fall behind on a busy machine, and a route opened with an attestation that
-     * expires on its way to the hops would be refused there (BAD_ATTESTATION) until the next renewal reached it.
+     * Renews the attestation before a new route opens with it when less than a renewal period of it is left: the
+     * periodic renewal can fall behind on a busy machine, and a route opened with an attestation that expires on
+     * its way to the hops would be refused there (BAD_ATTESTATION) until the next renewal reached it.
      */
-    private Attestation attestationForNewRoute() {
+    private void renewIfNearlySpent() {
         long left = attestation.expiry() - clock.instant().getEpochSecond();
         if (left <= settings.renewalPeriod().toSeconds()) {
             LOG.debug("attestation expires in {} s: renewing before a new route opens with it", left);
             renewAttestation();
         }
-        return attestation;
     }
 
     /**
@@ -202,10 +222,12 @@ public final class PayingClient implements RouteOpener {
         try {
             Attestation fresh = escrow.attest(EscrowRequests.Attest.sign(secp256k1, pseudonymSecret,
                     clock.instant().plus(settings.attestationLifetime()).getEpochSecond()));
-            attestation = fresh;
-            renewals.incrementAndGet();
-            for (PaidRoute route : routes) {
-                route.reopen(fresh);
+            synchronized (routes) {
+                attestation = fresh;
+                renewals.incrementAndGet();
+                for (PaidRoute route : routes) {
+                    route.reopen(fresh);
+                }
             }
             LOG.debug("attestation renewed for {} routes", routes.size());
         } catch (RuntimeException e) {

@@ -17,6 +17,7 @@ import io.skywire.wallet.skycoin.SkycoinKeyPair;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.LongSupplier;
 
 /**
  * An origin's way from coins on the local chain to a paying pseudonym: the coins (minted by the chain's faucet, or
@@ -39,7 +40,7 @@ public final class PseudonymFunding {
                                    SkycoinKeyPair coins, byte[] depositorSecret, byte[] pseudonymSecret,
                                    Droplets amount, long expiryEpochSecond) throws ChainRefusedException {
         return fund(escrow, secp256k1, random, (deposit, paid) -> payFromFaucet(chain, secp256k1, random, coins,
-                deposit, paid), depositorSecret, pseudonymSecret, amount, expiryEpochSecond);
+                deposit, paid), depositorSecret, pseudonymSecret, amount, () -> expiryEpochSecond);
     }
 
     /** Mints {@code amount} to {@code coins} and sends it all to {@code deposit}. */
@@ -60,13 +61,14 @@ public final class PseudonymFunding {
     /**
      * Has {@code payer} pay {@code amount} into a fresh deposit address of {@code depositorSecret}'s account, and
      * moves it through blind tokens to {@code pseudonymSecret}'s pseudonym; returns the escrow's attestation valid
-     * until {@code expiryEpochSecond}.
+     * until the epoch second {@code expiryEpochSecond} gives when the escrow is asked for it, after the deposit and
+     * the tokens: a lifetime counted from then is not eaten by a slow deposit (nor refused as already past).
      *
      * @throws ChainRefusedException when the chain refuses the deposit
      */
     public static Attestation fund(Escrow escrow, Secp256k1 secp256k1, SecureRandom random, DepositPayer payer,
                                    byte[] depositorSecret, byte[] pseudonymSecret, Droplets amount,
-                                   long expiryEpochSecond) throws ChainRefusedException {
+                                   LongSupplier expiryEpochSecond) throws ChainRefusedException {
         SkycoinAddress deposit = escrow.depositAddress(secp256k1.publicKey(depositorSecret));
         payer.pay(deposit, amount);
         escrow.creditDeposits(deposit);
@@ -86,7 +88,8 @@ public final class PseudonymFunding {
                     escrow.keys().mint(parts.get(i)).publicKey())));
         }
         escrow.redeem(tokens, secp256k1.publicKey(pseudonymSecret));
-        return escrow.attest(EscrowRequests.Attest.sign(secp256k1, pseudonymSecret, expiryEpochSecond));
+        return escrow.attest(EscrowRequests.Attest.sign(secp256k1, pseudonymSecret,
+                expiryEpochSecond.getAsLong()));
     }
 
     private static byte[] nonce(SecureRandom random) {

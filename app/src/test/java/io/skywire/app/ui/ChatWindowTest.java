@@ -44,7 +44,7 @@ class ChatWindowTest {
         EmbeddedNetwork network = window.network();
         NodeId testPeer = network.chatTestPeer();
         assertThat(testPeer).isNotNull().isNotEqualTo(network.client().nodeId());
-        WaitForAsyncUtils.waitForAsyncFx(5_000, () -> window.select(Screen.CHAT));
+        FxTesting.select(window, Screen.CHAT);
         Node pane = ROBOT.lookup(".chat").query();
         assertThat(onFx(() -> ROBOT.from(pane).lookup("#chatStatus").queryAs(Label.class).getText()))
                 .isEqualTo("Chat as " + network.client().nodeId().fingerprint() + "; the test peer is "

@@ -78,7 +78,7 @@ class DesktopWindowTest {
     @Test
     @Order(2)
     void gatewayTableSortsAndFiltersTheClientsGateways() {
-        WaitForAsyncUtils.waitForAsyncFx(5_000, () -> window.select(Screen.GATEWAYS));
+        FxTesting.select(window, Screen.GATEWAYS);
         TableView<GatewayRow> table = ROBOT.lookup("#table").queryTableView();
         FxTesting.until(10, () -> table.getItems().size() == 3);
         assertThat(table.getItems()).filteredOn(GatewayRow::inUse).hasSize(1);
@@ -107,7 +107,7 @@ class DesktopWindowTest {
     @Test
     @Order(3)
     void connectOnAnotherGatewayMovesTheTunnelAndDisconnectTurnsItOff() throws Exception {
-        WaitForAsyncUtils.waitForAsyncFx(5_000, () -> window.select(Screen.GATEWAYS));
+        FxTesting.select(window, Screen.GATEWAYS);
         TableView<GatewayRow> table = ROBOT.lookup("#table").queryTableView();
         FxTesting.until(20, () -> table.getItems().stream().anyMatch(GatewayRow::inUse));
         TableRow<GatewayRow> other = ROBOT.from(table).lookup(".table-row-cell").<TableRow<GatewayRow>>match(node -> {
@@ -192,7 +192,7 @@ class DesktopWindowTest {
     @Test
     @Order(6)
     void theDashboardsTunnelSwitchTurnsTheTunnelOffAndOnAgain() throws Exception {
-        WaitForAsyncUtils.waitForAsyncFx(5_000, () -> window.select(Screen.DASHBOARD));
+        FxTesting.select(window, Screen.DASHBOARD);
         var toggle = ROBOT.lookup("#tunnelSwitch").queryAs(atlantafx.base.controls.ToggleSwitch.class);
         FxTesting.eventually(30, () -> {
             assertThat(text("#tunnelState")).isIn("connected", "degraded");
@@ -221,7 +221,7 @@ class DesktopWindowTest {
     @Test
     @Order(7)
     void withoutPrivilegeTheVpnSwitchStaysOffAndTheScreenExplainsWhy() throws Exception {
-        WaitForAsyncUtils.waitForAsyncFx(5_000, () -> window.select(Screen.GATEWAYS));
+        FxTesting.select(window, Screen.GATEWAYS);
         Label explanation = ROBOT.lookup("#vpnExplanation").queryAs(Label.class);
         assertThat(explanation.isVisible()).isTrue();
         assertThat(explanation.getText()).contains("needs root or CAP_NET_ADMIN").contains("sudo setcap cap_net_admin+ep ")
@@ -241,7 +241,7 @@ class DesktopWindowTest {
     @Test
     @Order(8)
     void aConnectOnTheTableThenTheSwitchOffEndOffOnBothScreensAsOnTheProxy() throws Exception {
-        WaitForAsyncUtils.waitForAsyncFx(5_000, () -> window.select(Screen.GATEWAYS));
+        FxTesting.select(window, Screen.GATEWAYS);
         FxTesting.until(20, () -> !window.gateways().busyProperty().get()
                 && window.gateways().rows().stream().anyMatch(row -> !row.inUse()));
         // Back to back on the FX thread, as two clicks: Connect on another gateway, then the dashboard's switch off.
@@ -263,7 +263,7 @@ class DesktopWindowTest {
             assertThat(window.dashboard().tunnelStateProperty().get()).isEqualTo(TunnelState.DISCONNECTED);
             assertThat(text("#gatewayTunnel")).startsWith("Off: ");
         });
-        WaitForAsyncUtils.waitForAsyncFx(5_000, () -> window.select(Screen.DASHBOARD));
+        FxTesting.select(window, Screen.DASHBOARD);
         var toggle = ROBOT.lookup("#tunnelSwitch").queryAs(atlantafx.base.controls.ToggleSwitch.class);
         assertThat(text("#tunnelState")).isEqualTo("disconnected");
         assertThat(toggle.isSelected()).isFalse();

@@ -56,6 +56,15 @@ final class FxTesting {
         return () -> EmbeddedNetwork.startLocal(8, 3, ProxySettings.loopback(0, 0), payments);
     }
 
+    /**
+     * Selects {@code screen} on the FX thread, waiting up to 30 s: a screen's first selection loads its FXML, CSS and
+     * controller and lays the scene out on the FX thread, which took over 5 s with the software renderer at load 20.
+     * A liveness bound, not a timing claim.
+     */
+    static void select(DesktopWindow window, Screen screen) {
+        WaitForAsyncUtils.waitForAsyncFx(30_000, () -> window.select(screen));
+    }
+
     /** Closes the window on the FX thread (up to 5 s) and waits up to 30 s for it to stop its network. */
     static void close(DesktopWindow window) throws Exception {
         WaitForAsyncUtils.asyncFx(window::close).get(5, TimeUnit.SECONDS).get(30, TimeUnit.SECONDS);

@@ -10,8 +10,10 @@ import io.skywire.node.engine.QosClass;
 import io.skywire.node.gateway.ExitPolicy;
 import io.skywire.node.gateway.ExitService;
 import io.skywire.node.gateway.GatewayOffer;
+import io.skywire.node.gateway.LocalTestNetwork;
 import io.skywire.node.gateway.ProxyEndToEndTest;
 import io.skywire.node.gateway.TunnelState;
+import io.skywire.node.link.LinkSettings;
 import io.skywire.node.runtime.BootstrapConfig;
 import io.skywire.node.runtime.DiscoveryConfig;
 import io.skywire.node.runtime.NodeConfig;
@@ -101,8 +103,10 @@ class JoinedNetworkTest {
         assertThat(app.network()).isNull();
         assertThat(app.routeOpener()).as("no escrow on joined peers: the VPN is unpaid, as the proxy is")
                 .isSameAs(io.skywire.node.gateway.RouteOpener.UNPAID);
-        // The join returns once some gateway is known; the other one's record may come a moment later.
-        FxTesting.until(20, () -> app.summary().matches("Joined [1-6] peers?; proxy over 2 gateways"));
+        // The join returns once some gateway is known; the other one's record may come a moment later. The summary
+        // counts the directory's list; the proxy takes each list on its own loop just after, so wait for both.
+        FxTesting.until(20, () -> app.summary().matches("Joined [1-6] peers?; proxy over 2 gateways")
+                && app.sample().gateways().size() == 2);
         assertThat(app.summary()).matches("Joined [1-6] peers?; proxy over 2 gateways");
         // Advertised in the node's record, which is re-signed at most once per 2 s.
         FxTesting.until(20, () -> app.client().discovery().selfRecord().content().forwardingPricePerGbDroplets()
@@ -148,7 +152,9 @@ class JoinedNetworkTest {
                 .withDiscovery(discovery)
                 .withPeers(peers.stream().map(peer -> new PeerConfig(peer.nodeId(), Transport.UDP,
                         peer.boundAddresses().udp())).toList());
-        NodeRuntime node = NodeRuntime.start(config);
+        // The whole network shares the machine's cores: a loop stalled for seconds is not a dead link (a gateway's
+        // link declared dead after 3 s at load 30 left the proxy's route half-open and the fetch timed out).
+        NodeRuntime node = NodeRuntime.start(config, LocalTestNetwork.patientEngine(), LinkSettings.defaults());
         nodes.add(node);
         for (NodeRuntime peer : peers) {
             node.linkUp(peer.nodeId()).get(10, TimeUnit.SECONDS);

@@ -39,7 +39,7 @@ class SettingsScreenTest {
         root = window.stage().getScene().getRoot();
         try {
             FxTesting.until(45, () -> window.network() != null);
-            WaitForAsyncUtils.waitForAsyncFx(5_000, () -> window.select(Screen.SETTINGS));
+            FxTesting.select(window, Screen.SETTINGS);
 
             type("#udpPort", "99999");
             assertThat(text("#udpPortError")).isEqualTo("a port must be in 0..65535, was 99999");

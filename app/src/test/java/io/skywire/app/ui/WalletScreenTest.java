@@ -63,7 +63,7 @@ class WalletScreenTest {
                     && !window.wallet().pseudonyms().isEmpty());
             assertThat(window.unlockDialog().isShowing()).isFalse();
             // The wallet's screen is loaded when its tab is first selected.
-            WaitForAsyncUtils.waitForAsyncFx(5_000, () -> window.select(Screen.WALLET));
+            FxTesting.select(window, Screen.WALLET);
             FxTesting.eventually(10, () -> assertThat(call(() -> text("#inEscrow")))
                     .isEqualTo("100.000000 SKY"));
             assertThat(text("#inEscrowNote")).startsWith("on 1 pseudonym");

@@ -93,9 +93,17 @@ public final class GatewayDirectory implements AutoCloseable {
         return candidates;
     }
 
-    /** Who hears of every changed list (on the directory's thread; must not block long). */
-    public void onUpdate(Consumer<List<GatewayCandidate>> listener) {
+    /**
+     * Who hears of every changed list (on the directory's thread; must not block long). A listener added after the
+     * first gateways were found hears the current list at once, on the caller's thread: under the same lock as a
+     * recomputation, so no list computed between the caller's last look at {@link #candidates()} and this call is
+     * lost, and the listener hears the lists in the order they were computed.
+     */
+    public synchronized void onUpdate(Consumer<List<GatewayCandidate>> listener) {
         listeners.add(listener);
+        if (!candidates.isEmpty()) {
+            listener.accept(candidates);
+        }
     }
 
     /** Recomputes now and returns the new list (blocks while the node's loop answers). */

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -111,6 +112,13 @@ class DiscoveredGatewaysTest {
             assertThat(second.region()).isEqualTo("us-east");
             assertThat(second.expectedCostPerGbDroplets()).isEqualTo(750_000 + 1_000 + 30_000);
             assertThat(directory.candidates().get(0)).isEqualTo(first);
+            // A listener added after the gateways were found hears them at once: a proxy started from an earlier
+            // look at the list, then listening, loses no list computed in between (JoinedNode does that).
+            List<List<GatewayCandidate>> heard = new CopyOnWriteArrayList<>();
+            directory.onUpdate(heard::add);
+            assertThat(heard).as("lists heard by a late listener").isNotEmpty();
+            assertThat(heard.get(heard.size() - 1)).extracting(GatewayCandidate::gateway)
+                    .containsExactlyInAnyOrder(gw1.nodeId(), gw2.nodeId());
 
             ProxyServer proxy = ProxyServer.startAuto(client, directory.candidates(),
                     ProxySettings.loopback(0, 0).withHandshakeTimeoutMillis(2_000));
