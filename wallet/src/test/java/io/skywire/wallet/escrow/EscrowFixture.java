@@ -66,6 +66,17 @@ final class EscrowFixture implements AutoCloseable {
         return tokens;
     }
 
+    /**
+     * Deposits 2 SKY, redeems them to {@code payerSecret}'s pseudonym through blind tokens and returns the escrow's
+     * attestation of it for the next ten minutes: a paying origin, ready to sign promises.
+     */
+    Attestation fundedPayer(byte[] payerSecret) throws Exception {
+        deposit("coins", secret("depositor"), Droplets.ofSky(2));
+        escrow.redeem(tokens(secret("depositor"), Droplets.ofSky(2)), secp.publicKey(payerSecret));
+        return escrow.attest(EscrowRequests.Attest.sign(secp, payerSecret, java.time.Instant.now().getEpochSecond()
+                + 600));
+    }
+
     byte[] nonce() {
         byte[] nonce = new byte[16];
         random.nextBytes(nonce);

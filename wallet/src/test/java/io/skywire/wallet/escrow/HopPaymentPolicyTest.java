@@ -36,10 +36,7 @@ class HopPaymentPolicyTest {
     @BeforeEach
     void open() throws Exception {
         fixture = new EscrowFixture(dir, Clock.systemUTC());
-        fixture.deposit("coins", secret("depositor"), Droplets.ofSky(2));
-        fixture.escrow.redeem(fixture.tokens(secret("depositor"), Droplets.ofSky(2)), fixture.secp.publicKey(payer));
-        attestation = fixture.escrow.attest(EscrowRequests.Attest.sign(fixture.secp, payer,
-                Instant.now().getEpochSecond() + 600));
+        attestation = fixture.fundedPayer(payer);
     }
 
     @AfterEach

@@ -7,7 +7,6 @@ import io.skywire.node.payment.Pricing;
 import io.skywire.wallet.ledger.Droplets;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -36,10 +35,7 @@ class RoutePayerTest {
     @BeforeEach
     void open() throws Exception {
         fixture = new EscrowFixture(dir, Clock.systemUTC());
-        fixture.deposit("coins", secret("depositor"), Droplets.ofSky(2));
-        fixture.escrow.redeem(fixture.tokens(secret("depositor"), Droplets.ofSky(2)), fixture.secp.publicKey(payer));
-        attestation = fixture.escrow.attest(EscrowRequests.Attest.sign(fixture.secp, payer,
-                Instant.now().getEpochSecond() + 600));
+        attestation = fixture.fundedPayer(payer);
         for (int h = 0; h < PRICES.length; h++) {
             byte[] payee = fixture.secp.publicKey(secret("payee " + h));
             byte[] salt = new byte[16];
